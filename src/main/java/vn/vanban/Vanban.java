@@ -1,0 +1,54 @@
+package vn.vanban;
+
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import vn.vanban.cli.ExtractCommand;
+import vn.vanban.cli.IngestCommand;
+import vn.vanban.cli.ReindexCommand;
+import vn.vanban.cli.SearchCommand;
+import vn.vanban.cli.ServeCommand;
+import vn.vanban.config.Contexts;
+
+/** Vanban's entry point: with no arguments it serves; otherwise it runs the named command. */
+@Command(name = "vanban", mixinStandardHelpOptions = true, version = "Vanban 0.1",
+        description = "Document repository with full-text search for Vietnamese government offices.",
+        subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, ExtractCommand.class,
+                ReindexCommand.class})
+public class Vanban implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command named by {@code args} (serve when empty) and returns its exit code. */
+    public static int run(String[] args) {
+        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        try (ApplicationContext context = Contexts.builder(Contexts.needsStore(effective), Map.of()).start()) {
+            CommandLine cli = new CommandLine(Vanban.class, new MicronautFactory(context));
+            cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 1;
+            });
+            return cli.execute(effective);
+        } catch (RuntimeException e) {
+            System.err.println("error: could not start Vanban: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,91 @@
+package vn.vanban.citation;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Số ký hiệu in canonical keyword form, as indexed and queried: NFC, no spaces, upper case, Đ (and the Latin look-alike
+ * Ð) as D. "2099/QĐ-UBND", "2099/QD-UBND" and "2099 / qđ-ubnd" share the key "2099/QD-UBND". Stateless.
+ */
+public final class DocumentNumbers {
+
+    /** A number followed by an optional year and a symbol: "2099/QĐ-UBND", "45/2016/QĐ-TTg", "06/2016/TTLT- BTTTT-BNV". */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d/])(\\d{1,5}[a-z]?)(?:[ \\t]*/[ \\t]*((?:19|20)\\d{2}))?[ \\t]*/[ \\t]*"
+                    + "([A-ZĐÐ][A-ZĐÐa-z0-9&]*(?:[ \\t]?-[ \\t]?[A-ZĐÐ0-9][A-ZĐÐa-z0-9&]*)*)");
+    /** Party documents: "36-NQ/TW", "206-KL/TU". */
+    private static final Pattern PARTY = Pattern.compile(
+            "(?<![\\p{L}\\d/])(\\d{1,5})-([A-ZĐÐ]{1,5})/([A-ZĐÐ]{1,6}[A-ZĐÐ0-9]*)(?![\\p{L}\\d])");
+    /** A number typed in a query with a space for the slash: "2099 QĐ-UBND". */
+    private static final Pattern QUERY_SPACED = Pattern.compile(
+            "(?<![\\p{L}\\d/])(\\d{1,5})[ \\t]+([A-ZĐÐa-zđ]{1,6}-[A-ZĐÐa-zđ0-9&-]+)", Pattern.UNICODE_CASE);
+
+    private DocumentNumbers() {
+    }
+
+    /** The canonical key of a printed number. */
+    public static String canonical(String raw) {
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            out.append(c == 'Đ' || c == 'đ' || c == 'Ð' ? 'D' : Character.toUpperCase(c));
+        }
+        return out.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /** The key and, for a symbol carrying its year ("45/2016/QĐ-TTg"), the key without it ("45/QD-TTG"). */
+    public static Set<String> keys(String raw) {
+        String key = canonical(raw);
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(key);
+        Matcher m = Pattern.compile("^(\\d+[A-Z]?)/(?:19|20)\\d{2}/(.+)$").matcher(key);
+        if (m.matches()) {
+            keys.add(m.group(1) + "/" + m.group(2));
+        }
+        return keys;
+    }
+
+    /** Every số ký hiệu printed in {@code text}, as printed, in order. */
+    public static List<String> find(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        Matcher p = PARTY.matcher(text);
+        while (p.find()) {
+            found.add(p.group());
+        }
+        return found;
+    }
+
+    /** Numbers a user typed in a query, in any common spelling, as canonical keys. */
+    public static List<String> findInQuery(String query) {
+        List<String> keys = new ArrayList<>();
+        for (String n : find(query)) {
+            keys.add(canonical(n));
+        }
+        Matcher m = QUERY_SPACED.matcher(query);
+        while (m.find()) {
+            keys.add(canonical(m.group(1) + "/" + m.group(2)));
+        }
+        return keys;
+    }
+
+    /** {@code query} with the numbers {@link #findInQuery} recognized removed. */
+    public static String stripNumbers(String query) {
+        String s = NUMBER.matcher(query).replaceAll(" ");
+        s = PARTY.matcher(s).replaceAll(" ");
+        return QUERY_SPACED.matcher(s).replaceAll(" ").strip();
+    }
+}

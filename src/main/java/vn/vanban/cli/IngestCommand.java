@@ -1,0 +1,90 @@
+package vn.vanban.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vn.vanban.ingest.FolderWatcher;
+import vn.vanban.ingest.IndexReconciler;
+import vn.vanban.ingest.IngestOutcome;
+import vn.vanban.ingest.IngestService;
+import vn.vanban.index.DocumentIndex;
+
+/** Ingests files and folders (recursively), with a progress bar and a summary. */
+@Command(name = "ingest", description = "Ingest files or folders (recursive); prints a summary with the reason of each failure.")
+public class IngestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
+    List<Path> paths;
+
+    @Option(names = "--retry-failed", description = "parse again files that failed before")
+    boolean retryFailed;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Inject
+    IngestService ingest;
+    @Inject
+    IndexReconciler reconciler;
+    @Inject
+    DocumentIndex index;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                files.addAll(FolderWatcher.listFiles(p));
+            } else if (Files.exists(p)) {
+                files.add(p);
+            } else {
+                System.err.println("not found: " + p);
+                return 2;
+            }
+        }
+        reconciler.reconcile();
+        Map<IngestOutcome.Status, Integer> counts = new EnumMap<>(IngestOutcome.Status.class);
+        List<IngestOutcome> failed = new ArrayList<>();
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Ingest").setInitialMax(files.size())
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
+                .setConsumer(quiet ? new me.tongfei.progressbar.DelegatingProgressBarConsumer(s -> { })
+                        : new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .build()) {
+            int sinceCommit = 0;
+            for (Path f : files) {
+                bar.setExtraMessage(f.getFileName().toString());
+                IngestOutcome o = ingest.ingestFile(f, retryFailed);
+                counts.merge(o.status(), 1, Integer::sum);
+                if (o.status() == IngestOutcome.Status.FAILED) {
+                    failed.add(o);
+                }
+                if (++sinceCommit >= 500) {
+                    index.commit();
+                    sinceCommit = 0;
+                }
+                bar.step();
+            }
+        } finally {
+            index.commit();
+        }
+        System.out.printf("added %d, unchanged %d, new version %d, failed %d%n",
+                counts.getOrDefault(IngestOutcome.Status.ADDED, 0), counts.getOrDefault(IngestOutcome.Status.UNCHANGED, 0),
+                counts.getOrDefault(IngestOutcome.Status.NEW_VERSION, 0), failed.size());
+        for (IngestOutcome o : failed) {
+            System.out.printf("  FAILED %s: %s%n", o.source(), o.reason());
+        }
+        return failed.isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,29 @@
+package vn.vanban.cli;
+
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import vn.vanban.ingest.IndexReconciler;
+import vn.vanban.store.DocumentRepository;
+
+/** Rebuilds the Lucene index from the database. */
+@Command(name = "reindex", description = "Rebuild the index from the database (the database is the truth).")
+public class ReindexCommand implements Callable<Integer> {
+
+    @Inject
+    IndexReconciler reconciler;
+    @Inject
+    DocumentRepository documents;
+
+    @Override
+    public Integer call() {
+        long total = documents.countByCurrentVersion(true);
+        int n;
+        try (ProgressBar bar = new ProgressBar("Reindex", total)) {
+            n = reconciler.rebuild(id -> bar.step());
+        }
+        System.out.printf("reindexed %d documents%n", n);
+        return 0;
+    }
+}

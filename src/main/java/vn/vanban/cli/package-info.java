@@ -1,0 +1,2 @@
+/** The command line: serve, ingest, search, extract, reindex. */
+package vn.vanban.cli;

@@ -1,0 +1,52 @@
+package vn.vanban.config;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds Vanban's application contexts, in one place for the command line, the server and the tests. The
+ * {@value #STORE} environment adds the database (and its Flyway migrations): commands that only read files
+ * ({@code extract}) start without it.
+ */
+public final class Contexts {
+
+    /** The environment that configures the database. */
+    public static final String STORE = "store";
+    /** Commands that never touch the database. */
+    private static final Set<String> STORELESS = Set.of("extract", "search", "help", "-h", "--help", "-V", "--version");
+
+    private Contexts() {
+    }
+
+    /** Whether the command named by {@code args} needs the database. */
+    public static boolean needsStore(String[] args) {
+        return args.length == 0 || !STORELESS.contains(args[0]);
+    }
+
+    /**
+     * A context builder for the command line: environment {@code cli} (plus {@value #STORE} when asked), with the
+     * database settings taken from VANBAN_DB_URL / VANBAN_DB_USER / VANBAN_DB_PASSWORD when they are set.
+     */
+    public static ApplicationContextBuilder builder(boolean store, Map<String, Object> properties) {
+        Map<String, Object> props = new HashMap<>();
+        String url = System.getenv("VANBAN_DB_URL");
+        if (url != null && !url.isBlank()) {
+            props.put("datasources.default.url", url);
+            props.put("datasources.default.username", envOr("VANBAN_DB_USER", "vanban"));
+            props.put("datasources.default.password", envOr("VANBAN_DB_PASSWORD", ""));
+        }
+        props.putAll(properties);
+        ApplicationContextBuilder b = ApplicationContext.builder().deduceEnvironment(false).banner(false)
+                .properties(props);
+        return store ? b.environments(Environment.CLI, STORE) : b.environments(Environment.CLI);
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null ? fallback : v;
+    }
+}

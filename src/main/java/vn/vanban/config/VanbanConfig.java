@@ -1,0 +1,23 @@
+package vn.vanban.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.nio.file.Path;
+
+/**
+ * Top-level settings ({@code vanban.*}; environment variables VANBAN_DATA_DIR, VANBAN_INGEST_DIR, …).
+ *
+ * @param dataDir     where the embedded database, the Lucene index and the originals live (default {@code index})
+ * @param ingestDir   the drop folder that {@code serve} watches (default {@code ingest})
+ * @param watch       whether {@code serve} watches the drop folder (default true)
+ * @param watchPollMs how often the drop folder is looked at, in milliseconds (default 2000)
+ * @param maxFileSize largest file accepted, in bytes (default 32 MiB)
+ */
+@ConfigurationProperties("vanban")
+public record VanbanConfig(
+        @Bindable(defaultValue = "index") Path dataDir,
+        @Bindable(defaultValue = "ingest") Path ingestDir,
+        @Bindable(defaultValue = "true") boolean watch,
+        @Bindable(defaultValue = "2000") long watchPollMs,
+        @Bindable(defaultValue = "33554432") long maxFileSize) {
+}

@@ -1,0 +1,91 @@
+package vn.vanban.extract;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+
+/** The table of document types ({@code vanban/extract/document-types.yml}): names, symbol codes, variants, rank. Immutable. */
+@Singleton
+public final class DocumentTypes {
+
+    /** One document type. */
+    public record Type(String name, List<String> codes, List<String> variants, int rank, List<String> examples) {
+    }
+
+    private final List<Type> types;
+    private final Map<String, Type> byKey = new HashMap<>();
+    private final Map<String, Type> byCode = new HashMap<>();
+
+    @SuppressWarnings("unchecked")
+    public DocumentTypes() {
+        String resource = "/vanban/extract/document-types.yml";
+        try (InputStream in = DocumentTypes.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("type table not found: [" + resource + "]");
+            }
+            List<Map<String, Object>> rows = new Yaml().load(in);
+            List<Type> list = new ArrayList<>();
+            for (Map<String, Object> r : rows) {
+                Type t = new Type((String) r.get("name"), (List<String>) r.getOrDefault("codes", List.of()),
+                        (List<String>) r.getOrDefault("variants", List.of()), (Integer) r.get("rank"),
+                        (List<String>) r.getOrDefault("examples", List.of()));
+                list.add(t);
+                byKey.put(key(t.name()), t);
+                t.variants().forEach(v -> byKey.put(key(v), t));
+                t.codes().forEach(c -> byCode.put(codeKey(c), t));
+            }
+            this.types = List.copyOf(list);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Type> all() {
+        return types;
+    }
+
+    /** The type whose name (or a known misspelling) is {@code words}, in any case; null if none. */
+    public Type byName(String words) {
+        return byKey.get(key(words));
+    }
+
+    /** The type whose symbol code is {@code code} ("QĐ", "QD", "HD"); null if none. */
+    public Type byCode(String code) {
+        return byCode.get(codeKey(code));
+    }
+
+    /** The type of a số ký hiệu from its symbol ("43/HD-STTTT" → Hướng dẫn, "36-NQ/TW" → Nghị quyết); null if unknown. */
+    public Type fromNumber(String number) {
+        if (number == null) {
+            return null;
+        }
+        String n = number.replaceAll("\\s+", "");
+        java.util.regex.Matcher party = java.util.regex.Pattern.compile("^\\d+-([^/]+)/").matcher(n);
+        if (party.find()) {
+            return byCode(party.group(1));
+        }
+        String[] parts = n.split("/");
+        String symbol = parts[parts.length - 1];
+        String first = symbol.split("-")[0];
+        if (first.matches("QH\\d*")) {
+            return byName("Luật");
+        }
+        return byCode(first);
+    }
+
+    static String key(String s) {
+        return Normalizer.normalize(s.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static String codeKey(String c) {
+        return c.toUpperCase(Locale.ROOT).replace('Đ', 'D').replace('Ð', 'D');
+    }
+}

@@ -1,0 +1,31 @@
+package vn.vanban.index;
+
+/** Every Lucene field name Vanban uses, in one place. */
+public final class IndexFields {
+    /** Document id (database primary key) as a keyword, for updates and deletes. */
+    public static final String ID = "id";
+    /** Document id as doc values, for walking all ids. */
+    public static final String ID_DV = "id_dv";
+    /** Normalized text, analyzed keeping diacritics (tone placement unified). */
+    public static final String BODY = "body";
+    /** Normalized text, diacritics folded away; stored, with offsets, for snippets. */
+    public static final String BODY_FOLDED = "body_folded";
+    /** Trích yếu, analyzed keeping diacritics. */
+    public static final String SUBJECT = "subject";
+    /** Trích yếu, folded. */
+    public static final String SUBJECT_FOLDED = "subject_folded";
+    /** The document's own số ký hiệu, canonical keyword form. */
+    public static final String NUMBER = "number";
+    /** Số ký hiệu of every document this one cites, canonical keyword form. */
+    public static final String CITES = "cites";
+    /** Stored display fields. */
+    public static final String DOC_NUMBER = "doc_number";
+    public static final String DOC_TYPE = "doc_type";
+    public static final String DOC_SUBJECT = "doc_subject";
+    public static final String DOC_DATE = "doc_date";
+    public static final String DOC_ISSUER = "doc_issuer";
+    public static final String FILE_NAME = "file_name";
+
+    private IndexFields() {
+    }
+}

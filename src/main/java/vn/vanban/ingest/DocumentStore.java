@@ -1,0 +1,61 @@
+package vn.vanban.ingest;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Optional;
+import vn.vanban.parse.ParseFailure;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.FailureRepository;
+import vn.vanban.store.IngestFailure;
+import vn.vanban.store.StoredDocument;
+
+/** The database writes of an ingest, each in one transaction. */
+@Singleton
+public class DocumentStore {
+
+    private final DocumentRepository documents;
+    private final FailureRepository failures;
+
+    public DocumentStore(DocumentRepository documents, FailureRepository failures) {
+        this.documents = documents;
+        this.failures = failures;
+    }
+
+    /** Saves {@code doc} as the current version of its source, superseding the previous one; returns it with its id. */
+    @Transactional
+    public StoredDocument saveVersion(StoredDocument doc, Optional<StoredDocument> previous) {
+        previous.ifPresent(p -> documents.markSuperseded(p.id()));
+        StoredDocument saved = documents.save(doc);
+        if (saved.sha256() != null) {
+            failures.deleteBySha256(saved.sha256());
+        }
+        return saved;
+    }
+
+    /** Records (or counts again) a failure; one record per distinct content. */
+    @Transactional
+    public void recordFailure(String sha256, String source, String fileName, long size, String mediaType,
+                              String kind, String reason) {
+        Instant now = Instant.now();
+        String safeReason = reason.length() > 2000 ? reason.substring(0, 1999) + "…" : reason;
+        Optional<IngestFailure> existing = sha256 == null ? Optional.empty() : failures.findBySha256(sha256);
+        if (existing.isPresent()) {
+            IngestFailure f = existing.get();
+            failures.update(new IngestFailure(f.id(), f.sha256(), truncate(source, 2000), truncate(fileName, 512), size,
+                    mediaType, kind, safeReason, f.attempts() + 1, f.firstAt(), now));
+        } else {
+            failures.save(new IngestFailure(null, sha256, truncate(source, 2000), truncate(fileName, 512), size,
+                    mediaType, kind, safeReason, 1, now, now));
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Kinds of failure beyond the parser's. */
+    static final String UNSAFE_NAME = "UNSAFE_NAME";
+    static final String TOO_LARGE = ParseFailure.Kind.TOO_LARGE.name();
+    static final String UNREADABLE = "UNREADABLE";
+}

@@ -1,0 +1,141 @@
+package vn.vanban.ingest;
+
+import jakarta.inject.Singleton;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
+import org.apache.commons.io.monitor.FileAlterationListenerAdaptor;
+import org.apache.commons.io.monitor.FileAlterationMonitor;
+import org.apache.commons.io.monitor.FileAlterationObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanban.config.VanbanConfig;
+
+/**
+ * Watches the drop folder: at start it ingests every file there (those added while the server was down), then it
+ * polls for new and changed files. Files are taken once their size has stopped changing, one at a time, on a
+ * worker thread. Hidden and temporary files ("~$x.docx", "x.part") are ignored.
+ */
+@Singleton
+public class FolderWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
+
+    private final VanbanConfig config;
+    private final IngestService ingest;
+    private final BlockingQueue<Path> queue = new LinkedBlockingQueue<>();
+    private FileAlterationMonitor monitor;
+    private Thread worker;
+
+    public FolderWatcher(VanbanConfig config, IngestService ingest) {
+        this.config = config;
+        this.ingest = ingest;
+    }
+
+    /** Starts watching; returns at once. */
+    public synchronized void start() throws Exception {
+        Path dir = config.ingestDir();
+        Files.createDirectories(dir);
+        for (Path p : listFiles(dir)) {
+            queue.add(p);
+        }
+        FileAlterationObserver observer = FileAlterationObserver.builder()
+                .setFile(dir.toFile()).setFileFilter(f -> f.isDirectory() || accept(f.toPath())).get();
+        observer.addListener(new FileAlterationListenerAdaptor() {
+            @Override
+            public void onFileCreate(File file) {
+                queue.add(file.toPath());
+            }
+
+            @Override
+            public void onFileChange(File file) {
+                queue.add(file.toPath());
+            }
+        });
+        monitor = new FileAlterationMonitor(config.watchPollMs(), observer);
+        monitor.setThreadFactory(r -> Thread.ofPlatform().daemon().name("vanban-watch-poll").unstarted(r));
+        monitor.start();
+        worker = Thread.ofPlatform().daemon().name("vanban-watch-ingest").start(this::work);
+        LOG.info("watching {} for documents ({} already there)", dir.toAbsolutePath(), queue.size());
+    }
+
+    /** How many files wait to be ingested. */
+    public int pending() {
+        return queue.size();
+    }
+
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Path p = queue.take();
+                if (!Files.isRegularFile(p) || !waitUntilStable(p)) {
+                    continue;
+                }
+                IngestOutcome o = ingest.ingestFile(p, false);
+                if (o.status() == IngestOutcome.Status.FAILED) {
+                    LOG.warn("{}: {} ({})", p.getFileName(), o.failureKind(), o.reason());
+                } else if (o.status() != IngestOutcome.Status.UNCHANGED) {
+                    LOG.info("{}: {} as document {}", p.getFileName(), o.status(), o.id());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("ingest of a watched file failed", e);
+            }
+        }
+    }
+
+    /** Waits until the file's size and modification time hold still for a moment (a copy has finished). */
+    private static boolean waitUntilStable(Path p) throws InterruptedException {
+        try {
+            long size = Files.size(p);
+            long time = Files.getLastModifiedTime(p).toMillis();
+            for (int i = 0; i < 600; i++) {
+                Thread.sleep(300);
+                long s = Files.size(p);
+                long t = Files.getLastModifiedTime(p).toMillis();
+                if (s == size && t == time) {
+                    return true;
+                }
+                size = s;
+                time = t;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Every acceptable file below {@code dir}, sorted by path. */
+    public static List<Path> listFiles(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.filter(Files::isRegularFile).filter(FolderWatcher::accept).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+    static boolean accept(Path p) {
+        String n = p.getFileName().toString();
+        return !(n.startsWith(".") || n.startsWith("~$") || n.endsWith(".tmp") || n.endsWith(".part")
+                || n.endsWith(".crdownload"));
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (monitor != null) {
+            monitor.stop(0);
+            monitor = null;
+        }
+        if (worker != null) {
+            worker.interrupt();
+            worker = null;
+        }
+    }
+}

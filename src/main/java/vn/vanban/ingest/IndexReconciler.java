@@ -1,0 +1,84 @@
+package vn.vanban.ingest;
+
+import jakarta.inject.Singleton;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanban.index.DocumentIndex;
+import vn.vanban.store.DocumentRepository;
+
+/**
+ * Brings the index in step with the database, which is the truth: indexes current versions the index lacks
+ * (a crash between store and index) and removes what the database no longer holds as current.
+ */
+@Singleton
+public class IndexReconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexReconciler.class);
+    private static final int BATCH = 200;
+
+    private final DocumentRepository documents;
+    private final DocumentIndex index;
+    private final IndexingView view;
+
+    public IndexReconciler(DocumentRepository documents, DocumentIndex index, IndexingView view) {
+        this.documents = documents;
+        this.index = index;
+        this.view = view;
+    }
+
+    /** What reconciling changed. */
+    public record Result(int added, int removed) {
+    }
+
+    /** Reconciles and commits; returns what changed. */
+    public Result reconcile() {
+        index.openForWriting();
+        Set<Long> indexed = index.ids();
+        Set<Long> current = new HashSet<>(documents.findCurrentIds());
+        int added = 0;
+        for (Long id : current) {
+            if (!indexed.contains(id)) {
+                documents.findById(id).ifPresent(d -> index.put(view.of(d)));
+                added++;
+            }
+        }
+        int removed = 0;
+        for (Long id : indexed) {
+            if (!current.contains(id)) {
+                index.delete(id);
+                removed++;
+            }
+        }
+        index.commit();
+        if (added + removed > 0) {
+            LOG.info("index reconciled with the database: {} added, {} removed", added, removed);
+        }
+        return new Result(added, removed);
+    }
+
+    /** Rebuilds the whole index from the database, reporting each indexed id to {@code progress}. */
+    public int rebuild(LongConsumer progress) {
+        index.openForWriting();
+        index.deleteAll();
+        int n = 0;
+        long after = 0;
+        while (true) {
+            List<Long> ids = documents.findCurrentIdsAfter(after, BATCH);
+            if (ids.isEmpty()) {
+                break;
+            }
+            for (Long id : ids) {
+                documents.findById(id).ifPresent(d -> index.put(view.of(d)));
+                progress.accept(id);
+                n++;
+            }
+            after = ids.get(ids.size() - 1);
+        }
+        index.commit();
+        return n;
+    }
+}

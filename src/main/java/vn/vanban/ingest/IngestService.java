@@ -1,0 +1,203 @@
+package vn.vanban.ingest;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanban.config.VanbanConfig;
+import vn.vanban.extract.DocumentMetadata;
+import vn.vanban.extract.MetadataExtractor;
+import vn.vanban.index.DocumentIndex;
+import vn.vanban.normalize.TextNormalizer;
+import vn.vanban.parse.DocumentParser;
+import vn.vanban.parse.ParseFailure;
+import vn.vanban.parse.ParsedText;
+import vn.vanban.store.BlobStore;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.FailureRepository;
+import vn.vanban.store.StoredDocument;
+
+/**
+ * The ingest pipeline for one file: hash → skip if held → parse → normalize → extract → keep the original →
+ * store (database first, the truth) → index. A bad file is recorded as a failure with its reason and never
+ * throws; a crash at any step leaves nothing half-done that a re-run would duplicate (the sha256 is unique, the
+ * original is written atomically, and {@link IndexReconciler} restores the index from the database).
+ * Thread-safe.
+ */
+@Singleton
+public class IngestService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final VanbanConfig config;
+    private final DocumentParser parser;
+    private final TextNormalizer normalizer;
+    private final MetadataExtractor extractor;
+    private final BlobStore blobs;
+    private final DocumentRepository documents;
+    private final FailureRepository failures;
+    private final DocumentStore store;
+    private final DocumentIndex index;
+    private final IndexingView view;
+
+    public IngestService(VanbanConfig config, DocumentParser parser, TextNormalizer normalizer,
+                         MetadataExtractor extractor, BlobStore blobs, DocumentRepository documents,
+                         FailureRepository failures, DocumentStore store, DocumentIndex index, IndexingView view) {
+        this.config = config;
+        this.parser = parser;
+        this.normalizer = normalizer;
+        this.extractor = extractor;
+        this.blobs = blobs;
+        this.documents = documents;
+        this.failures = failures;
+        this.store = store;
+        this.index = index;
+        this.view = view;
+    }
+
+    /** Ingests the file at {@code path}; its absolute path is its source (versions follow the path). */
+    public IngestOutcome ingestFile(Path path, boolean retryFailed) {
+        String source = path.toAbsolutePath().normalize().toString();
+        String name = path.getFileName() == null ? source : path.getFileName().toString();
+        try {
+            long size = Files.size(path);
+            if (size > config.maxFileSize()) {
+                return tooLarge(null, source, name, size);
+            }
+            return ingest(source, name, Files.readAllBytes(path), retryFailed);
+        } catch (IOException | SecurityException e) {
+            String reason = "cannot read file: " + e.getMessage();
+            store.recordFailure(null, source, name, 0, null, DocumentStore.UNREADABLE, reason);
+            return IngestOutcome.failed(source, name, DocumentStore.UNREADABLE, reason);
+        }
+    }
+
+    /**
+     * Ingests {@code bytes} named {@code fileName} from {@code source} (a path, or "upload:" + name).
+     *
+     * @param retryFailed parse again bytes that failed before (false: report the recorded failure)
+     */
+    public IngestOutcome ingest(String source, String fileName, byte[] bytes, boolean retryFailed) {
+        String unsafe = unsafeNameReason(fileName);
+        String sha = BlobStore.sha256(bytes);
+        if (unsafe != null) {
+            store.recordFailure(sha, source, printable(fileName), bytes.length, null, DocumentStore.UNSAFE_NAME, unsafe);
+            return IngestOutcome.failed(source, printable(fileName), DocumentStore.UNSAFE_NAME, unsafe);
+        }
+        if (bytes.length > config.maxFileSize()) {
+            return tooLarge(sha, source, fileName, bytes.length);
+        }
+        Optional<StoredDocument> held = documents.findBySha256(sha);
+        if (held.isPresent()) {
+            return new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, held.get().id(), null, null, null);
+        }
+        if (!retryFailed) {
+            var known = failures.findBySha256(sha);
+            if (known.isPresent()) {
+                return IngestOutcome.failed(source, fileName, known.get().kind(), known.get().reason());
+            }
+        }
+        ParsedText parsed;
+        try {
+            parsed = parser.parse(bytes, fileName);
+        } catch (ParseFailure e) {
+            store.recordFailure(sha, source, fileName, bytes.length, null, e.kind().name(), e.getMessage());
+            return IngestOutcome.failed(source, fileName, e.kind().name(), e.getMessage());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            String reason = "parser crashed: " + e;
+            LOG.warn("parser crashed on {}", source, e);
+            store.recordFailure(sha, source, fileName, bytes.length, null, "CORRUPT", reason);
+            return IngestOutcome.failed(source, fileName, "CORRUPT", reason);
+        }
+        String normalized = normalizer.normalize(parsed.text());
+        DocumentMetadata meta = extractor.extract(normalized);
+        blobs.put(sha, bytes);
+        String sourceKey = BlobStore.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Optional<StoredDocument> previous = documents.findBySourceKeyAndCurrentVersion(sourceKey, true);
+        StoredDocument doc = new StoredDocument(null, sha, sourceKey, DocumentStore.truncate(source, 2000),
+                DocumentStore.truncate(fileName, 512), parsed.mediaType(), bytes.length,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), parsed.status().name(),
+                DocumentStore.truncate(parsed.reason(), 1000), parsed.ocr(), previous.map(StoredDocument::id).orElse(null), true,
+                parsed.text(), normalized, meta.number(), meta.symbol(), meta.type(), meta.issuer(),
+                meta.parentIssuer(), meta.place(), meta.date(), meta.effective(), meta.subject(),
+                meta.signerName(), meta.signerTitle(), meta.draft());
+        StoredDocument saved;
+        try {
+            saved = store.saveVersion(doc, previous);
+        } catch (RuntimeException e) {
+            if (isDuplicate(e)) {
+                // another worker stored the same bytes between our check and our insert
+                Optional<StoredDocument> now = documents.findBySha256(sha);
+                if (now.isPresent()) {
+                    return new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, now.get().id(), null, null, null);
+                }
+            }
+            throw e;
+        }
+        previous.ifPresent(p -> index.delete(p.id()));
+        index.put(view.of(saved));
+        index.refresh();
+        IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
+        return new IngestOutcome(status, source, fileName, saved.id(), previous.map(StoredDocument::id).orElse(null),
+                null, parsed.reason());
+    }
+
+    private IngestOutcome tooLarge(String sha, String source, String name, long size) {
+        String reason = "file too large: " + size + " bytes, limit " + config.maxFileSize() + " (vanban.max-file-size)";
+        store.recordFailure(sha, source, name, size, null, DocumentStore.TOO_LARGE, reason);
+        return IngestOutcome.failed(source, name, DocumentStore.TOO_LARGE, reason);
+    }
+
+    /** Why {@code name} is not acceptable as a file name (path parts, control characters), or null. */
+    static String unsafeNameReason(String name) {
+        if (name == null || name.isBlank()) {
+            return "missing file name";
+        }
+        if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
+            return "unsafe file name [" + printable(name) + "]: it contains a path; send the bare name";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                return "unsafe file name [" + printable(name) + "]: it contains control characters";
+            }
+        }
+        if (name.length() > 255) {
+            return "file name longer than 255 characters";
+        }
+        return null;
+    }
+
+    private static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(300).forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                b.append(String.format("\\u%04X", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("uk_document_sha256") || m.contains("duplicate entry") || m.contains("unique index")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,189 @@
+package vn.vanban.normalize;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Produces the normalized text that extraction and the index read from a document's parsed text, in named steps:
+ * legacy encodings converted, characters cleaned, NFC with unified tone placement, page noise removed, and
+ * lines that layout broke mid-sentence rejoined. Stateless after construction and thread-safe.
+ */
+@Singleton
+public final class TextNormalizer {
+
+    private static final Pattern PAGE_NUMBER_LINE = Pattern.compile("^[ \\t]*\\d{1,4}[ \\t]*$", Pattern.MULTILINE);
+    private static final String NOISE_MARK = "\u0000NOISE\u0000";
+
+    private final Map<Integer, String> symbolMap;
+    private final NoisePatterns pageNoise;
+    private final LegacyEncodings legacy;
+
+    public TextNormalizer() {
+        this(LegacyEncodings.load());
+    }
+
+    TextNormalizer(LegacyEncodings legacy) {
+        this.symbolMap = loadSymbols("/vanban/normalize/symbol-font.yml");
+        this.pageNoise = NoisePatterns.load("/vanban/normalize/page-noise.yml");
+        this.legacy = legacy;
+    }
+
+    /** Returns the normalized form of {@code text}; never null. */
+    public String normalize(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = legacy.toUnicode(text);
+        s = cleanCharacters(s);
+        s = ToneNormalizer.normalize(s);
+        s = removePageNoise(s);
+        s = rejoinLines(s);
+        return s.strip();
+    }
+
+    /** Drops control, format and private-use characters (mapping Symbol-font ones), keeps tabs and newlines. */
+    String cleanCharacters(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\r') {
+                if (i < s.length() && s.charAt(i) == '\n') {
+                    continue;
+                }
+                out.append('\n');
+                continue;
+            }
+            String mapped = symbolMap.get(cp);
+            if (mapped != null) {
+                out.append(mapped);
+                continue;
+            }
+            int type = Character.getType(cp);
+            if (cp == '\n' || cp == '\t') {
+                out.append((char) cp);
+            } else if (cp == '\u00A0' || cp == '\u2007' || cp == '\u202F' || cp == '\u3000') {
+                out.append(' ');
+            } else if (cp == '\u000B' || cp == '\u000C' || cp == '\u2028' || cp == '\u2029') {
+                out.append('\n');
+            } else if (type == Character.CONTROL || type == Character.PRIVATE_USE || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED || cp == '\uFEFF' || cp == '\u200B' || cp == '\u00AD'
+                    || (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0xFE00 && cp <= 0xFE0F)) {
+                // dropped: NUL and other controls, private-use glyphs, BOM, zero width space, soft hyphen, selectors
+            } else {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Removes repeated page headers and signature stamps, with the page-number lines printed beside them. */
+    String removePageNoise(String s) {
+        String marked = s;
+        boolean any = false;
+        for (NoisePatterns.Entry e : pageNoise.entries()) {
+            Matcher m = e.pattern().matcher(marked);
+            if (m.find()) {
+                marked = m.replaceAll(NOISE_MARK);
+                any = true;
+            }
+        }
+        if (!any) {
+            return s;
+        }
+        String[] lines = marked.split("\n", -1);
+        boolean[] drop = new boolean[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(NOISE_MARK)) {
+                drop[i] = true;
+                for (int d = -3; d <= 3; d++) {
+                    int j = i + d;
+                    if (j >= 0 && j < lines.length && PAGE_NUMBER_LINE.matcher(lines[j]).matches()) {
+                        drop[j] = true;
+                    }
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < lines.length; i++) {
+            if (!drop[i]) {
+                out.append(lines[i]).append('\n');
+            } else if (!lines[i].replace(NOISE_MARK, "").isBlank()) {
+                out.append(lines[i].replace(NOISE_MARK, "")).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Joins a line to the next when layout broke a sentence: the line does not end a sentence or heading and the
+     * next non-blank line (at most two blank lines further, as at a page break) starts in lower case.
+     * Lines with tabs (table rows) are never joined. Trailing spaces are trimmed.
+     */
+    String rejoinLines(String s) {
+        String[] lines = s.split("\n", -1);
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < lines.length) {
+            String line = stripTrailing(lines[i]);
+            out.append(line);
+            int next = i + 1;
+            int blanks = 0;
+            while (next < lines.length && lines[next].isBlank() && blanks < 3) {
+                next++;
+                blanks++;
+            }
+            if (next < lines.length && blanks <= 2 && continues(line, lines[next])) {
+                out.append(' ');
+                lines[next] = lines[next].stripLeading();
+                i = next;
+                continue;
+            }
+            if (i + 1 < lines.length) {
+                out.append('\n');
+            }
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static boolean continues(String line, String nextLine) {
+        String prev = line.strip();
+        String next = nextLine.strip();
+        if (prev.isEmpty() || next.isEmpty() || line.indexOf('\t') >= 0 || nextLine.indexOf('\t') >= 0) {
+            return false;
+        }
+        char last = prev.charAt(prev.length() - 1);
+        if (".:;!?".indexOf(last) >= 0) {
+            return false;
+        }
+        int first = next.codePointAt(0);
+        return Character.isLowerCase(first);
+    }
+
+    private static String stripTrailing(String line) {
+        return line.stripTrailing();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, String> loadSymbols(String resource) {
+        try (InputStream in = TextNormalizer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("symbol table not found on the class path: [" + resource + "]");
+            }
+            Map<String, String> table = new Yaml().load(in);
+            Map<Integer, String> map = new HashMap<>();
+            table.forEach((k, v) -> map.put(k.codePointAt(0), v));
+            return Map.copyOf(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

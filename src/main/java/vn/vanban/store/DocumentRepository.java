@@ -1,0 +1,36 @@
+package vn.vanban.store;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Document records. MariaDB and H2 (MODE=MariaDB) both speak the MySQL dialect here. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface DocumentRepository extends CrudRepository<StoredDocument, Long> {
+
+    Optional<StoredDocument> findBySha256(String sha256);
+
+    Optional<StoredDocument> findBySourceKeyAndCurrentVersion(String sourceKey, boolean currentVersion);
+
+    Page<DocumentSummary> findByCurrentVersion(boolean currentVersion, Pageable pageable);
+
+    Optional<DocumentSummary> queryById(Long id);
+
+    List<DocumentSummary> findBySourceKeyOrderByIdDesc(String sourceKey);
+
+    @Query("UPDATE document SET current_version = FALSE WHERE id = :id")
+    void markSuperseded(Long id);
+
+    @Query("SELECT id FROM document WHERE current_version = TRUE ORDER BY id")
+    List<Long> findCurrentIds();
+
+    @Query("SELECT id FROM document WHERE current_version = TRUE AND id > :after ORDER BY id LIMIT :limit")
+    List<Long> findCurrentIdsAfter(long after, int limit);
+
+    long countByCurrentVersion(boolean currentVersion);
+}

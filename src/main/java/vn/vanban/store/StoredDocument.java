@@ -1,0 +1,42 @@
+package vn.vanban.store;
+
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+
+/**
+ * One version of one document: the original's identity (sha256, source, type), its text as parsed and as
+ * normalized, and the metadata extraction found. Immutable; a new version is a new record.
+ */
+@MappedEntity("document")
+public record StoredDocument(
+        @Id @GeneratedValue @Nullable Long id,
+        String sha256,
+        String sourceKey,
+        String sourcePath,
+        String fileName,
+        String mediaType,
+        long sizeBytes,
+        Instant ingestedAt,
+        String parseStatus,
+        @Nullable String parseReason,
+        boolean ocr,
+        @Nullable Long previousVersionId,
+        boolean currentVersion,
+        String textContent,
+        String normalizedText,
+        @Nullable String docNumber,
+        @Nullable String docSymbol,
+        @Nullable String docType,
+        @Nullable String issuer,
+        @Nullable String parentIssuer,
+        @Nullable String place,
+        @Nullable String docDate,
+        @Nullable String effectiveDate,
+        @Nullable String subject,
+        @Nullable String signerName,
+        @Nullable String signerTitle,
+        boolean draft) {
+}
