@@ -40,9 +40,20 @@ public final class Contexts {
             props.put("datasources.default.password", envOr("VANBAN_DB_PASSWORD", ""));
         }
         props.putAll(properties);
+        if (!props.containsKey("datasources.default.url")) {
+            Object dir = props.getOrDefault("vanban.data-dir",
+                    System.getProperty("vanban.data-dir", envOr("VANBAN_DATA_DIR", "index")));
+            props.put("datasources.default.url", embeddedUrl(java.nio.file.Path.of(dir.toString())));
+        }
         ApplicationContextBuilder b = ApplicationContext.builder().deduceEnvironment(false).banner(false)
                 .properties(props);
         return store ? b.environments(Environment.CLI, STORE) : b.environments(Environment.CLI);
+    }
+
+    /** The JDBC URL of the embedded H2 database (MariaDB mode) under {@code dataDir}. */
+    public static String embeddedUrl(java.nio.file.Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve("vanban")
+                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     }
 
     private static String envOr(String name, String fallback) {

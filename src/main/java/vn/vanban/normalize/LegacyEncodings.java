@@ -20,7 +20,8 @@ public final class LegacyEncodings {
     /** An encoding this class converts from. */
     public enum Encoding { TCVN3, VNI }
 
-    private static final int MIN_MARKERS = 5;
+    /** Latin-1 letters that Vietnamese Unicode text uses itself. */
+    private static final String VIETNAMESE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
 
     private final Map<String, String> tcvn3;
     private final Map<String, String> vni;
@@ -51,31 +52,45 @@ public final class LegacyEncodings {
         }
     }
 
-    /** Which legacy encoding {@code text} is mostly written in, or null when it is Unicode (or plain ASCII). */
+    /**
+     * Which legacy encoding {@code text} is mostly written in, or null when it is Unicode (or plain ASCII). Text is
+     * legacy when Latin-1 characters that Vietnamese Unicode never uses outnumber its Vietnamese letters; the
+     * encoding is the one whose conversion yields more Vietnamese letters.
+     */
     public Encoding detect(String text) {
+        int markers = 0;
         int unicode = 0;
-        int tcvnMarks = 0;
-        int vniMarks = 0;
-        char prev = ' ';
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (isVietnameseUnicode(c)) {
                 unicode++;
-            } else if (c >= '\u00A1' && c <= '\u00BE' && c != '\u00B0' && c != '\u00A9' && c != '\u00AB'
-                    && c != '\u00BB' && c != '\u00B7') {
-                tcvnMarks++;
-            } else if ("øûïëØÛÏË".indexOf(c) >= 0 && "aeiouyAEIOUY".indexOf(prev) >= 0) {
-                vniMarks++;
+            } else if (c >= '\u00A1' && c <= '\u00FF' && VIETNAMESE_LATIN1.indexOf(c) < 0) {
+                markers++;
             }
-            prev = c;
         }
-        if (tcvnMarks >= MIN_MARKERS && tcvnMarks > unicode * 2 && tcvnMarks >= vniMarks) {
-            return Encoding.TCVN3;
+        if (markers < 2 || markers <= unicode) {
+            return null;
         }
-        if (vniMarks >= MIN_MARKERS && vniMarks > unicode * 2) {
-            return Encoding.VNI;
+        // VNI writes most marks as a second character after the vowel ("aø" for à); TCVN3 uses one character
+        int vniPairs = 0;
+        for (int i = 0; i + 1 < text.length(); i++) {
+            if (vni.containsKey(text.substring(i, i + 2))) {
+                vniPairs++;
+            }
         }
-        return null;
+        Encoding guess = vniPairs * 2 >= markers ? Encoding.VNI : Encoding.TCVN3;
+        int converted = vietnameseLetters(convertLine(text, guess == Encoding.VNI ? vni : tcvn3, guess));
+        return converted > unicode ? guess : null;
+    }
+
+    private static int vietnameseLetters(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (isVietnameseUnicode(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Converts {@code text} to Unicode when it is in a legacy encoding; returns it unchanged otherwise. */

@@ -101,21 +101,23 @@ public final class TextNormalizer {
         String[] lines = marked.split("\n", -1);
         boolean[] drop = new boolean[lines.length];
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(NOISE_MARK)) {
-                drop[i] = true;
-                for (int d = -3; d <= 3; d++) {
-                    int j = i + d;
-                    if (j >= 0 && j < lines.length && PAGE_NUMBER_LINE.matcher(lines[j]).matches()) {
-                        drop[j] = true;
-                    }
-                }
+            if (!lines[i].contains(NOISE_MARK)) {
+                continue;
+            }
+            drop[i] = true;
+            // the page number and blank lines printed around a header belong to the page furniture too
+            for (int j = i - 1; j >= 0 && (lines[j].isBlank() || PAGE_NUMBER_LINE.matcher(lines[j]).matches()); j--) {
+                drop[j] = true;
+            }
+            for (int j = i + 1; j < lines.length && (lines[j].isBlank() || PAGE_NUMBER_LINE.matcher(lines[j]).matches()); j++) {
+                drop[j] = true;
             }
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < lines.length; i++) {
             if (!drop[i]) {
                 out.append(lines[i]).append('\n');
-            } else if (!lines[i].replace(NOISE_MARK, "").isBlank()) {
+            } else if (lines[i].contains(NOISE_MARK) && !lines[i].replace(NOISE_MARK, "").isBlank()) {
                 out.append(lines[i].replace(NOISE_MARK, "")).append('\n');
             }
         }

@@ -33,7 +33,9 @@ public final class ToneNormalizer {
                 continue;
             }
             int start = i;
-            while (i < n && Character.isLetter(nfc.charAt(i))) {
+            // a syllable never has a capital after a small letter: "thoaịTB" (cells glued by PDF layout) is two runs
+            while (i < n && Character.isLetter(nfc.charAt(i))
+                    && !(i > start && Character.isUpperCase(nfc.charAt(i)) && Character.isLowerCase(nfc.charAt(i - 1)))) {
                 i++;
             }
             String word = nfc.substring(start, i);

@@ -47,6 +47,7 @@ public final class DocumentParser {
     private final Detector detector;
     private final MediaTypeRegistry registry;
     private final EncodingDetector encodingDetector;
+    private final java.util.Map<MediaType, Parser> parsers;
     private final boolean ocrAvailable;
     private final String ocrUnavailableReason;
 
@@ -56,6 +57,7 @@ public final class DocumentParser {
         this.parser = new AutoDetectParser(tika);
         this.detector = tika.getDetector();
         this.registry = tika.getMediaTypeRegistry();
+        this.parsers = java.util.Map.copyOf(parser.getParsers(new ParseContext()));
         this.encodingDetector = new CompositeEncodingDetector(
                 List.of(new VietnameseEncodingDetector(), new DefaultEncodingDetector()));
         String why = config.ocrEnabled() ? probeTesseract(config.ocrLanguage()) : "OCR is switched off (vanban.parse.ocr-enabled=false)";
@@ -74,29 +76,40 @@ public final class DocumentParser {
         if (fileName != null) {
             md.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
+        String type;
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            return detector.detect(in, md).getBaseType().toString();
+            type = detector.detect(in, md).getBaseType().toString();
         } catch (IOException e) {
-            return MediaType.OCTET_STREAM.toString();
+            type = MediaType.OCTET_STREAM.toString();
         }
+        if (!type.startsWith("text/")) {
+            // UTF-16 text without a byte order mark can begin with bytes that look like an image's magic number
+            java.nio.charset.Charset cs = VietnameseEncodingDetector.detect(bytes, Math.min(bytes.length, 65536));
+            if (cs != null && cs.name().startsWith("UTF-16")) {
+                return "text/plain";
+            }
+        }
+        return type;
     }
 
     /** Whether a parser that gives text exists for {@code mediaType}. */
     public boolean supports(String mediaType) {
         MediaType type = MediaType.parse(mediaType);
-        if (type == null || type.equals(MediaType.OCTET_STREAM)) {
-            return false;
-        }
-        var parsers = parser.getParsers(new ParseContext());
+        return type != null && parserFor(type) != null;
+    }
+
+    /** The parser registered for {@code type} or its nearest supertype; null for none (or only the octet-stream one). */
+    private Parser parserFor(MediaType type) {
         for (MediaType t = type; t != null; t = registry.getSupertype(t)) {
             if (t.equals(MediaType.OCTET_STREAM)) {
-                return false;
+                return null;
             }
-            if (parsers.containsKey(t)) {
-                return true;
+            Parser p = parsers.get(t);
+            if (p != null) {
+                return p;
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -112,12 +125,38 @@ public final class DocumentParser {
         if (!supports(mediaType)) {
             throw new ParseFailure(ParseFailure.Kind.UNSUPPORTED, "unsupported file type [" + mediaType + "]");
         }
-        boolean scanLike = mediaType.equals("application/pdf") || mediaType.startsWith("image/");
-        boolean useOcr = ocrAvailable && scanLike;
-        ParseContext context = context(useOcr);
+        boolean image = mediaType.startsWith("image/");
+        boolean pdf = mediaType.equals("application/pdf");
+        if (image && !ocrAvailable) {
+            return new ParsedText("", mediaType, ParseStatus.NEEDS_OCR,
+                    "an image; OCR unavailable: " + ocrUnavailableReason, false);
+        }
+        Metadata md = new Metadata();
+        ParsedText first = run(bytes, fileName, mediaType, image ? Ocr.ONLY : Ocr.OFF, md);
+        if (!pdf || first.status() != ParseStatus.OK || !textLayerMissing(first.text(), md)) {
+            return image ? scanResult(first) : first;
+        }
+        // a PDF without a text layer (a scan, perhaps with a stamp as text): read its page images
+        if (!ocrAvailable) {
+            return new ParsedText(first.text(), mediaType, ParseStatus.NEEDS_OCR,
+                    "no text layer; OCR unavailable: " + ocrUnavailableReason, false);
+        }
+        return scanResult(run(bytes, fileName, mediaType, Ocr.ONLY, new Metadata()));
+    }
+
+    private ParsedText scanResult(ParsedText t) {
+        if (t.status() == ParseStatus.OK && letters(t.text()) < MIN_LETTERS) {
+            return new ParsedText(t.text(), t.mediaType(), ParseStatus.NEEDS_OCR, "no text layer, and OCR found no text", true);
+        }
+        return new ParsedText(t.text(), t.mediaType(), t.status(), t.reason(), true);
+    }
+
+    private enum Ocr { OFF, ONLY }
+
+    private ParsedText run(byte[] bytes, String fileName, String mediaType, Ocr ocr, Metadata md) throws ParseFailure {
+        ParseContext context = context(ocr == Ocr.ONLY);
         StringWriter out = new StringWriter();
         WriteOutContentHandler limited = new WriteOutContentHandler(out, config.writeLimit());
-        Metadata md = new Metadata();
         if (fileName != null) {
             md.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
@@ -125,7 +164,7 @@ public final class DocumentParser {
         ParseStatus status = ParseStatus.OK;
         String reason = null;
         try (InputStream in = TikaInputStream.get(new ByteArrayInputStream(bytes))) {
-            parser.parse(in, new BodyContentHandler(limited), md, context);
+            parserFor(MediaType.parse(mediaType)).parse(in, new BodyContentHandler(limited), md, context);
         } catch (EncryptedDocumentException e) {
             throw new ParseFailure(ParseFailure.Kind.ENCRYPTED, "encrypted or password-protected " + label(mediaType), e);
         } catch (ZeroByteFileException e) {
@@ -148,15 +187,7 @@ public final class DocumentParser {
         } catch (IOException | RuntimeException e) {
             throw new ParseFailure(ParseFailure.Kind.CORRUPT, "broken " + label(mediaType) + ": " + message(e), e);
         }
-        String text = out.toString();
-        boolean ocrUsed = useOcr && (java.util.Arrays.asList(md.getValues("X-TIKA:Parsed-By-Full-Set"))
-                .contains("org.apache.tika.parser.ocr.TesseractOCRParser"));
-        if (scanLike && status == ParseStatus.OK && !ocrUsed && textLayerMissing(text, md)) {
-            status = ParseStatus.NEEDS_OCR;
-            reason = useOcr ? "no text layer, and OCR found no text"
-                    : "no text layer; OCR unavailable: " + ocrUnavailableReason;
-        }
-        return new ParsedText(text, mediaType, status, reason, ocrUsed);
+        return new ParsedText(out.toString(), mediaType, status, reason, false);
     }
 
     private ParseContext context(boolean ocr) {
@@ -171,7 +202,7 @@ public final class DocumentParser {
         }
         context.set(TesseractOCRConfig.class, ocrConfig);
         PDFParserConfig pdf = new PDFParserConfig();
-        pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.OCR_ONLY : PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);
         pdf.setSortByPosition(true);
         context.set(PDFParserConfig.class, pdf);

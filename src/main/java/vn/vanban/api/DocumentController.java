@@ -1,0 +1,117 @@
+package vn.vanban.api;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import vn.vanban.ingest.IngestOutcome;
+import vn.vanban.ingest.IngestService;
+import vn.vanban.store.BlobStore;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.DocumentSummary;
+import vn.vanban.store.StoredDocument;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+
+/** Documents: upload, list, metadata, text and the original file. */
+@Controller("/api/documents")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DocumentController {
+
+    private final IngestService ingest;
+    private final DocumentRepository documents;
+    private final BlobStore blobs;
+
+    public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs) {
+        this.ingest = ingest;
+        this.documents = documents;
+        this.blobs = blobs;
+    }
+
+    /**
+     * Uploads one file (multipart field {@code file}). 201 with the outcome when added or a new version, 200 when
+     * the same bytes are already held, 415 for a type no parser reads, 413 over the size limit, 400 for a broken,
+     * encrypted or empty file; every failure is also recorded (GET /api/failures).
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<?> upload(CompletedFileUpload file) throws IOException {
+        String name = file.getFilename();
+        IngestOutcome o = ingest.ingest("upload:" + name, name, file.getBytes(), true);
+        return switch (o.status()) {
+            case ADDED, NEW_VERSION -> HttpResponse.created(o);
+            case UNCHANGED -> HttpResponse.ok(o);
+            case FAILED -> HttpResponse.status(statusFor(o.failureKind())).body(o);
+        };
+    }
+
+    static HttpStatus statusFor(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "UNSUPPORTED" -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case "TOO_LARGE" -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
+    /** Current versions, newest first. */
+    @Get
+    public PageView<DocumentSummary> list(@QueryValue(defaultValue = "0") int page,
+                                          @QueryValue(defaultValue = "20") int size) {
+        Requests.checkPage(page, size);
+        var p = documents.findByCurrentVersion(true, Pageable.from(page, size, Sort.of(Sort.Order.desc("id"))));
+        return new PageView<>(p.getTotalSize(), page, size, p.getContent());
+    }
+
+    /** One document with its metadata and versions. */
+    @Get("/{id}")
+    public HttpResponse<?> get(@PathVariable long id) {
+        return documents.findById(id)
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(DocumentView.of(d, versions(d))))
+                .orElseGet(() -> notFound(id));
+    }
+
+    /** The normalized text (the parsed original with {@code ?original=true}). */
+    @Get(value = "/{id}/text", produces = MediaType.TEXT_PLAIN + ";charset=utf-8")
+    public HttpResponse<?> text(@PathVariable long id, @QueryValue(defaultValue = "false") boolean original) {
+        return documents.findById(id)
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(original ? d.textContent() : d.normalizedText())
+                        .contentType(MediaType.TEXT_PLAIN + ";charset=utf-8"))
+                .orElseGet(() -> notFound(id));
+    }
+
+    /** The original file as uploaded, with its name. */
+    @Get("/{id}/original")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public HttpResponse<?> original(@PathVariable long id) {
+        var doc = documents.findById(id);
+        if (doc.isEmpty()) {
+            return notFound(id);
+        }
+        var path = blobs.path(doc.get().sha256());
+        if (!Files.exists(path)) {
+            return HttpResponse.status(HttpStatus.GONE).body(new ApiError("the original of document " + id
+                    + " is missing from the data directory", null));
+        }
+        return HttpResponse.ok(new SystemFile(path.toFile(), MediaType.of(doc.get().mediaType()))
+                .attach(doc.get().fileName()));
+    }
+
+    private List<DocumentSummary> versions(StoredDocument d) {
+        return documents.findBySourceKeyOrderByIdDesc(d.sourceKey());
+    }
+
+    private static HttpResponse<ApiError> notFound(long id) {
+        return HttpResponse.<ApiError>notFound().body(new ApiError("no document with id " + id, null));
+    }
+}

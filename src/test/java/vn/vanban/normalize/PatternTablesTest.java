@@ -1,0 +1,71 @@
+package vn.vanban.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import vn.vanban.extract.DocumentTypes;
+
+/** Every example in every pattern table is recognized, and no counterexample is. */
+class PatternTablesTest {
+
+    @Test
+    void pageNoiseExamples() {
+        NoisePatterns table = NoisePatterns.load("/vanban/normalize/page-noise.yml");
+        assertFalse(table.entries().isEmpty());
+        for (NoisePatterns.Entry e : table.entries()) {
+            assertFalse(e.examples().isEmpty(), e.name() + " has examples");
+            for (String ex : e.examples()) {
+                assertTrue(e.pattern().matcher(ex).find(), e.name() + " matches [" + ex + "]");
+            }
+            for (String ex : e.counterexamples()) {
+                assertFalse(e.pattern().matcher(ex).find(), e.name() + " does not match [" + ex + "]");
+            }
+        }
+    }
+
+    @Test
+    void documentTypeExamples() {
+        DocumentTypes types = new DocumentTypes();
+        for (DocumentTypes.Type t : types.all()) {
+            assertFalse(t.examples().isEmpty(), t.name() + " has examples");
+            for (String ex : t.examples()) {
+                assertEquals(t.name(), types.byName(ex).name(), "[" + ex + "]");
+            }
+            for (String code : t.codes()) {
+                assertNotNull(types.byCode(code), code);
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void signerTitleExamples() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/vanban/extract/signer-titles.yml")) {
+            Map<String, Object> table = new Yaml().load(in);
+            for (Map<String, Object> t : (List<Map<String, Object>>) table.get("titles")) {
+                for (String ex : (List<String>) t.get("examples")) {
+                    assertTrue(ex.contains((String) t.get("words")), ex);
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void legacyEncodingTableIsComplete() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/vanban/normalize/legacy-encodings.yml")) {
+            List<List<String>> rows = new Yaml().load(in);
+            assertEquals(134, rows.size(), "all Vietnamese letters with diacritics, both cases");
+            for (List<String> r : rows) {
+                assertEquals(3, r.size(), r.toString());
+            }
+        }
+    }
+}

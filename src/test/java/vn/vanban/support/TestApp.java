@@ -1,0 +1,56 @@
+package vn.vanban.support;
+
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import vn.vanban.config.Contexts;
+
+/** A Vanban context with all its data in a temporary directory, on the given database. Close it to clean up. */
+public final class TestApp implements AutoCloseable {
+
+    public final Path dataDir;
+    public final ApplicationContext context;
+
+    private TestApp(Path dataDir, ApplicationContext context) {
+        this.dataDir = dataDir;
+        this.context = context;
+    }
+
+    public static TestApp start(Databases db) {
+        return start(db, Map.of());
+    }
+
+    public static TestApp start(Databases db, Map<String, Object> extra) {
+        try {
+            Path dir = Files.createTempDirectory("vanban-test");
+            Map<String, Object> props = new HashMap<>(db.properties(dir));
+            props.put("vanban.watch", false);
+            props.put("micronaut.server.port", -1);
+            props.put("vanban.parse.ocr-enabled", false);
+            props.putAll(extra);
+            return new TestApp(dir, Contexts.builder(true, props).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        try (Stream<Path> s = Files.walk(dataDir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp dir is harmless
+        }
+    }
+}
