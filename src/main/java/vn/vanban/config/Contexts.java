@@ -40,7 +40,7 @@ public final class Contexts {
             props.put("datasources.default.password", envOr("VANBAN_DB_PASSWORD", ""));
         }
         props.putAll(properties);
-        if (!props.containsKey("datasources.default.url")) {
+        if (!props.containsKey("datasources.default.url") && System.getProperty("datasources.default.url") == null) {
             Object dir = props.getOrDefault("vanban.data-dir",
                     System.getProperty("vanban.data-dir", envOr("VANBAN_DATA_DIR", "index")));
             props.put("datasources.default.url", embeddedUrl(java.nio.file.Path.of(dir.toString())));

@@ -174,6 +174,7 @@ public class DocumentIndex implements AutoCloseable {
         }
         IndexSearcher s = null;
         try {
+            sm.maybeRefresh(); // cheap when nothing changed; a search always sees what was written before it
             s = sm.acquire();
             return work.apply(s);
         } catch (IOException e) {

@@ -142,7 +142,6 @@ public class IngestService {
         }
         previous.ifPresent(p -> index.delete(p.id()));
         index.put(view.of(saved));
-        index.refresh();
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, source, fileName, saved.id(), previous.map(StoredDocument::id).orElse(null),
                 null, parsed.reason());

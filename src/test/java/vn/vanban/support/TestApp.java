@@ -40,6 +40,11 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /** A context on existing data described by {@code props} (which name the data directory). */
+    public static TestApp reopen(Map<String, Object> props) {
+        return new TestApp(Path.of(props.get("vanban.data-dir").toString()), Contexts.builder(true, props).start());
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -1,0 +1,146 @@
+package vn.vanban.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.vanban.support.BadFiles;
+import vn.vanban.support.Databases;
+import vn.vanban.support.Fixtures;
+import vn.vanban.support.TestApp;
+
+/** The REST API over real HTTP, on a real database; run once per database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+
+    abstract Databases database();
+
+    TestApp app;
+    EmbeddedServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start(database(), Map.of("vanban.max-file-size", 300_000));
+        server = app.bean(EmbeddedServer.class);
+        server.start();
+    }
+
+    @AfterAll
+    void stop() {
+        server.stop();
+        app.close();
+    }
+
+    @Test
+    void uploadThenReadBack() throws Exception {
+        byte[] docx = Fixtures.bytes("dev-office/docx/000_dfb5246ff8e502db.docx");
+        HttpResponse<String> created = upload("huong-dan.docx", docx);
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.body().contains("\"status\":\"ADDED\""), created.body());
+        long id = Long.parseLong(created.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+
+        HttpResponse<String> again = upload("huong-dan.docx", docx);
+        assertEquals(200, again.statusCode(), "same bytes: unchanged");
+        assertTrue(again.body().contains("UNCHANGED"));
+
+        HttpResponse<String> doc = get("/api/documents/" + id);
+        assertEquals(200, doc.statusCode());
+        assertTrue(doc.body().contains("\"number\":\"43/HD-STTTT\""), doc.body());
+        assertTrue(doc.body().contains("\"versions\""), doc.body());
+
+        HttpResponse<String> text = get("/api/documents/" + id + "/text");
+        assertEquals(200, text.statusCode());
+        assertTrue(text.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
+        assertTrue(text.body().contains("Quyết định số 2099/QĐ-UBND"));
+
+        HttpResponse<byte[]> original = http.send(request("/api/documents/" + id + "/original").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, original.statusCode());
+        assertArrayEquals(docx, original.body());
+        assertTrue(original.headers().firstValue("content-disposition").orElse("").contains("huong-dan.docx"));
+
+        HttpResponse<String> list = get("/api/documents?page=0&size=5");
+        assertTrue(list.body().contains("\"total\":"), list.body());
+
+        HttpResponse<String> search = get("/api/search?q=" + enc("quyet dinh 2099"));
+        assertEquals(200, search.statusCode());
+        assertTrue(search.body().contains("\"id\":" + id), search.body());
+        assertTrue(search.body().contains("<mark>"), search.body());
+    }
+
+    @Test
+    void badUploadsGetClearErrorsAndAreRecorded() throws Exception {
+        HttpResponse<String> unsupported = upload("random.bin", BadFiles.random(4096, 1));
+        assertEquals(415, unsupported.statusCode(), unsupported.body());
+        assertTrue(unsupported.body().contains("unsupported file type"), unsupported.body());
+
+        byte[] docx = Fixtures.bytes("dev-office/docx/002_4722339fd0f083dc.docx");
+        HttpResponse<String> broken = upload("broken.docx", BadFiles.truncated(docx, 0.5));
+        assertEquals(400, broken.statusCode(), broken.body());
+        assertTrue(broken.body().contains("CORRUPT"), broken.body());
+
+        HttpResponse<String> encrypted = upload("secret.pdf", BadFiles.encryptedPdf());
+        assertEquals(400, encrypted.statusCode(), encrypted.body());
+        assertTrue(encrypted.body().contains("encrypted"), encrypted.body());
+
+        HttpResponse<String> tooLarge = upload("big.txt", "a".repeat(400_000).getBytes(StandardCharsets.UTF_8));
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+
+        HttpResponse<String> traversal = upload("../../etc/passwd", "root:x:0:0".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, traversal.statusCode(), traversal.body());
+
+        HttpResponse<String> failures = get("/api/failures");
+        assertEquals(200, failures.statusCode());
+        assertTrue(failures.body().contains("broken.docx") && failures.body().contains("secret.pdf")
+                && failures.body().contains("random.bin"), failures.body());
+    }
+
+    @Test
+    void missingAndInvalidRequests() throws Exception {
+        assertEquals(404, get("/api/documents/999999").statusCode());
+        assertEquals(400, get("/api/search?q=x&size=1000").statusCode());
+        assertEquals(400, get("/api/documents?page=-1").statusCode());
+        HttpResponse<String> health = get("/health");
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+    }
+
+    private HttpResponse<String> upload(String name, byte[] bytes) throws Exception {
+        String boundary = "----vanban" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bytes, 0, body, head.length, bytes.length);
+        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+        return http.send(request("/api/documents").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(server.getURL() + path));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,128 @@
+package vn.vanban.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.vanban.ingest.IngestService;
+import vn.vanban.support.Databases;
+import vn.vanban.support.Fixtures;
+import vn.vanban.support.TestApp;
+
+/** Search behaviour on the dev documents plus small documents made to test one ranking rule each. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchTest {
+
+    TestApp app;
+    SearchService search;
+    final Map<String, Long> ids = new HashMap<>();
+
+    @BeforeAll
+    void ingest() {
+        app = TestApp.start(Databases.H2);
+        IngestService ingest = app.bean(IngestService.class);
+        for (var p : Fixtures.files("dev")) {
+            ids.put(p.getFileName().toString().substring(0, 3), ingest.ingestFile(p, false).id());
+        }
+        add(ingest, "accented", "Quyết định về việc giao chỉ tiêu kế hoạch năm 2024 cho các đơn vị.");
+        add(ingest, "unaccented", "Quyet dinh ve viec giao chi tieu ke hoach nam 2024 cho cac don vi.");
+        add(ingest, "phrase", "Kế hoạch phát triển công nghệ thông tin của tỉnh trong giai đoạn mới.");
+        add(ingest, "scattered", "Công tác thông tin cơ sở; nghệ thuật quần chúng; công chức tin học hóa văn phòng.");
+        add(ingest, "oldtone", "Báo cáo kết quả hoà mạng và thuỷ lợi của xã trong Qúy I.");
+        search = app.bean(SearchService.class);
+    }
+
+    private void add(IngestService ingest, String key, String text) {
+        ids.put(key, ingest.ingest("test:" + key, key + ".txt", text.getBytes(StandardCharsets.UTF_8), false).id());
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private List<Long> top(String q) {
+        return search.search(q, 0, 10).hits().stream().map(SearchHit::id).toList();
+    }
+
+    @Test
+    void wordsWithoutDiacriticsFindAccentedText() {
+        List<Long> hits = top("quyet dinh");
+        assertTrue(hits.contains(ids.get("accented")));
+        assertTrue(hits.contains(ids.get("000")), "the Hướng dẫn cites Quyết định số 2099/QĐ-UBND");
+    }
+
+    @Test
+    void accentedQueryRanksAccentedTextFirst() {
+        List<Long> hits = top("Quyết định giao chỉ tiêu");
+        int accented = hits.indexOf(ids.get("accented"));
+        int unaccented = hits.indexOf(ids.get("unaccented"));
+        assertTrue(accented >= 0 && unaccented > accented, "accented above unaccented: " + hits);
+        List<Long> folded = top("quyet dinh giao chi tieu");
+        assertTrue(folded.contains(ids.get("accented")) && folded.contains(ids.get("unaccented")), folded.toString());
+    }
+
+    @Test
+    void phraseOutranksScatteredSyllables() {
+        List<Long> hits = top("công nghệ thông tin");
+        assertTrue(hits.indexOf(ids.get("phrase")) >= 0);
+        assertTrue(hits.indexOf(ids.get("scattered")) < 0 || hits.indexOf(ids.get("phrase")) < hits.indexOf(ids.get("scattered")), hits.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"2099/QĐ-UBND", "2099/QD-UBND", "2099/qđ-ubnd", "2099 QĐ-UBND", "2099 / QĐ-UBND"})
+    void numbersInAnySpellingFindTheCitingDocument(String q) {
+        assertEquals(ids.get("000"), top(q).get(0));
+    }
+
+    @Test
+    void ownNumberGoesStraightToTheDocument() {
+        assertEquals(ids.get("000"), top("43/HD-STTTT").get(0));
+    }
+
+    @Test
+    void normativeNumberFoundWithOrWithoutItsYear() {
+        assertTrue(top("45/QĐ-TTg").contains(ids.get("000")));
+        assertTrue(top("45/2016/QĐ-TTg").contains(ids.get("000")));
+    }
+
+    @Test
+    void nfdQueryMatchesNfcText() {
+        assertEquals(top("Hướng dẫn nhiệm vụ trọng tâm"), top(Normalizer.normalize("Hướng dẫn nhiệm vụ trọng tâm", Normalizer.Form.NFD)));
+    }
+
+    @Test
+    void oldAndNewTonePlacementMatch() {
+        assertTrue(top("hòa mạng thủy lợi").contains(ids.get("oldtone")));
+        assertTrue(top("Quý I").contains(ids.get("oldtone")));
+    }
+
+    @Test
+    void snippetsHighlightAndEscape() {
+        SearchResult r = search.search("thong tin co so", 0, 3);
+        assertFalse(r.hits().isEmpty());
+        String snippet = r.hits().get(0).snippet();
+        assertTrue(snippet.contains("<mark>"), snippet);
+        assertFalse(snippet.replace("<mark>", "").replace("</mark>", "").contains("<"), "only our tags: " + snippet);
+    }
+
+    @Test
+    void pagingAndTotals() {
+        SearchResult all = search.search("thong tin", 0, 100);
+        SearchResult second = search.search("thong tin", 1, 2);
+        assertEquals(all.total(), second.total());
+        assertEquals(all.hits().subList(2, 4).stream().map(SearchHit::id).toList(),
+                second.hits().stream().map(SearchHit::id).toList());
+    }
+}
