@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.vanban.bench.BenchCommand;
 import vn.vanban.cli.ExtractCommand;
 import vn.vanban.cli.IngestCommand;
 import vn.vanban.cli.ReindexCommand;
@@ -16,7 +17,7 @@ import vn.vanban.config.Contexts;
 @Command(name = "vanban", mixinStandardHelpOptions = true, version = "Vanban 0.1",
         description = "Document repository with full-text search for Vietnamese government offices.",
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, ExtractCommand.class,
-                ReindexCommand.class})
+                ReindexCommand.class, BenchCommand.class})
 public class Vanban implements Runnable {
 
     public static void main(String[] args) {

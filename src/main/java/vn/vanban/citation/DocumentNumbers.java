@@ -17,14 +17,14 @@ public final class DocumentNumbers {
 
     /** A number followed by an optional year and a symbol: "2099/QĐ-UBND", "45/2016/QĐ-TTg", "06/2016/TTLT- BTTTT-BNV". */
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\d/])(\\d{1,5}[a-z]?)(?:[ \\t]*/[ \\t]*((?:19|20)\\d{2}))?[ \\t]*/[ \\t]*"
+            "(?=\\d)(?<![\\p{L}\\d/])(\\d{1,5}[a-z]?)(?:[ \\t]*/[ \\t]*((?:19|20)\\d{2}))?[ \\t]*/[ \\t]*"
                     + "([A-ZĐÐ][A-ZĐÐa-z0-9&]*(?:[ \\t]?-[ \\t]?[A-ZĐÐ0-9][A-ZĐÐa-z0-9&]*)*)");
     /** Party documents: "36-NQ/TW", "206-KL/TU". */
     private static final Pattern PARTY = Pattern.compile(
-            "(?<![\\p{L}\\d/])(\\d{1,5})-([A-ZĐÐ]{1,5})/([A-ZĐÐ]{1,6}[A-ZĐÐ0-9]*)(?![\\p{L}\\d])");
+            "(?=\\d)(?<![\\p{L}\\d/])(\\d{1,5})-([A-ZĐÐ]{1,5})/([A-ZĐÐ]{1,6}[A-ZĐÐ0-9]*)(?![\\p{L}\\d])");
     /** A number typed in a query with a space for the slash: "2099 QĐ-UBND". */
     private static final Pattern QUERY_SPACED = Pattern.compile(
-            "(?<![\\p{L}\\d/])(\\d{1,5})[ \\t]+([A-ZĐÐa-zđ]{1,6}-[A-ZĐÐa-zđ0-9&-]+)", Pattern.UNICODE_CASE);
+            "(?=\\d)(?<![\\p{L}\\d/])(\\d{1,5})[ \\t]+([A-ZĐÐa-zđ]{1,6}-[A-ZĐÐa-zđ0-9&-]+)", Pattern.UNICODE_CASE);
 
     private DocumentNumbers() {
     }

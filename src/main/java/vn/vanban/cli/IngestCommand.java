@@ -18,8 +18,7 @@ import picocli.CommandLine.Parameters;
 import vn.vanban.ingest.FolderWatcher;
 import vn.vanban.ingest.IndexReconciler;
 import vn.vanban.ingest.IngestOutcome;
-import vn.vanban.ingest.IngestService;
-import vn.vanban.index.DocumentIndex;
+import vn.vanban.ingest.BatchIngest;
 
 /** Ingests files and folders (recursively), with a progress bar and a summary. */
 @Command(name = "ingest", description = "Ingest files or folders (recursive); prints a summary with the reason of each failure.")
@@ -34,12 +33,13 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--threads", description = "parallel workers (default: the number of cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Inject
-    IngestService ingest;
+    BatchIngest batch;
     @Inject
     IndexReconciler reconciler;
-    @Inject
-    DocumentIndex index;
 
     @Override
     public Integer call() throws IOException {
@@ -55,29 +55,24 @@ public class IngestCommand implements Callable<Integer> {
             }
         }
         reconciler.reconcile();
-        Map<IngestOutcome.Status, Integer> counts = new EnumMap<>(IngestOutcome.Status.class);
-        List<IngestOutcome> failed = new ArrayList<>();
+        List<IngestOutcome> outcomes;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Ingest").setInitialMax(files.size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
                 .setConsumer(quiet ? new me.tongfei.progressbar.DelegatingProgressBarConsumer(s -> { })
                         : new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build()) {
-            int sinceCommit = 0;
-            for (Path f : files) {
-                bar.setExtraMessage(f.getFileName().toString());
-                IngestOutcome o = ingest.ingestFile(f, retryFailed);
-                counts.merge(o.status(), 1, Integer::sum);
-                if (o.status() == IngestOutcome.Status.FAILED) {
-                    failed.add(o);
-                }
-                if (++sinceCommit >= 500) {
-                    index.commit();
-                    sinceCommit = 0;
-                }
+            outcomes = batch.run(files, threads, retryFailed, o -> {
+                bar.setExtraMessage(o.fileName());
                 bar.step();
+            });
+        }
+        Map<IngestOutcome.Status, Integer> counts = new EnumMap<>(IngestOutcome.Status.class);
+        List<IngestOutcome> failed = new ArrayList<>();
+        for (IngestOutcome o : outcomes) {
+            counts.merge(o.status(), 1, Integer::sum);
+            if (o.status() == IngestOutcome.Status.FAILED) {
+                failed.add(o);
             }
-        } finally {
-            index.commit();
         }
         System.out.printf("added %d, unchanged %d, new version %d, failed %d%n",
                 counts.getOrDefault(IngestOutcome.Status.ADDED, 0), counts.getOrDefault(IngestOutcome.Status.UNCHANGED, 0),

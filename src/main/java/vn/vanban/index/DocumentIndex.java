@@ -56,9 +56,14 @@ public class DocumentIndex implements AutoCloseable {
 
     public DocumentIndex(VanbanConfig config) {
         this.path = config.dataDir().resolve("lucene");
+        this.analyzer = newAnalyzer();
+    }
+
+    /** The per-field analyzer of the index: folded fields folded, the rest exact. */
+    public static Analyzer newAnalyzer() {
         Analyzer exact = VietnameseAnalyzer.exact();
         Analyzer folded = VietnameseAnalyzer.folded();
-        this.analyzer = new PerFieldAnalyzerWrapper(exact, Map.of(
+        return new PerFieldAnalyzerWrapper(exact, Map.of(
                 IndexFields.BODY_FOLDED, folded, IndexFields.SUBJECT_FOLDED, folded));
     }
 
@@ -223,7 +228,8 @@ public class DocumentIndex implements AutoCloseable {
         return writer;
     }
 
-    private static Document toLucene(IndexedDocument d) {
+    /** The Lucene document for {@code d}. */
+    public static Document toLucene(IndexedDocument d) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, Long.toString(d.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(IndexFields.ID_DV, d.id()));

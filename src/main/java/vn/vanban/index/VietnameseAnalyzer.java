@@ -47,16 +47,13 @@ public final class VietnameseAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new ICUTokenizer();
-        TokenStream stream = new ToneNormalizationFilter(tokenizer);
-        if (folded) {
-            stream = new ICUFoldingFilter(stream);
-        }
+        // folding removes tone marks wherever they sit, so only the exact variant needs their placement unified
+        TokenStream stream = folded ? new ICUFoldingFilter(tokenizer) : new ToneNormalizationFilter(tokenizer);
         return new TokenStreamComponents(tokenizer, stream);
     }
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        TokenStream stream = new ToneNormalizationFilter(in);
-        return folded ? new ICUFoldingFilter(stream) : stream;
+        return folded ? new ICUFoldingFilter(in) : new ToneNormalizationFilter(in);
     }
 }

@@ -93,9 +93,9 @@ public class IngestService {
         if (bytes.length > config.maxFileSize()) {
             return tooLarge(sha, source, fileName, bytes.length);
         }
-        Optional<StoredDocument> held = documents.findBySha256(sha);
+        Optional<Long> held = documents.findIdBySha256(sha);
         if (held.isPresent()) {
-            return new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, held.get().id(), null, null, null);
+            return new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, held.get(), null, null, null);
         }
         if (!retryFailed) {
             var known = failures.findBySha256(sha);
@@ -133,9 +133,9 @@ public class IngestService {
         } catch (RuntimeException e) {
             if (isDuplicate(e)) {
                 // another worker stored the same bytes between our check and our insert
-                Optional<StoredDocument> now = documents.findBySha256(sha);
+                Optional<Long> now = documents.findIdBySha256(sha);
                 if (now.isPresent()) {
-                    return new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, now.get().id(), null, null, null);
+                    return new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, now.get(), null, null, null);
                 }
             }
             throw e;

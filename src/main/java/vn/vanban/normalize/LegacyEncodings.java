@@ -62,9 +62,15 @@ public final class LegacyEncodings {
         int unicode = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c < '\u00A1') {
+                continue;
+            }
             if (isVietnameseUnicode(c)) {
                 unicode++;
-            } else if (c >= '\u00A1' && c <= '\u00FF' && VIETNAMESE_LATIN1.indexOf(c) < 0) {
+                if (unicode > 200 && markers * 10 < unicode) {
+                    return null; // plainly Unicode Vietnamese: no need to read further
+                }
+            } else if (c <= '\u00FF' && VIETNAMESE_LATIN1.indexOf(c) < 0) {
                 markers++;
             }
         }

@@ -15,8 +15,16 @@ import org.yaml.snakeyaml.Yaml;
  */
 public record NoisePatterns(List<Entry> entries) {
 
-    /** One named pattern with the strings it must (and must not) find. */
-    public record Entry(String name, Pattern pattern, List<String> examples, List<String> counterexamples) {
+    /**
+     * One named pattern with the strings it must (and must not) find, and a literal every match contains: text
+     * without the literal is not searched with the pattern at all.
+     */
+    public record Entry(String name, Pattern pattern, String literal, List<String> examples, List<String> counterexamples) {
+
+        /** Whether the pattern can match in {@code text} at all. */
+        public boolean mayMatch(String text) {
+            return literal == null || text.contains(literal);
+        }
     }
 
     /** Loads the table at {@code resource} on the class path; fails fast on a missing or malformed table. */
@@ -36,6 +44,7 @@ public record NoisePatterns(List<Entry> entries) {
                 }
                 entries.add(new Entry(name.toString(),
                         Pattern.compile(regex.toString(), Pattern.MULTILINE | Pattern.UNICODE_CASE),
+                        (String) row.get("literal"),
                         List.copyOf((List<String>) row.getOrDefault("examples", List.of())),
                         List.copyOf((List<String>) row.getOrDefault("counterexamples", List.of()))));
             }

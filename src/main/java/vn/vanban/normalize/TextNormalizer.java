@@ -51,11 +51,20 @@ public final class TextNormalizer {
     /** Drops control, format and private-use characters (mapping Symbol-font ones), keeps tabs and newlines. */
     String cleanCharacters(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); ) {
+        int n = s.length();
+        for (int i = 0; i < n; ) {
+            char ch = s.charAt(i);
+            // fast path: printable ASCII and the Latin letters Vietnamese uses need no look-up
+            if ((ch >= 0x20 && ch < 0x7f) || ch == '\n' || ch == '\t'
+                    || (ch >= 0xC0 && ch <= 0x1EF9 && Character.isLetter(ch))) {
+                out.append(ch);
+                i++;
+                continue;
+            }
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             if (cp == '\r') {
-                if (i < s.length() && s.charAt(i) == '\n') {
+                if (i < n && s.charAt(i) == '\n') {
                     continue;
                 }
                 out.append('\n');
@@ -67,9 +76,7 @@ public final class TextNormalizer {
                 continue;
             }
             int type = Character.getType(cp);
-            if (cp == '\n' || cp == '\t') {
-                out.append((char) cp);
-            } else if (cp == '\u00A0' || cp == '\u2007' || cp == '\u202F' || cp == '\u3000') {
+            if (cp == '\u00A0' || cp == '\u2007' || cp == '\u202F' || cp == '\u3000') {
                 out.append(' ');
             } else if (cp == '\u000B' || cp == '\u000C' || cp == '\u2028' || cp == '\u2029') {
                 out.append('\n');
@@ -89,6 +96,9 @@ public final class TextNormalizer {
         String marked = s;
         boolean any = false;
         for (NoisePatterns.Entry e : pageNoise.entries()) {
+            if (!e.mayMatch(marked)) {
+                continue;
+            }
             Matcher m = e.pattern().matcher(marked);
             if (m.find()) {
                 marked = m.replaceAll(NOISE_MARK);

@@ -5,24 +5,81 @@ import java.text.Normalizer;
 /**
  * Places the tone mark of each Vietnamese syllable on the vowel the classic orthography uses
  * ("hoà" → "hòa", "thuỷ" → "thủy", "Qúy" → "Quý"), so that old and new spellings match.
- * Input and output are NFC; letters, case and everything that is not a toned syllable are kept.
- * Stateless and thread-safe.
+ * Input of any normalization form; output NFC. Letters, case and everything that is not a toned syllable are kept.
+ * Works on precomputed tables (letter → base and tone, base and tone → letter): no per-word Unicode
+ * normalization. Stateless and thread-safe.
  */
 public final class ToneNormalizer {
 
-    private static final String TONES = "\u0300\u0301\u0303\u0309\u0323";
+    private static final char[] TONE_MARKS = {'\u0300', '\u0301', '\u0303', '\u0309', '\u0323'};
     private static final String VOWELS = "aăâeêioôơuưy";
     private static final String MARKED_VOWELS = "ăâêôơư";
+    private static final int FIRST = 0x00C0;
+    private static final int LAST = 0x1EF9;
+    /** For a toned letter: the letter without its tone; else 0. */
+    private static final char[] BASE = new char[LAST - FIRST + 1];
+    /** For a toned letter: 1 + index of its tone in TONE_MARKS; else 0. */
+    private static final byte[] TONE = new byte[LAST - FIRST + 1];
+    /** Toned letters by untoned letter and tone. */
+    private static final java.util.Map<Integer, Character> TONED = new java.util.HashMap<>();
+
+    static {
+        for (int c = FIRST; c <= LAST; c++) {
+            String nfd = Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFD);
+            int tone = -1;
+            StringBuilder rest = new StringBuilder();
+            for (int i = 0; i < nfd.length(); i++) {
+                int t = toneIndex(nfd.charAt(i));
+                if (t >= 0 && tone < 0) {
+                    tone = t;
+                } else {
+                    rest.append(nfd.charAt(i));
+                }
+            }
+            String base = Normalizer.normalize(rest, Normalizer.Form.NFC);
+            if (tone >= 0 && base.length() == 1 && VOWELS.indexOf(Character.toLowerCase(base.charAt(0))) >= 0) {
+                BASE[c - FIRST] = base.charAt(0);
+                TONE[c - FIRST] = (byte) (tone + 1);
+                TONED.put(key(base.charAt(0), tone + 1), (char) c);
+            }
+        }
+        // plain ASCII vowels with a tone compose into the table above as well
+        for (char v : "aeiouyAEIOUY".toCharArray()) {
+            for (int t = 1; t <= TONE_MARKS.length; t++) {
+                String composed = Normalizer.normalize("" + v + TONE_MARKS[t - 1], Normalizer.Form.NFC);
+                if (composed.length() == 1) {
+                    TONED.put(key(v, t), composed.charAt(0));
+                }
+            }
+        }
+    }
 
     private ToneNormalizer() {
     }
 
+    private static int key(char base, int tone) {
+        return base << 3 | tone;
+    }
+
+    private static int toneIndex(char c) {
+        for (int i = 0; i < TONE_MARKS.length; i++) {
+            if (TONE_MARKS[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int toneOf(char c) {
+        return c >= FIRST && c <= LAST ? TONE[c - FIRST] : 0;
+    }
+
     /** Normalizes every syllable of {@code text}; returns NFC text. */
     public static String normalize(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder out = null;
-        int i = 0;
         int n = nfc.length();
+        int i = 0;
         while (i < n) {
             char c = nfc.charAt(i);
             if (!Character.isLetter(c)) {
@@ -33,82 +90,115 @@ public final class ToneNormalizer {
                 continue;
             }
             int start = i;
+            boolean toned = false;
             // a syllable never has a capital after a small letter: "thoaịTB" (cells glued by PDF layout) is two runs
-            while (i < n && Character.isLetter(nfc.charAt(i))
-                    && !(i > start && Character.isUpperCase(nfc.charAt(i)) && Character.isLowerCase(nfc.charAt(i - 1)))) {
+            while (i < n) {
+                char ch = nfc.charAt(i);
+                if (!Character.isLetter(ch) || (i > start && Character.isUpperCase(ch) && Character.isLowerCase(nfc.charAt(i - 1)))) {
+                    break;
+                }
+                toned |= toneOf(ch) != 0;
                 i++;
             }
-            String word = nfc.substring(start, i);
-            String fixed = syllable(word);
-            if (out == null && !fixed.equals(word)) {
-                out = new StringBuilder(n).append(nfc, 0, start);
+            String fixed = toned ? syllable(nfc, start, i) : null;
+            if (fixed != null && out == null) {
+                out = new StringBuilder(n + 8).append(nfc, 0, start);
             }
             if (out != null) {
-                out.append(fixed);
+                if (fixed != null) {
+                    out.append(fixed);
+                } else {
+                    out.append(nfc, start, i);
+                }
             }
         }
         return out == null ? nfc : out.toString();
     }
 
-    /** Normalizes one letter run; returns it unchanged unless it is a syllable with exactly one tone mark. */
-    static String syllable(String word) {
-        if (word.length() < 2 || word.length() > 8) {
-            return word;
+    /** The letter run {@code s[from, to)} with its tone moved, or null when it needs no change. */
+    static String syllable(String s, int from, int to) {
+        int len = to - from;
+        if (len < 2 || len > 8) {
+            return null;
         }
-        String nfd = Normalizer.normalize(word, Normalizer.Form.NFD);
-        char tone = 0;
-        StringBuilder base = new StringBuilder(nfd.length());
-        for (int k = 0; k < nfd.length(); k++) {
-            char ch = nfd.charAt(k);
-            if (TONES.indexOf(ch) >= 0) {
-                if (tone != 0) {
-                    return word;
+        int tonePos = -1;
+        int tone = 0;
+        char[] lower = new char[len];
+        for (int k = 0; k < len; k++) {
+            char c = s.charAt(from + k);
+            int t = toneOf(c);
+            char base = c;
+            if (t != 0) {
+                if (tonePos >= 0) {
+                    return null; // two tones: not one syllable
                 }
-                tone = ch;
-            } else {
-                base.append(ch);
+                tonePos = k;
+                tone = t;
+                base = BASE[c - FIRST];
             }
-        }
-        if (tone == 0) {
-            return word;
-        }
-        String letters = Normalizer.normalize(base, Normalizer.Form.NFC);
-        String lower = letters.toLowerCase(java.util.Locale.ROOT);
-        for (int k = 0; k < lower.length(); k++) {
-            char ch = lower.charAt(k);
-            if (ch > 0x7f && VOWELS.indexOf(ch) < 0 && ch != 'đ') {
-                return word; // not a Vietnamese syllable
+            char lc = Character.toLowerCase(base);
+            if (lc > 0x7f && VOWELS.indexOf(lc) < 0 && lc != 'đ') {
+                return null; // not a Vietnamese syllable
             }
+            lower[k] = lc;
         }
         int target = tonePosition(lower);
-        if (target < 0) {
-            return word;
+        if (target < 0 || target == tonePos) {
+            return null;
         }
-        String toned = letters.substring(0, target + 1) + tone + letters.substring(target + 1);
-        return Normalizer.normalize(toned, Normalizer.Form.NFC);
+        char[] out = s.substring(from, to).toCharArray();
+        out[tonePos] = BASE[out[tonePos] - FIRST];
+        Character moved = TONED.get(key(out[target], tone));
+        if (moved == null) {
+            return null;
+        }
+        out[target] = moved;
+        return new String(out);
+    }
+
+    /** Normalizes one word; for tests. */
+    static String syllable(String word) {
+        String fixed = syllable(word, 0, word.length());
+        return fixed == null ? word : fixed;
     }
 
     /** Index in {@code lower} (untoned, NFC, lower case) of the vowel that carries the tone, or -1. */
     static int tonePosition(String lower) {
+        return tonePosition(lower.toCharArray());
+    }
+
+    private static final boolean[] IS_VOWEL = new boolean[0x1B1];
+
+    static {
+        for (char v : VOWELS.toCharArray()) {
+            IS_VOWEL[v] = true;
+        }
+    }
+
+    private static boolean isVowel(char c) {
+        return c < IS_VOWEL.length && IS_VOWEL[c];
+    }
+
+    static int tonePosition(char[] lower) {
+        int len = lower.length;
         int start = 0;
-        if (lower.startsWith("qu")) {
+        if (len >= 2 && lower[0] == 'q' && lower[1] == 'u') {
             start = 2;
-        } else if (lower.startsWith("gi") && lower.length() > 2 && VOWELS.indexOf(lower.charAt(2)) >= 0) {
+        } else if (len > 2 && lower[0] == 'g' && lower[1] == 'i' && isVowel(lower[2])) {
             start = 2;
         }
-        while (start < lower.length() && VOWELS.indexOf(lower.charAt(start)) < 0) {
+        while (start < len && !isVowel(lower[start])) {
             start++;
         }
-        if (start == lower.length()) {
-            // "gì", "quý" without another vowel: the onset vowel is the nucleus
-            return lower.startsWith("gi") ? 1 : lower.startsWith("qu") && lower.length() == 2 ? 1 : -1;
+        if (start == len) {
+            return -1;
         }
         int end = start;
-        while (end < lower.length() && VOWELS.indexOf(lower.charAt(end)) >= 0) {
+        while (end < len && isVowel(lower[end])) {
             end++;
         }
-        for (int k = end; k < lower.length(); k++) {
-            if (VOWELS.indexOf(lower.charAt(k)) >= 0) {
+        for (int k = end; k < len; k++) {
+            if (isVowel(lower[k])) {
                 return -1; // vowels after a consonant: not one syllable
             }
         }
@@ -118,7 +208,7 @@ public final class ToneNormalizer {
         }
         int marked = -1;
         for (int k = start; k < end; k++) {
-            if (MARKED_VOWELS.indexOf(lower.charAt(k)) >= 0) {
+            if (MARKED_VOWELS.indexOf(lower[k]) >= 0) {
                 marked = k; // for "ươ" the last marked vowel (ơ) carries the tone
             }
         }
@@ -128,7 +218,7 @@ public final class ToneNormalizer {
         if (count == 1) {
             return start;
         }
-        boolean finalConsonant = end < lower.length();
+        boolean finalConsonant = end < len;
         if (finalConsonant) {
             return end - 1;
         }

@@ -57,7 +57,10 @@ public final class DocumentParser {
         this.parser = new AutoDetectParser(tika);
         this.detector = tika.getDetector();
         this.registry = tika.getMediaTypeRegistry();
-        this.parsers = java.util.Map.copyOf(parser.getParsers(new ParseContext()));
+        java.util.Map<MediaType, Parser> byType = new java.util.HashMap<>(parser.getParsers(new ParseContext()));
+        // plain text as text: the default text parser also sniffs every .txt for CSV dialects, which costs and gives nothing here
+        byType.put(MediaType.TEXT_PLAIN, new org.apache.tika.parser.txt.TXTParser());
+        this.parsers = java.util.Map.copyOf(byType);
         this.encodingDetector = new CompositeEncodingDetector(
                 List.of(new VietnameseEncodingDetector(), new DefaultEncodingDetector()));
         String why = config.ocrEnabled() ? probeTesseract(config.ocrLanguage()) : "OCR is switched off (vanban.parse.ocr-enabled=false)";

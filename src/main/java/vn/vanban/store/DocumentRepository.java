@@ -15,6 +15,10 @@ public interface DocumentRepository extends CrudRepository<StoredDocument, Long>
 
     Optional<StoredDocument> findBySha256(String sha256);
 
+    /** The id of the document with these bytes, without loading its text. */
+    @Query("SELECT id FROM document WHERE sha256 = :sha256")
+    Optional<Long> findIdBySha256(String sha256);
+
     Optional<StoredDocument> findBySourceKeyAndCurrentVersion(String sourceKey, boolean currentVersion);
 
     Page<DocumentSummary> findByCurrentVersion(boolean currentVersion, Pageable pageable);

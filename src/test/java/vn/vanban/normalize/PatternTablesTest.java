@@ -23,6 +23,7 @@ class PatternTablesTest {
             assertFalse(e.examples().isEmpty(), e.name() + " has examples");
             for (String ex : e.examples()) {
                 assertTrue(e.pattern().matcher(ex).find(), e.name() + " matches [" + ex + "]");
+                assertTrue(e.mayMatch(ex), e.name() + " literal is in [" + ex + "]");
             }
             for (String ex : e.counterexamples()) {
                 assertFalse(e.pattern().matcher(ex).find(), e.name() + " does not match [" + ex + "]");

@@ -1,0 +1,224 @@
+package vn.vanban.bench;
+
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.sax.BodyContentHandler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.vanban.config.Contexts;
+import vn.vanban.index.DocumentIndex;
+import vn.vanban.index.IndexedDocument;
+import vn.vanban.ingest.BatchIngest;
+import vn.vanban.ingest.IngestOutcome;
+import vn.vanban.search.QueryFactory;
+import vn.vanban.search.SearchService;
+
+/**
+ * Measures Vanban against the bare libraries in one run, in a temporary data directory (the repository is not
+ * touched): end-to-end ingest of a text corpus vs bare Lucene indexing the same texts with the same analyzer, fields
+ * and threads; Tika parse alone vs ingest of office files; search latency vs bare Lucene running the same queries.
+ */
+@Command(name = "bench", description = "Benchmarks: ingest vs bare Lucene, Tika parse vs ingest, search latency. Prints figures.")
+public class BenchCommand implements Callable<Integer> {
+
+    /** A fixed query list: words with and without diacritics, phrases, numbers. */
+    static final List<String> QUERIES = List.of(
+            "bảo hiểm xã hội", "bao hiem xa hoi", "hợp đồng lao động", "hop dong lao dong", "thuế thu nhập cá nhân",
+            "thue thu nhap ca nhan", "công đoàn cơ sở", "ưu đãi đầu tư", "uu dai dau tu", "doanh nghiệp nhỏ và vừa",
+            "74/2025/NĐ-CP", "70/2015/ND-CP", "Luật Bảo hiểm y tế", "người lao động", "quyết định", "quyet dinh",
+            "trợ cấp thất nghiệp", "khấu trừ thuế", "hộ kinh doanh", "chính sách hỗ trợ", "mức lương tối thiểu",
+            "thời hạn nộp hồ sơ", "Bộ Lao động - Thương binh và Xã hội", "bo tai chinh", "hiệu lực thi hành",
+            "kinh phí công đoàn", "hợp đồng kinh tế", "giao khoán", "quy định chi tiết", "thong tu huong dan");
+
+    @Option(names = "--corpus", required = true, description = "folder of texts to ingest, e.g. ../shared/corpus/gazette")
+    Path corpus;
+
+    @Option(names = "--office", description = "folder of office files for Tika vs ingest, e.g. ../shared/corpus/dev-office")
+    Path office;
+
+    @Option(names = "--threads", description = "workers for ingest and for bare Lucene (default: cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--rounds", description = "passes over the query list (default 20)")
+    int rounds = 20;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = list(corpus, p -> p.toString().endsWith(".txt"));
+        long bytes = 0;
+        List<String> texts = new ArrayList<>();
+        for (Path f : files) {
+            byte[] b = Files.readAllBytes(f);
+            bytes += b.length;
+            texts.add(new String(b, StandardCharsets.UTF_8));
+        }
+        double mb = bytes / 1e6;
+        System.out.printf("corpus: %d files, %.1f MB, %d threads, %d cores%n", files.size(), mb, threads,
+                Runtime.getRuntime().availableProcessors());
+        Path work = Files.createTempDirectory("vanban-bench");
+        try {
+            // warm-up: JIT for both sides, on throwaway directories
+            bareLucene(texts.subList(0, Math.min(60, texts.size())), work.resolve("warm-lucene"));
+            try (ApplicationContext warm = context(work.resolve("warm-ingest"))) {
+                warm.getBean(BatchIngest.class).run(files.subList(0, Math.min(40, files.size())), threads, false, o -> { });
+            }
+
+            long t0 = System.nanoTime();
+            bareLucene(texts, work.resolve("lucene"));
+            double luceneSec = (System.nanoTime() - t0) / 1e9;
+
+            try (ApplicationContext ctx = context(work.resolve("ingest"))) {
+                long t1 = System.nanoTime();
+                List<IngestOutcome> outcomes = ctx.getBean(BatchIngest.class).run(files, threads, false, o -> { });
+                double ingestSec = (System.nanoTime() - t1) / 1e9;
+                long failed = outcomes.stream().filter(o -> o.status() == IngestOutcome.Status.FAILED).count();
+                System.out.printf("bare Lucene index : %7.1f docs/s %6.2f MB/s (%.2f s)%n", files.size() / luceneSec, mb / luceneSec, luceneSec);
+                System.out.printf("vanban ingest     : %7.1f docs/s %6.2f MB/s (%.2f s, %d failed; parse+normalize+extract+store+index, embedded H2)%n",
+                        files.size() / ingestSec, mb / ingestSec, ingestSec, failed);
+                System.out.printf("ingest / bare Lucene throughput: %.2f%n", luceneSec / ingestSec);
+                searchLatency(ctx, work.resolve("lucene"));
+            }
+            if (office != null) {
+                officeParse(work);
+            }
+        } finally {
+            delete(work);
+        }
+        return 0;
+    }
+
+    private void searchLatency(ApplicationContext ctx, Path luceneDir) throws IOException {
+        SearchService search = ctx.getBean(SearchService.class);
+        QueryFactory factory = new QueryFactory(DocumentIndex.newAnalyzer());
+        try (FSDirectory dir = FSDirectory.open(luceneDir); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher bare = new IndexSearcher(reader);
+            for (String q : QUERIES) { // warm-up
+                search.search(q, 0, 10);
+                bare.search(factory.build(q), 10);
+            }
+            long[] ours = new long[rounds * QUERIES.size()];
+            long[] lucene = new long[rounds * QUERIES.size()];
+            int k = 0;
+            for (int r = 0; r < rounds; r++) {
+                for (String q : QUERIES) {
+                    long a = System.nanoTime();
+                    search.search(q, 0, 10);
+                    ours[k] = System.nanoTime() - a;
+                    long b = System.nanoTime();
+                    Query query = factory.build(q);
+                    bare.search(query, 10);
+                    lucene[k++] = System.nanoTime() - b;
+                }
+            }
+            Percentiles o = Percentiles.of(ours);
+            Percentiles l = Percentiles.of(lucene);
+            System.out.printf("search, vanban (query + top 10 + snippets): %s%n", o);
+            System.out.printf("search, bare Lucene (same query, top 10)  : %s%n", l);
+            System.out.printf("search p50 ratio vanban / bare Lucene: %.2f%n", o.p50() / Math.max(l.p50(), 1e-6));
+        }
+    }
+
+    private void officeParse(Path work) throws Exception {
+        List<Path> files = list(office, p -> !p.toString().contains("/scanned/"));
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        AutoDetectParser tika = new AutoDetectParser();
+        ParseContext noOcr = new ParseContext(); // the same work as Vanban's first pass: text layers, no OCR
+        org.apache.tika.parser.ocr.TesseractOCRConfig ocr = new org.apache.tika.parser.ocr.TesseractOCRConfig();
+        ocr.setSkipOcr(true);
+        noOcr.set(org.apache.tika.parser.ocr.TesseractOCRConfig.class, ocr);
+        org.apache.tika.parser.pdf.PDFParserConfig pdf = new org.apache.tika.parser.pdf.PDFParserConfig();
+        pdf.setOcrStrategy(org.apache.tika.parser.pdf.PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        noOcr.set(org.apache.tika.parser.pdf.PDFParserConfig.class, pdf);
+        for (int pass = 0; pass < 2; pass++) { // first pass warms up
+            long t0 = System.nanoTime();
+            for (Path f : files) {
+                try (var in = Files.newInputStream(f)) {
+                    tika.parse(in, new BodyContentHandler(-1), new Metadata(), noOcr);
+                }
+            }
+            if (pass == 1) {
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("office files (%d, %.1f MB, no scans), 1 thread:%n", files.size(), bytes / 1e6);
+                System.out.printf("  bare Tika parse : %6.1f files/s %6.2f MB/s%n", files.size() / s, bytes / 1e6 / s);
+                try (ApplicationContext ctx = context(work.resolve("office"))) {
+                    BatchIngest batch = ctx.getBean(BatchIngest.class);
+                    batch.run(files.subList(0, Math.min(10, files.size())), 1, false, o -> { });
+                    List<Path> rest = files.subList(Math.min(10, files.size()), files.size());
+                    long t1 = System.nanoTime();
+                    batch.run(rest, 1, false, o -> { });
+                    double is = (System.nanoTime() - t1) / 1e9;
+                    double tikaRate = files.size() / s;
+                    double ingestRate = rest.size() / is;
+                    System.out.printf("  vanban ingest   : %6.1f files/s (%d files after 10 warm-up)%n", ingestRate, rest.size());
+                    System.out.printf("  ingest / bare Tika throughput: %.2f%n", ingestRate / tikaRate);
+                }
+            }
+        }
+    }
+
+    private void bareLucene(List<String> texts, Path dir) throws Exception {
+        try (FSDirectory d = FSDirectory.open(dir);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(DocumentIndex.newAnalyzer()).setRAMBufferSizeMB(64))) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            for (int i = 0; i < texts.size(); i++) {
+                int id = i;
+                pool.submit(() -> {
+                    w.addDocument(DocumentIndex.toLucene(new IndexedDocument(id, texts.get(id), null, null, null, null,
+                            null, null, List.of())));
+                    return null;
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.HOURS);
+            w.commit();
+        }
+    }
+
+    private static ApplicationContext context(Path dataDir) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("vanban.data-dir", dataDir.toString());
+        p.put("vanban.watch", false);
+        p.put("vanban.parse.ocr-enabled", false);
+        p.put("datasources.default.url", Contexts.embeddedUrl(dataDir));
+        p.put("datasources.default.username", "sa");
+        p.put("datasources.default.password", "");
+        return Contexts.builder(true, p).start();
+    }
+
+    private static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(keep).sorted().toList();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package vn.vanban.ingest;
+
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import vn.vanban.index.DocumentIndex;
+
+/**
+ * Ingests many files with a pool of workers, committing the index every {@value #COMMIT_EVERY} files and at the
+ * end. Outcomes come back in input order; {@code onEach} is called from the workers as files finish.
+ */
+@Singleton
+public class BatchIngest {
+
+    static final int COMMIT_EVERY = 500;
+
+    private final IngestService ingest;
+    private final DocumentIndex index;
+
+    public BatchIngest(IngestService ingest, DocumentIndex index) {
+        this.ingest = ingest;
+        this.index = index;
+    }
+
+    /** Ingests {@code files} with {@code threads} workers. */
+    public List<IngestOutcome> run(List<Path> files, int threads, boolean retryFailed, Consumer<IngestOutcome> onEach) {
+        index.openForWriting();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads),
+                r -> Thread.ofPlatform().name("vanban-ingest-", 0).daemon().unstarted(r));
+        try {
+            List<Future<IngestOutcome>> futures = new ArrayList<>(files.size());
+            for (Path f : files) {
+                futures.add(pool.submit(() -> {
+                    IngestOutcome o = ingest.ingestFile(f, retryFailed);
+                    onEach.accept(o);
+                    if (done.incrementAndGet() % COMMIT_EVERY == 0) {
+                        index.commit();
+                    }
+                    return o;
+                }));
+            }
+            List<IngestOutcome> outcomes = new ArrayList<>(files.size());
+            for (Future<IngestOutcome> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("ingest failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            index.commit();
+        }
+    }
+}
