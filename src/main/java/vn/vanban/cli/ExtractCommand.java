@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import vn.vanban.citation.CitationExtractor;
 import vn.vanban.extract.Extraction;
 import vn.vanban.extract.MetadataExtractor;
 import vn.vanban.normalize.TextNormalizer;
@@ -29,6 +30,8 @@ public class ExtractCommand implements Callable<Integer> {
     @Inject
     MetadataExtractor metadata;
     @Inject
+    CitationExtractor citations;
+    @Inject
     ObjectMapper json;
 
     @Override
@@ -42,7 +45,9 @@ public class ExtractCommand implements Callable<Integer> {
             return 1;
         }
         String normalized = normalizer.normalize(text);
-        Extraction out = new Extraction(Extraction.doc(metadata.extract(normalized)), List.of(), List.of(), List.of());
+        var meta = metadata.extract(normalized);
+        Extraction out = new Extraction(Extraction.doc(meta), Extraction.references(citations.extract(normalized, meta)),
+                List.of(), List.of());
         System.out.write(json.writeValueAsBytes(out));
         System.out.write("\n".getBytes(StandardCharsets.UTF_8));
         System.out.flush();

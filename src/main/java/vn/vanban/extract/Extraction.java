@@ -29,6 +29,33 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
     public record Signer(String name, @Nullable String title) {
     }
 
+    /** The references part: one entry per cited document, with its mentions. */
+    public static List<Map<String, Object>> references(List<vn.vanban.citation.CitedDocument> cited) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (var c : cited) {
+            Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("type", c.type());
+            r.put("number", c.number());
+            r.put("year", c.year());
+            r.put("date", c.date());
+            r.put("issuer", c.issuer());
+            r.put("title", c.title());
+            r.put("key", c.key());
+            List<Map<String, Object>> mentions = new java.util.ArrayList<>();
+            for (var m : c.mentions()) {
+                Map<String, Object> mm = new java.util.LinkedHashMap<>();
+                mm.put("start", m.start());
+                mm.put("end", m.end());
+                mm.put("relation", m.relation());
+                mm.put("sentence", m.sentence());
+                mentions.add(mm);
+            }
+            r.put("mentions", mentions);
+            out.add(r);
+        }
+        return out;
+    }
+
     /** The document part of {@code m}. */
     public static Doc doc(DocumentMetadata m) {
         return new Doc(m.number(), m.symbol(), m.type(), m.issuer(), m.parentIssuer(), m.place(), m.date(),

@@ -63,6 +63,9 @@ public final class MetadataExtractor {
             Matcher m = NUMBER_LINE.matcher(lines.get(i));
             if (m.matches()) {
                 String value = m.group(1).split("\\t|\\s{3,}(?=\\p{L})")[0].strip();
+                if (value.endsWith("-") && i + 1 < lines.size()) {
+                    value = value + lines.get(i + 1).split("\\s")[0]; // a long joint symbol wrapped by layout
+                }
                 if (value.matches("^\\d.*")) {
                     number = value.replaceAll("\\s+", "");
                 } else if (value.startsWith("/") || value.matches("^[\\p{Lu}].*-.*")) {
@@ -167,10 +170,24 @@ public final class MetadataExtractor {
                     || DRAFT.matcher(l).find() && l.length() < 20) {
                 return null;
             }
-            return l.replaceAll("\\s+", " ");
+            StringBuilder subject = new StringBuilder(l);
+            // a title wrapped by layout continues on short lines up to a blank line or the body's first words
+            for (int j = i + 1; j < end && j < i + 4; j++) {
+                String next = lines.get(j);
+                if (next.isEmpty() || next.length() > 100 || subject.toString().endsWith(".")
+                        || BODY_START.matcher(next).lookingAt() || isCapitalLine(next)) {
+                    break;
+                }
+                subject.append(' ').append(next);
+            }
+            return subject.toString().replaceAll("\\s+", " ");
         }
         return null;
     }
+
+    /** Lines that begin a document's body rather than continue its title. */
+    private static final Pattern BODY_START = Pattern.compile(
+            "(?:Căn cứ|Kính gửi|Thực hiện|Theo|Để|Nhằm|Trên cơ sở|Số|[IVX]+\\.|\\d+\\.|[a-zđ]\\)|[-+•])");
 
     /** The signer's name and title: the first title line followed by a personal name after "Nơi nhận", else the last. */
     private String[] signer(List<String> lines) {
