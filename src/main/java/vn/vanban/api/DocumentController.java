@@ -33,8 +33,11 @@ public class DocumentController {
     private final IngestService ingest;
     private final DocumentRepository documents;
     private final BlobStore blobs;
+    private final vn.vanban.citation.CitationQueries citations;
 
-    public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs) {
+    public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs,
+                              vn.vanban.citation.CitationQueries citations) {
+        this.citations = citations;
         this.ingest = ingest;
         this.documents = documents;
         this.blobs = blobs;
@@ -77,7 +80,7 @@ public class DocumentController {
     @Get("/{id}")
     public HttpResponse<?> get(@PathVariable long id) {
         return documents.findById(id)
-                .<HttpResponse<?>>map(d -> HttpResponse.ok(DocumentView.of(d, versions(d))))
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(DocumentView.of(d, versions(d), citations.referencesOf(d.id()))))
                 .orElseGet(() -> notFound(id));
     }
 

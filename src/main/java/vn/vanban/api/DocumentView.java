@@ -12,7 +12,7 @@ import vn.vanban.store.StoredDocument;
 public record DocumentView(long id, String sha256, String fileName, String mediaType, long sizeBytes,
                            Instant ingestedAt, String parseStatus, @Nullable String parseReason, boolean ocr,
                            boolean current, @Nullable Long previousVersionId, Metadata metadata,
-                           List<DocumentSummary> versions) {
+                           List<DocumentSummary> versions, List<vn.vanban.citation.CitationQueries.Reference> references) {
 
     /** What extraction found. */
     @Serdeable
@@ -22,11 +22,12 @@ public record DocumentView(long id, String sha256, String fileName, String media
                            @Nullable String signerName, @Nullable String signerTitle, boolean draft) {
     }
 
-    static DocumentView of(StoredDocument d, List<DocumentSummary> versions) {
+    static DocumentView of(StoredDocument d, List<DocumentSummary> versions,
+                           List<vn.vanban.citation.CitationQueries.Reference> references) {
         return new DocumentView(d.id(), d.sha256(), d.fileName(), d.mediaType(), d.sizeBytes(), d.ingestedAt(),
                 d.parseStatus(), d.parseReason(), d.ocr(), d.currentVersion(), d.previousVersionId(),
                 new Metadata(d.docNumber(), d.docSymbol(), d.docType(), d.issuer(), d.parentIssuer(), d.place(),
                         d.docDate(), d.effectiveDate(), d.subject(), d.signerName(), d.signerTitle(), d.draft()),
-                versions);
+                versions, references);
     }
 }

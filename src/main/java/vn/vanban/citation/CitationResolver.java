@@ -131,10 +131,29 @@ public final class CitationResolver {
             issuer = issuers.fromCodes(codes, province);
         }
         String title = ms.stream().map(Mention::title).filter(t -> t != null).findFirst().orElse(null);
-        boolean local = codes.stream().anyMatch(issuers::isLocal);
+        return new CitedDocument(keyOf(number, year, province), type, number, year, date, issuer, title, List.copyOf(ms));
+    }
+
+    /**
+     * The canonical key of a document numbered {@code number}, of {@code year}: canonical number, year, and the
+     * province for bodies that number their documents per province (UBND, HĐND, Tỉnh ủy, Sở …).
+     */
+    public String keyOf(String number, Integer year, String province) {
+        boolean local = issuerCodes(number).stream().anyMatch(issuers::isLocal);
         String scope = local && province != null ? Folding.fold(province).strip() : "";
-        String key = DocumentNumbers.canonical(number) + "|" + (year == null ? "" : year) + "|" + scope;
-        return new CitedDocument(key, type, number, year, date, issuer, title, List.copyOf(ms));
+        return DocumentNumbers.canonical(number) + "|" + (year == null ? "" : year) + "|" + scope;
+    }
+
+    /** The key of the document described by {@code self} (its own number), or null when it has none. */
+    public String ownKey(DocumentMetadata self) {
+        if (self.number() == null || !Character.isDigit(self.number().charAt(0))) {
+            return null;
+        }
+        Integer year = yearOf(self.number());
+        if (year == null && self.date() != null && self.date().length() >= 4) {
+            year = Integer.valueOf(self.date().substring(0, 4));
+        }
+        return keyOf(self.number(), year, province(self));
     }
 
     /** A cited date is trusted when it is not later than the citing document (or today, when undated). */

@@ -8,9 +8,14 @@ import vn.vanban.ingest.IndexReconciler;
 import vn.vanban.store.DocumentRepository;
 
 /** Rebuilds the Lucene index from the database. */
-@Command(name = "reindex", description = "Rebuild the index from the database (the database is the truth).")
+@Command(name = "reindex", description = "Rebuild the index from the database (the database is the truth); --extract re-extracts first.")
 public class ReindexCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Option(names = "--extract", description = "first run normalization and extraction again on every document (after the rules improved)")
+    boolean extract;
+
+    @Inject
+    vn.vanban.ingest.Reextractor reextractor;
     @Inject
     IndexReconciler reconciler;
     @Inject
@@ -18,6 +23,12 @@ public class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (extract) {
+            try (ProgressBar bar = new ProgressBar("Extract", documents.count())) {
+                int n = reextractor.all(id -> bar.step());
+                System.out.printf("re-extracted %d documents%n", n);
+            }
+        }
         long total = documents.countByCurrentVersion(true);
         int n;
         try (ProgressBar bar = new ProgressBar("Reindex", total)) {

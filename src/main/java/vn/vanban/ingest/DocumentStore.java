@@ -17,16 +17,22 @@ public class DocumentStore {
     private final DocumentRepository documents;
     private final FailureRepository failures;
 
-    public DocumentStore(DocumentRepository documents, FailureRepository failures) {
+    private final vn.vanban.citation.CitationStore citations;
+
+    public DocumentStore(DocumentRepository documents, FailureRepository failures,
+                         vn.vanban.citation.CitationStore citations) {
         this.documents = documents;
         this.failures = failures;
+        this.citations = citations;
     }
 
     /** Saves {@code doc} as the current version of its source, superseding the previous one; returns it with its id. */
     @Transactional
-    public StoredDocument saveVersion(StoredDocument doc, Optional<StoredDocument> previous) {
+    public StoredDocument saveVersion(StoredDocument doc, Optional<StoredDocument> previous,
+                                      java.util.List<vn.vanban.citation.CitedDocument> refs) {
         previous.ifPresent(p -> documents.markSuperseded(p.id()));
         StoredDocument saved = documents.save(doc);
+        citations.replace(saved.id(), saved.citeKey(), refs);
         if (saved.sha256() != null) {
             failures.deleteBySha256(saved.sha256());
         }

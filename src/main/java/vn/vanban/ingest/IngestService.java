@@ -45,10 +45,15 @@ public class IngestService {
     private final DocumentStore store;
     private final DocumentIndex index;
     private final IndexingView view;
+    private final vn.vanban.citation.CitationExtractor citations;
+    private final vn.vanban.citation.CitationResolver resolver;
 
     public IngestService(VanbanConfig config, DocumentParser parser, TextNormalizer normalizer,
                          MetadataExtractor extractor, BlobStore blobs, DocumentRepository documents,
-                         FailureRepository failures, DocumentStore store, DocumentIndex index, IndexingView view) {
+                         FailureRepository failures, DocumentStore store, DocumentIndex index, IndexingView view,
+                         vn.vanban.citation.CitationExtractor citations, vn.vanban.citation.CitationResolver resolver) {
+        this.citations = citations;
+        this.resolver = resolver;
         this.config = config;
         this.parser = parser;
         this.normalizer = normalizer;
@@ -126,10 +131,11 @@ public class IngestService {
                 DocumentStore.truncate(parsed.reason(), 1000), parsed.ocr(), previous.map(StoredDocument::id).orElse(null), true,
                 parsed.text(), normalized, meta.number(), meta.symbol(), meta.type(), meta.issuer(),
                 meta.parentIssuer(), meta.place(), meta.date(), meta.effective(), meta.subject(),
-                meta.signerName(), meta.signerTitle(), meta.draft());
+                meta.signerName(), meta.signerTitle(), meta.draft(), resolver.ownKey(meta));
+        java.util.List<vn.vanban.citation.CitedDocument> refs = citations.extract(normalized, meta);
         StoredDocument saved;
         try {
-            saved = store.saveVersion(doc, previous);
+            saved = store.saveVersion(doc, previous, refs);
         } catch (RuntimeException e) {
             if (isDuplicate(e)) {
                 // another worker stored the same bytes between our check and our insert

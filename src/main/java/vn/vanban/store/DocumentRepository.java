@@ -27,6 +27,15 @@ public interface DocumentRepository extends CrudRepository<StoredDocument, Long>
 
     List<DocumentSummary> findBySourceKeyOrderByIdDesc(String sourceKey);
 
+    @Query("SELECT id FROM document WHERE id = :id")
+    Optional<Long> findIdById(Long id);
+
+    @Query("SELECT id FROM document WHERE cite_key = :citeKey AND current_version = TRUE ORDER BY id DESC LIMIT 1")
+    Optional<Long> findCurrentIdByCiteKey(String citeKey);
+
+    @Query("UPDATE document SET cite_key = :citeKey WHERE id = :id")
+    void setCiteKey(Long id, String citeKey);
+
     @Query("UPDATE document SET current_version = FALSE WHERE id = :id")
     void markSuperseded(Long id);
 
@@ -37,4 +46,7 @@ public interface DocumentRepository extends CrudRepository<StoredDocument, Long>
     List<Long> findCurrentIdsAfter(long after, int limit);
 
     long countByCurrentVersion(boolean currentVersion);
+
+    @Query("SELECT id FROM document WHERE id > :after ORDER BY id LIMIT :limit")
+    List<Long> findAllIdsAfter(long after, int limit);
 }

@@ -38,5 +38,6 @@ public record StoredDocument(
         @Nullable String subject,
         @Nullable String signerName,
         @Nullable String signerTitle,
-        boolean draft) {
+        boolean draft,
+        @Nullable String citeKey) {
 }

@@ -76,6 +76,16 @@ abstract class ApiContract {
         HttpResponse<String> list = get("/api/documents?page=0&size=5");
         assertTrue(list.body().contains("\"total\":"), list.body());
 
+        HttpResponse<String> refs = get("/api/documents/" + id + "/references");
+        assertEquals(200, refs.statusCode());
+        assertTrue(refs.body().contains("\"number\":\"2099/QĐ-UBND\""), refs.body());
+        HttpResponse<String> cites = get("/api/citations?number=" + enc("2099/QD-UBND") + "&year=2018");
+        assertEquals(200, cites.statusCode());
+        assertTrue(cites.body().contains("\"documentId\":" + id) && cites.body().contains("\"sentence\":\"Hoàn thành xuất sắc"), cites.body());
+        assertTrue(get("/api/citations/top?limit=5").body().contains("\"citingDocuments\":"));
+        assertEquals(200, get("/api/documents/" + id + "/cited-by").statusCode());
+        assertEquals(400, get("/api/citations").statusCode());
+
         HttpResponse<String> search = get("/api/search?q=" + enc("quyet dinh 2099"));
         assertEquals(200, search.statusCode());
         assertTrue(search.body().contains("\"id\":" + id), search.body());

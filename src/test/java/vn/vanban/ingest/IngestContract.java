@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.vanban.citation.CitationQueries;
 import vn.vanban.index.DocumentIndex;
 import vn.vanban.search.SearchService;
 import vn.vanban.store.DocumentRepository;
@@ -133,6 +134,58 @@ abstract class IngestContract {
         // the same bad bytes again: counted, not duplicated
         ingest.ingestFile(dir.resolve("broken.docx"), true);
         assertEquals(6, failures.count());
+    }
+
+    private IngestOutcome text(String name, String body) {
+        return ingest.ingest("test:" + name, name + ".txt", body.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    @Test
+    void aDecisionCitedByTwoHeldDocumentsIsOneNodeWithTwoCitingLinks() {
+        IngestOutcome huongDan = ingest.ingestFile(Fixtures.path("dev/000_dfb5246ff8e502db.txt"), false);
+        IngestOutcome congVan = text("congvan", "UBND TỈNH BẮC KẠN\nSỞ TÀI CHÍNH\nSố: 15/STC-NS\n"
+                + "Bắc Kạn, ngày 20 tháng 01 năm 2019\nV/v triển khai chỉ tiêu\n\n"
+                + "Căn cứ Quyết định số 2099/QĐ-UBND ngày 08/12/2018 của UBND tỉnh về việc giao chỉ tiêu kế hoạch năm 2019, "
+                + "Sở Tài chính đề nghị các đơn vị triển khai.\n");
+        // the same number issued by another province is another document
+        text("caobang", "UBND TỈNH CAO BẰNG\nSỞ NỘI VỤ\nSố: 7/SNV-VP\nCao Bằng, ngày 02 tháng 3 năm 2019\n"
+                + "V/v báo cáo\n\nThực hiện Quyết định số 2099/QĐ-UBND ngày 10/12/2018 của UBND tỉnh.\n");
+        CitationQueries queries = app.bean(CitationQueries.class);
+        List<CitationQueries.Cited> bacKan = queries.byNumber("2099/QD-UBND", 2018).stream()
+                .filter(c -> c.key().endsWith("bac kan")).toList();
+        assertEquals(1, bacKan.size());
+        CitationQueries.Cited node = bacKan.get(0);
+        assertEquals(2, node.citingDocuments());
+        assertEquals(Set.of(huongDan.id(), congVan.id()),
+                node.citedBy().stream().map(CitationQueries.Citing::documentId).collect(java.util.stream.Collectors.toSet()));
+        assertEquals("basis", node.citedBy().stream().filter(c -> c.documentId() == congVan.id()).findFirst().orElseThrow().relation());
+        assertFalse(node.held());
+        assertEquals(2, queries.byNumber("2099/QĐ-UBND", 2018).size(), "Bắc Kạn's and Cao Bằng's");
+
+        // the decision itself arrives: both citing links now lead to it
+        IngestOutcome decision = text("qd2099", "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 2099/QĐ-UBND\n"
+                + "Bắc Kạn, ngày 08 tháng 12 năm 2018\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2019\n");
+        CitationQueries.Cited held = queries.byKey(node.key());
+        assertTrue(held.held());
+        assertEquals(decision.id(), held.heldDocumentId());
+        assertEquals(List.of(node.id()), queries.citedBy(decision.id()).stream().map(CitationQueries.Cited::id).toList());
+
+        // a document citing it after it is held is linked at once
+        text("later", "UBND TỈNH BẮC KẠN\nSỞ Y TẾ\nSố: 3/SYT-KH\nBắc Kạn, ngày 05 tháng 02 năm 2019\nV/v thực hiện\n\n"
+                + "Triển khai Quyết định số 2099/QĐ-UBND ngày 08/12/2018 của UBND tỉnh Bắc Kạn.\n");
+        assertEquals(3, queries.byKey(node.key()).citingDocuments());
+        assertTrue(queries.top(5).get(0).citingDocuments() >= 3);
+        assertFalse(queries.referencesOf(huongDan.id()).isEmpty());
+    }
+
+    @Test
+    void reextractionRebuildsTheGraphWithoutDuplicates() {
+        ingest.ingestFile(Fixtures.path("dev/000_dfb5246ff8e502db.txt"), false);
+        CitationQueries queries = app.bean(CitationQueries.class);
+        int before = queries.byNumber("2099/QĐ-UBND", 2018).get(0).citedBy().size();
+        assertEquals(1, app.bean(Reextractor.class).all(id -> { }));
+        assertEquals(before, queries.byNumber("2099/QĐ-UBND", 2018).get(0).citedBy().size());
+        assertEquals(25, queries.referencesOf(documents.findCurrentIds().get(0)).size());
     }
 
     @Test

@@ -1,0 +1,127 @@
+package vn.vanban.citation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.vanban.store.CitationRecord;
+import vn.vanban.store.CitationRepository;
+import vn.vanban.store.CitedDocumentRecord;
+import vn.vanban.store.CitedDocumentRepository;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.DocumentSummary;
+
+/** Read side of the citation graph: a cited document with everything citing it, a document's references, most cited. */
+@Singleton
+public class CitationQueries {
+
+    /** A place where a document cites. */
+    @Serdeable
+    public record Citing(long documentId, @Nullable String fileName, @Nullable String number, @Nullable String type,
+                         @Nullable String subject, @Nullable String date, String sentence, String relation, int start, int end) {
+    }
+
+    /** A cited document and who cites it. */
+    @Serdeable
+    public record Cited(long id, String key, String number, String type, @Nullable Integer year, @Nullable String date,
+                        @Nullable String issuer, @Nullable String title, boolean held, @Nullable Long heldDocumentId,
+                        int citingDocuments, List<Citing> citedBy) {
+    }
+
+    /** One mention inside a citing document. */
+    @Serdeable
+    public record MentionView(int start, int end, String sentence, String relation) {
+    }
+
+    /** A reference of a document: the cited node and the mentions in this document. */
+    @Serdeable
+    public record Reference(long citedId, String key, String number, String type, @Nullable Integer year,
+                            @Nullable String date, @Nullable String issuer, @Nullable String title,
+                            @Nullable Long heldDocumentId, List<MentionView> mentions) {
+    }
+
+    private final CitedDocumentRepository cited;
+    private final CitationRepository citations;
+    private final DocumentRepository documents;
+
+    public CitationQueries(CitedDocumentRepository cited, CitationRepository citations, DocumentRepository documents) {
+        this.cited = cited;
+        this.citations = citations;
+        this.documents = documents;
+    }
+
+    /** Cited documents with number {@code number} in any spelling, of {@code year} when given. */
+    public List<Cited> byNumber(String number, @Nullable Integer year) {
+        List<Cited> out = new ArrayList<>();
+        for (CitedDocumentRecord r : cited.findByNumberKey(DocumentNumbers.canonical(number))) {
+            if (year == null || year.equals(r.citedYear())) {
+                out.add(view(r));
+            }
+        }
+        if (out.isEmpty()) {
+            // "45/QĐ-TTg" asked, "45/2016/QĐ-TTg" held: try the forms with a year in the symbol
+            String key = DocumentNumbers.canonical(number);
+            if (year != null && key.contains("/")) {
+                String withYear = key.replaceFirst("/", "/" + year + "/");
+                for (CitedDocumentRecord r : cited.findByNumberKey(withYear)) {
+                    out.add(view(r));
+                }
+            }
+        }
+        return out;
+    }
+
+    public @Nullable Cited byKey(String key) {
+        return cited.findByCiteKey(key).map(this::view).orElse(null);
+    }
+
+    public @Nullable Cited byId(long id) {
+        return cited.findById(id).map(this::view).orElse(null);
+    }
+
+    /** Everything citing the held document {@code documentId}. */
+    public List<Cited> citedBy(long documentId) {
+        return cited.findByHeldDocumentId(documentId).stream().map(this::view).toList();
+    }
+
+    /** The most cited documents, by number of citing current documents. */
+    public List<Cited> top(int limit) {
+        List<Cited> out = new ArrayList<>();
+        for (CitedDocumentRepository.Count c : cited.mostCited(limit)) {
+            cited.findById(c.citedId()).ifPresent(r -> out.add(view(r)));
+        }
+        return out;
+    }
+
+    /** The references of document {@code documentId}, in order of first mention. */
+    public List<Reference> referencesOf(long documentId) {
+        Map<Long, List<MentionView>> byCited = new LinkedHashMap<>();
+        for (CitationRecord c : citations.findByDocumentIdOrderByStartOffset(documentId)) {
+            byCited.computeIfAbsent(c.citedId(), k -> new ArrayList<>())
+                    .add(new MentionView(c.startOffset(), c.endOffset(), c.sentence(), c.relation()));
+        }
+        List<Reference> out = new ArrayList<>();
+        for (var e : byCited.entrySet()) {
+            cited.findById(e.getKey()).ifPresent(r -> out.add(new Reference(r.id(), r.citeKey(), r.docNumber(), r.docType(),
+                    r.citedYear(), r.docDate(), r.issuer(), r.title(), r.heldDocumentId(), e.getValue())));
+        }
+        return out;
+    }
+
+    private Cited view(CitedDocumentRecord r) {
+        List<Citing> citing = new ArrayList<>();
+        java.util.Set<Long> docs = new java.util.HashSet<>();
+        for (CitationRecord c : citations.findCurrentByCitedId(r.id())) {
+            DocumentSummary d = documents.queryById(c.documentId()).orElse(null);
+            docs.add(c.documentId());
+            citing.add(new Citing(c.documentId(), d == null ? null : d.fileName(), d == null ? null : d.docNumber(),
+                    d == null ? null : d.docType(), d == null ? null : d.subject(), d == null ? null : d.docDate(),
+                    c.sentence(), c.relation(), c.startOffset(), c.endOffset()));
+        }
+        return new Cited(r.id(), r.citeKey(), r.docNumber(), r.docType(), r.citedYear(), r.docDate(), r.issuer(),
+                r.title(), r.heldDocumentId() != null, r.heldDocumentId(), docs.size(), citing);
+    }
+}

@@ -1,0 +1,67 @@
+package vn.vanban.citation;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import vn.vanban.store.CitationRecord;
+import vn.vanban.store.CitationRepository;
+import vn.vanban.store.CitedDocumentRecord;
+import vn.vanban.store.CitedDocumentRepository;
+import vn.vanban.store.DocumentRepository;
+
+/**
+ * Keeps the citation graph: one cited-document node per canonical key, the citations of each document, and the
+ * link from a node to the held document with that key (both ways: a new citation finds a held document, a new
+ * document is linked to the nodes that cite it).
+ */
+@Singleton
+public class CitationStore {
+
+    private final CitedDocumentRepository cited;
+    private final CitationRepository citations;
+    private final DocumentRepository documents;
+
+    public CitationStore(CitedDocumentRepository cited, CitationRepository citations, DocumentRepository documents) {
+        this.cited = cited;
+        this.citations = citations;
+        this.documents = documents;
+    }
+
+    /** Replaces the citations of document {@code documentId} (whose own key is {@code ownKey}, may be null). */
+    @Transactional
+    public void replace(long documentId, String ownKey, List<CitedDocument> refs) {
+        citations.deleteByDocumentId(documentId);
+        for (CitedDocument r : refs) {
+            CitedDocumentRecord node = node(r);
+            for (Mention m : r.mentions()) {
+                String sentence = m.sentence().length() > 2000 ? m.sentence().substring(0, 1999) + "…" : m.sentence();
+                citations.save(new CitationRecord(null, documentId, node.id(), m.start(), m.end(), sentence, m.relation()));
+            }
+        }
+        if (ownKey != null) {
+            cited.linkHeld(ownKey, documentId);
+        }
+    }
+
+    private CitedDocumentRecord node(CitedDocument r) {
+        var existing = cited.findByCiteKey(r.key());
+        if (existing.isPresent()) {
+            CitedDocumentRecord e = existing.get();
+            // fill what earlier citations left open
+            if ((e.docDate() == null && r.date() != null) || (e.title() == null && r.title() != null)
+                    || (e.issuer() == null && r.issuer() != null)) {
+                return cited.update(new CitedDocumentRecord(e.id(), e.citeKey(), e.numberKey(), e.docNumber(), e.docType(),
+                        e.citedYear(), e.docDate() != null ? e.docDate() : r.date(), e.issuer() != null ? e.issuer() : r.issuer(),
+                        e.title() != null ? e.title() : truncate(r.title(), 1000), e.heldDocumentId()));
+            }
+            return e;
+        }
+        Long held = documents.findCurrentIdByCiteKey(r.key()).orElse(null);
+        return cited.save(new CitedDocumentRecord(null, r.key(), DocumentNumbers.canonical(r.number()), r.number(),
+                r.type(), r.year(), r.date(), truncate(r.issuer(), 500), truncate(r.title(), 1000), held));
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,43 @@
+package vn.vanban.cli;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vn.vanban.citation.CitationQueries;
+
+/** Shows a cited document and every document citing it, with the sentence. */
+@Command(name = "cites", description = "Show who cites a document: vanban cites 2099/QĐ-UBND [--year 2018]")
+public class CitesCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NUMBER", description = "số ký hiệu in any spelling")
+    String number;
+
+    @Option(names = "--year", description = "the year, for numbers that restart every year")
+    Integer year;
+
+    @Inject
+    CitationQueries queries;
+
+    @Override
+    public Integer call() {
+        List<CitationQueries.Cited> found = queries.byNumber(number, year);
+        if (found.isEmpty()) {
+            System.out.println("no document cites " + number + (year == null ? "" : " of " + year));
+            return 1;
+        }
+        for (CitationQueries.Cited c : found) {
+            System.out.printf("%s %s%s%s%s — %s, cited by %d document(s)%n", c.type(), c.number(),
+                    c.date() == null ? "" : " ngày " + c.date(), c.issuer() == null ? "" : " của " + c.issuer(),
+                    c.title() == null ? "" : " " + c.title(),
+                    c.held() ? "held as document " + c.heldDocumentId() : "not held", c.citingDocuments());
+            for (CitationQueries.Citing x : c.citedBy()) {
+                System.out.printf("  [%d] %s (%s): %s%n", x.documentId(), x.number() == null ? x.fileName() : x.number(),
+                        x.relation(), x.sentence().replaceAll("\\s+", " "));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package vn.vanban.ingest;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.function.LongConsumer;
+import vn.vanban.citation.CitationExtractor;
+import vn.vanban.citation.CitationResolver;
+import vn.vanban.citation.CitationStore;
+import vn.vanban.citation.CitedDocument;
+import vn.vanban.extract.DocumentMetadata;
+import vn.vanban.extract.MetadataExtractor;
+import vn.vanban.normalize.TextNormalizer;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.StoredDocument;
+
+/** Runs normalization and extraction again over every stored document, after the rules improved. */
+@Singleton
+public class Reextractor {
+
+    private final DocumentRepository documents;
+    private final TextNormalizer normalizer;
+    private final MetadataExtractor metadata;
+    private final CitationExtractor citations;
+    private final CitationResolver resolver;
+    private final CitationStore store;
+
+    public Reextractor(DocumentRepository documents, TextNormalizer normalizer, MetadataExtractor metadata,
+                       CitationExtractor citations, CitationResolver resolver, CitationStore store) {
+        this.documents = documents;
+        this.normalizer = normalizer;
+        this.metadata = metadata;
+        this.citations = citations;
+        this.resolver = resolver;
+        this.store = store;
+    }
+
+    /** Re-extracts every version of every document; returns how many. */
+    public int all(LongConsumer progress) {
+        int n = 0;
+        long after = 0;
+        while (true) {
+            List<Long> ids = documents.findAllIdsAfter(after, 100);
+            if (ids.isEmpty()) {
+                return n;
+            }
+            for (Long id : ids) {
+                documents.findById(id).ifPresent(this::one);
+                progress.accept(id);
+                n++;
+            }
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** Re-extracts one document in one transaction. */
+    @Transactional
+    public void one(StoredDocument d) {
+        String normalized = normalizer.normalize(d.textContent());
+        DocumentMetadata m = metadata.extract(normalized);
+        List<CitedDocument> refs = citations.extract(normalized, m);
+        StoredDocument updated = new StoredDocument(d.id(), d.sha256(), d.sourceKey(), d.sourcePath(), d.fileName(),
+                d.mediaType(), d.sizeBytes(), d.ingestedAt(), d.parseStatus(), d.parseReason(), d.ocr(),
+                d.previousVersionId(), d.currentVersion(), d.textContent(), normalized, m.number(), m.symbol(), m.type(),
+                m.issuer(), m.parentIssuer(), m.place(), m.date(), m.effective(), m.subject(), m.signerName(),
+                m.signerTitle(), m.draft(), resolver.ownKey(m));
+        documents.update(updated);
+        store.replace(d.id(), updated.citeKey(), refs);
+    }
+}
