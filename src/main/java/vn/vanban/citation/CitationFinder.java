@@ -29,7 +29,7 @@ public final class CitationFinder {
     private final Relations relations;
     private final Pattern typeBefore;
     private final Pattern typeNamedBefore;
-    private final Pattern shortRef;
+    private final Pattern shortTypeBefore;
     private final Pattern notDocumentBefore;
     private final Pattern titleStart;
     private final DocumentTypes types;
@@ -49,7 +49,7 @@ public final class CitationFinder {
         this.typeBefore = Pattern.compile("(?:^|[^\\p{L}])(" + alternatives + ")(?:\\s+so)?\\s*:?\\s*$");
         // "<type> <its name, a few words> số" before the number: "Pháp lệnh Ưu đãi người có công với cách mạng số"
         this.typeNamedBefore = Pattern.compile("(?:^|[^\\p{L}])(" + alternatives + ")(?=\\s[^.;:\\n]{1,60}?\\sso\\s*:?\\s*$)");
-        this.shortRef = Pattern.compile("(?:^|[^\\p{L}])(" + alternatives + ")\\s+(\\d{1,5})(?![\\d/\\-.,]\\d|[\\d/\\-\\p{L}])");
+        this.shortTypeBefore = Pattern.compile("(?:^|[^\\p{L}])(" + alternatives + ")\\s+$");
         List<String> nd = grammar.notDocuments().stream().map(Folding::fold).map(Pattern::quote).toList();
         this.notDocumentBefore = Pattern.compile("(?:^|[^\\p{L}])(?:" + String.join("|", nd)
                 + ")(?:\\s+so)?\\s*:?\\s*(?:[\\d.]+\\s*[:-]?\\s*)?$");
@@ -232,19 +232,36 @@ public final class CitationFinder {
         return limit;
     }
 
+    /** "Nghị quyết 36": a type word, then a bare number that no symbol follows. Anchored on the digits. */
     private List<Mention> shortReferences(String text, String folded) {
         List<Mention> out = new ArrayList<>();
-        Matcher m = shortRef.matcher(folded);
-        while (m.find()) {
-            DocumentTypes.Type t = typeByFolded(m.group(1));
-            if (t == null) {
+        int n = text.length();
+        for (int i = 1; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9' || text.charAt(i - 1) != ' ') {
                 continue;
             }
-            int start = m.start(1);
-            int end = m.end(2);
-            int[] sentence = sentenceAround(text, start, end);
-            out.add(new Mention(start, end, m.group(2), t.name(), null, null, null, null,
-                    text.substring(sentence[0], sentence[1]).strip(), relations.of(text.substring(sentence[0], start)), true));
+            int end = i;
+            while (end < n && end - i < 5 && Character.isDigit(text.charAt(end))) {
+                end++;
+            }
+            if (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '/' || text.charAt(end) == '-'
+                    || ((text.charAt(end) == '.' || text.charAt(end) == ',') && end + 1 < n && Character.isDigit(text.charAt(end + 1))))) {
+                i = end;
+                continue;
+            }
+            int from = Math.max(0, i - 30);
+            Matcher m = shortTypeBefore.matcher(folded).region(from, i);
+            if (m.find() && Character.isUpperCase(text.charAt(m.start(1)))) {
+                DocumentTypes.Type t = typeByFolded(m.group(1));
+                if (t != null) {
+                    int start = m.start(1);
+                    int[] sentence = sentenceAround(text, start, end);
+                    out.add(new Mention(start, end, text.substring(i, end), t.name(), null, null, null, null,
+                            text.substring(sentence[0], sentence[1]).strip(), relations.of(text.substring(sentence[0], start)), true));
+                }
+            }
+            i = end;
         }
         return out;
     }

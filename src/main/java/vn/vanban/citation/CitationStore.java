@@ -31,22 +31,31 @@ public class CitationStore {
     @Transactional
     public void replace(long documentId, String ownKey, List<CitedDocument> refs) {
         citations.deleteByDocumentId(documentId);
-        for (CitedDocument r : refs) {
-            CitedDocumentRecord node = node(r);
-            for (Mention m : r.mentions()) {
-                String sentence = m.sentence().length() > 2000 ? m.sentence().substring(0, 1999) + "…" : m.sentence();
-                citations.save(new CitationRecord(null, documentId, node.id(), m.start(), m.end(), sentence, m.relation()));
+        // nodes in key order, so concurrent ingests lock shared nodes in the same order
+        List<CitedDocument> ordered = refs.stream().sorted(java.util.Comparator.comparing(CitedDocument::key)).toList();
+        java.util.Map<String, CitedDocumentRecord> known = new java.util.HashMap<>();
+        if (!ordered.isEmpty()) {
+            for (CitedDocumentRecord r : cited.findByCiteKeyIn(ordered.stream().map(CitedDocument::key).toList())) {
+                known.put(r.citeKey(), r);
             }
         }
+        List<CitationRecord> rows = new java.util.ArrayList<>();
+        for (CitedDocument r : ordered) {
+            CitedDocumentRecord node = node(r, known.get(r.key()));
+            for (Mention m : r.mentions()) {
+                String sentence = m.sentence().length() > 2000 ? m.sentence().substring(0, 1999) + "…" : m.sentence();
+                rows.add(new CitationRecord(null, documentId, node.id(), m.start(), m.end(), sentence, m.relation()));
+            }
+        }
+        citations.saveAll(rows);
         if (ownKey != null) {
             cited.linkHeld(ownKey, documentId);
         }
     }
 
-    private CitedDocumentRecord node(CitedDocument r) {
-        var existing = cited.findByCiteKey(r.key());
-        if (existing.isPresent()) {
-            CitedDocumentRecord e = existing.get();
+    private CitedDocumentRecord node(CitedDocument r, CitedDocumentRecord existing) {
+        if (existing != null) {
+            CitedDocumentRecord e = existing;
             // fill what earlier citations left open
             if ((e.docDate() == null && r.date() != null) || (e.title() == null && r.title() != null)
                     || (e.issuer() == null && r.issuer() != null)) {

@@ -55,16 +55,32 @@ public final class DocumentNumbers {
         return keys;
     }
 
-    /** Every số ký hiệu printed in {@code text}, as printed, in order. */
+    /** Every số ký hiệu printed in {@code text}, as printed, in order. Anchored on digits; no full-text regex scan. */
     public static List<String> find(String text) {
         List<String> found = new ArrayList<>();
-        Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        Matcher p = PARTY.matcher(text);
-        while (p.find()) {
-            found.add(p.group());
+        int n = text.length();
+        Matcher number = NUMBER.matcher(text);
+        Matcher party = PARTY.matcher(text);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9' || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '/'))) {
+                continue;
+            }
+            int limit = Math.min(n, i + 80);
+            int end = -1;
+            if (number.region(i, limit).lookingAt()) {
+                end = number.end();
+            } else if (party.region(i, limit).lookingAt()) {
+                end = party.end();
+            }
+            if (end > 0) {
+                found.add(text.substring(i, end));
+                i = end - 1;
+            } else {
+                while (i + 1 < n && Character.isDigit(text.charAt(i + 1))) {
+                    i++;
+                }
+            }
         }
         return found;
     }

@@ -5,6 +5,16 @@ import java.text.Normalizer;
 /** Removes Vietnamese diacritics one character at a time, so folded text keeps the offsets of the original. */
 public final class Folding {
 
+    private static final char FIRST = '\u00C0';
+    private static final char LAST = '\u1EF9';
+    private static final char[] TABLE = new char[LAST - FIRST + 1];
+
+    static {
+        for (char c = FIRST; c <= LAST; c++) {
+            TABLE[c - FIRST] = slowFold(c);
+        }
+    }
+
     private Folding() {
     }
 
@@ -20,8 +30,15 @@ public final class Folding {
     /** One character folded. */
     public static char fold(char c) {
         if (c < 0x80) {
-            return Character.toLowerCase(c);
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
+        if (c >= FIRST && c <= LAST) {
+            return TABLE[c - FIRST];
+        }
+        return slowFold(c);
+    }
+
+    private static char slowFold(char c) {
         if (c == 'đ' || c == 'Đ' || c == 'Ð') {
             return 'd';
         }

@@ -20,6 +20,7 @@ import vn.vanban.index.DocumentIndex;
 public class BatchIngest {
 
     static final int COMMIT_EVERY = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIngest.class);
 
     private final IngestService ingest;
     private final DocumentIndex index;
@@ -39,7 +40,15 @@ public class BatchIngest {
             List<Future<IngestOutcome>> futures = new ArrayList<>(files.size());
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
-                    IngestOutcome o = ingest.ingestFile(f, retryFailed);
+                    IngestOutcome o;
+                    try {
+                        o = ingest.ingestFile(f, retryFailed);
+                    } catch (RuntimeException e) {
+                        // a store or index error on one file: reported with its reason, the batch goes on
+                        LOG.error("ingest of {} failed", f, e);
+                        o = IngestOutcome.failed(f.toString(), String.valueOf(f.getFileName()), "ERROR",
+                                "could not store: " + e.getMessage());
+                    }
                     onEach.accept(o);
                     if (done.incrementAndGet() % COMMIT_EVERY == 0) {
                         index.commit();

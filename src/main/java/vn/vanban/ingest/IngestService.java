@@ -133,18 +133,23 @@ public class IngestService {
                 meta.parentIssuer(), meta.place(), meta.date(), meta.effective(), meta.subject(),
                 meta.signerName(), meta.signerTitle(), meta.draft(), resolver.ownKey(meta));
         java.util.List<vn.vanban.citation.CitedDocument> refs = citations.extract(normalized, meta);
-        StoredDocument saved;
-        try {
-            saved = store.saveVersion(doc, previous, refs);
-        } catch (RuntimeException e) {
-            if (isDuplicate(e)) {
-                // another worker stored the same bytes between our check and our insert
+        StoredDocument saved = null;
+        for (int attempt = 1; saved == null; attempt++) {
+            try {
+                saved = store.saveVersion(doc, previous, refs);
+            } catch (RuntimeException e) {
                 Optional<Long> now = documents.findIdBySha256(sha);
                 if (now.isPresent()) {
+                    // another worker stored the same bytes between our check and our insert
                     return new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, now.get(), null, null, null);
                 }
+                if (attempt >= 5 || !isTransient(e)) {
+                    throw e;
+                }
+                // a concurrent ingest created a shared cited-document node or held a lock: the retry sees its commit
+                sleepQuietly(50L * attempt);
+                previous = documents.findBySourceKeyAndCurrentVersion(sourceKey, true);
             }
-            throw e;
         }
         previous.ifPresent(p -> index.delete(p.id()));
         index.put(view.of(saved));
@@ -191,6 +196,29 @@ public class IngestService {
             }
         });
         return b.toString();
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A conflict with a concurrent transaction (duplicate key, lock timeout, deadlock) that a retry resolves. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("duplicate") || m.contains("unique index") || m.contains("lock") || m.contains("deadlock")
+                    || m.contains("concurrent update")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDuplicate(Throwable e) {

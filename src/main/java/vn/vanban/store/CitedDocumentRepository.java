@@ -17,6 +17,8 @@ public interface CitedDocumentRepository extends CrudRepository<CitedDocumentRec
 
     List<CitedDocumentRecord> findByNumberKey(String numberKey);
 
+    List<CitedDocumentRecord> findByCiteKeyIn(java.util.Collection<String> citeKeys);
+
     List<CitedDocumentRecord> findByHeldDocumentId(Long heldDocumentId);
 
     @Query("UPDATE cited_document SET held_document_id = :documentId WHERE cite_key = :citeKey")
