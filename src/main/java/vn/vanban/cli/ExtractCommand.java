@@ -32,6 +32,8 @@ public class ExtractCommand implements Callable<Integer> {
     @Inject
     CitationExtractor citations;
     @Inject
+    vn.vanban.deadline.DeadlineExtractor deadlines;
+    @Inject
     ObjectMapper json;
 
     @Override
@@ -46,8 +48,9 @@ public class ExtractCommand implements Callable<Integer> {
         }
         String normalized = normalizer.normalize(text);
         var meta = metadata.extract(normalized);
-        Extraction out = new Extraction(Extraction.doc(meta), Extraction.references(citations.extract(normalized, meta)),
-                List.of(), List.of());
+        var refs = citations.extract(normalized, meta);
+        Extraction out = new Extraction(Extraction.doc(meta), Extraction.references(refs),
+                Extraction.deadlines(deadlines.extract(normalized, meta.date(), refs)), List.of());
         System.out.write(json.writeValueAsBytes(out));
         System.out.write("\n".getBytes(StandardCharsets.UTF_8));
         System.out.flush();

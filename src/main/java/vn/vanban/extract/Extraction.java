@@ -56,6 +56,23 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
         return out;
     }
 
+    /** The deadlines part. */
+    public static List<Map<String, Object>> deadlines(List<vn.vanban.deadline.Deadline> found) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (var d : found) {
+            Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("due", d.due());
+            r.put("rrule", d.rrule());
+            r.put("what", d.what());
+            r.put("who", d.who());
+            r.put("start", d.start());
+            r.put("end", d.end());
+            r.put("expression", d.expression());
+            out.add(r);
+        }
+        return out;
+    }
+
     /** The document part of {@code m}. */
     public static Doc doc(DocumentMetadata m) {
         return new Doc(m.number(), m.symbol(), m.type(), m.issuer(), m.parentIssuer(), m.place(), m.date(),

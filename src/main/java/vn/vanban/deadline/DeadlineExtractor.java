@@ -1,0 +1,407 @@
+package vn.vanban.deadline;
+
+import jakarta.inject.Singleton;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.vanban.citation.CitedDocument;
+import vn.vanban.citation.Mention;
+
+/**
+ * Finds the deadlines a normalized text sets. A time expression ({@link TimeExpressions}) is a deadline when it
+ * fills a table cell on its own (a "Thời hạn" column, also a table laid out one cell per line) or follows a cue
+ * ("trước ngày", "chậm nhất", "trong tháng", …) in its sentence; never inside a citation ("Quyết định số … ngày …"),
+ * nor after "tính đến", "kể từ", "có hiệu lực". Dates without a year take the document's; "năm sau" the next;
+ * day-month deadlines in a table recur yearly. Recurring ones carry an RFC 5545 rule and their first occurrence on
+ * or after the document's date. Stateless; thread-safe.
+ */
+@Singleton
+public final class DeadlineExtractor {
+
+    private static final int CUE_WINDOW = 30;
+    private static final String BEFORE = "trước ";
+    private static final Map<String, String> WEEKDAYS = Map.of("hai", "MO", "ba", "TU", "tư", "WE", "năm", "TH",
+            "sáu", "FR", "bảy", "SA", "nhật", "SU");
+    private static final Pattern CELL_NUMBER = Pattern.compile("^(?:\\d+|[IVX]+|[a-zđ])[.)]?$");
+    private static final Pattern ROW = Pattern.compile("(?:\\d{1,3}|[IVX]{1,4})\\s+(?=\\p{Lu})");
+    private static final Pattern CAPITAL_CELL = Pattern.compile("(?<=\\s)(Trước ngày|Tháng|Quý|Chậm nhất)(?=\\s)");
+
+    private final TimeExpressions table = TimeExpressions.load();
+
+    public TimeExpressions table() {
+        return table;
+    }
+
+    /** Deadlines in {@code text}, a document dated {@code documentDate} (ISO, maybe partial) citing {@code refs}. */
+    public List<Deadline> extract(String text, String documentDate, List<CitedDocument> refs) {
+        LocalDate docDate = anchor(documentDate);
+        List<int[]> citationSpans = new ArrayList<>();
+        for (CitedDocument r : refs) {
+            for (Mention m : r.mentions()) {
+                citationSpans.add(new int[] {m.start(), m.end()});
+            }
+        }
+        List<Deadline> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
+        String previousCell = null;
+        String previousLine = null;
+        for (String line : lines) {
+            int lineStart = offset;
+            offset += line.length() + 1;
+            if (line.indexOf('\t') >= 0 || line.startsWith(" \t")) {
+                previousCell = tableLine(line, lineStart, docDate, out, previousCell, citationSpans);
+                continue;
+            }
+            String stripped = line.strip();
+            if (!stripped.isEmpty()) {
+                // a table whose cells lost their tabs (PDF): a line that is only a time expression is a cell
+                List<Deadline> cell = inside(lineStart, citationSpans) ? List.of()
+                        : deadlineCell(stripped, lineStart + line.indexOf(stripped.charAt(0)), docDate, previousLine);
+                if (!cell.isEmpty()) {
+                    out.addAll(cell);
+                    continue;
+                }
+                if (ROW.matcher(stripped).lookingAt() && tableRow(line, lineStart, docDate, out, citationSpans)) {
+                    previousLine = stripped;
+                    continue;
+                }
+                if (!CELL_NUMBER.matcher(stripped).matches()) {
+                    previousLine = stripped;
+                }
+                previousCell = null;
+            }
+            runningText(line, lineStart, docDate, out, citationSpans);
+        }
+        return out;
+    }
+
+    /** A table row: a cell that is only a time expression is a deadline for the row's name cell. */
+    private String tableLine(String line, int lineStart, LocalDate docDate, List<Deadline> out, String previousCell,
+                             List<int[]> citations) {
+        String[] cells = line.split("\t", -1);
+        int pos = lineStart;
+        String lastText = previousCell;
+        List<String> texts = new ArrayList<>();
+        for (String cell : cells) {
+            String c = cell.strip();
+            int cellStart = pos + cell.indexOf(c.isEmpty() ? "" : c.substring(0, 1));
+            pos += cell.length() + 1;
+            if (c.isEmpty()) {
+                continue;
+            }
+            List<Deadline> found = deadlineCell(c, cellStart, docDate, lastText);
+            if (!found.isEmpty() && !inside(cellStart, citations)) {
+                out.addAll(found);
+                continue;
+            }
+            if (!CELL_NUMBER.matcher(c).matches()) {
+                texts.add(c);
+                if (lastText == null || texts.size() == 1) {
+                    lastText = c;
+                }
+            }
+        }
+        // a table laid out one cell per line: the name is the previous non-number cell
+        return texts.isEmpty() ? previousCell : texts.get(texts.size() - 1);
+    }
+
+    private List<Deadline> deadlineCell(String cell, int cellStart, LocalDate docDate, String what) {
+        String c = cell.replaceAll("\\s*\\([^)]*\\)\\s*", " ").replaceAll("[.;,]+$", "").strip();
+        String lower = c.toLowerCase(Locale.ROOT);
+        String rest = lower;
+        for (String cue : table.cues()) {
+            if (rest.startsWith(cue + " ") && !cue.equals("trước ngày")) {
+                rest = rest.substring(cue.length()).strip();
+                break;
+            }
+        }
+        if (rest.startsWith(BEFORE)) {
+            rest = rest.substring(BEFORE.length()).strip();
+        }
+        for (TimeExpressions.Entry e : table.expressions()) {
+            Matcher m = e.pattern().matcher(rest);
+            if (m.lookingAt() && rest.substring(m.end()).isBlank() && !e.kind().equals("year")) {
+                return resolve(e, m, docDate, true, what == null ? cell : what, cellStart, cellStart + cell.length(), cell);
+            }
+        }
+        return List.of();
+    }
+
+    /** A numbered row whose cells lost their tabs: "1 Báo cáo … Trước ngày 15/01 Thông tư số …". */
+    private boolean tableRow(String line, int lineStart, LocalDate docDate, List<Deadline> out, List<int[]> citations) {
+        Matcher cell = CAPITAL_CELL.matcher(line);
+        while (cell.find()) {
+            int at = cell.start(1);
+            if (inside(lineStart + at, citations)) {
+                continue;
+            }
+            String rest = line.substring(at);
+            String lower = rest.toLowerCase(Locale.ROOT);
+            String body = lower.startsWith(BEFORE) ? lower.substring(BEFORE.length()) : lower;
+            int shift = rest.length() - body.length();
+            for (TimeExpressions.Entry e : table.expressions()) {
+                Matcher m = e.pattern().matcher(body);
+                if (m.lookingAt()) {
+                    Matcher row = ROW.matcher(line.strip());
+                    String what = row.lookingAt() ? line.strip().substring(row.end()) : line.strip();
+                    int cut = what.indexOf(cell.group(1));
+                    what = (cut > 0 ? what.substring(0, cut) : what).strip();
+                    out.addAll(resolve(e, m, docDate, true, what, lineStart + at, lineStart + at + shift + m.end(),
+                            rest.substring(0, shift + m.end())));
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Running text: an expression after a cue in its sentence. */
+    private void runningText(String line, int lineStart, LocalDate docDate, List<Deadline> out, List<int[]> citations) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        int i = 0;
+        int lastEnd = -1;
+        while (i < line.length()) {
+            int best = -1;
+            Matcher hit = null;
+            TimeExpressions.Entry which = null;
+            for (TimeExpressions.Entry e : table.expressions()) {
+                Matcher m = e.pattern().matcher(line);
+                if (m.find(i) && (best < 0 || m.start() < best)) {
+                    best = m.start();
+                    hit = m;
+                    which = e;
+                }
+            }
+            if (hit == null) {
+                return;
+            }
+            int start = hit.start();
+            int end = hit.end();
+            i = end;
+            if (inside(lineStart + start, citations) || !(cued(lower, start) || planned(lower, start))
+                    || notDeadline(lower, start) || pastEvent(lower, end) || explains(line, lastEnd, start)) {
+                continue;
+            }
+            lastEnd = end;
+            String sentence = sentence(line, start, end);
+            for (Deadline d : resolve(which, hit, docDate, false, sentence, lineStart + start, lineStart + end, line.substring(start, end))) {
+                // a dated deadline after the document's date; an earlier date is a reference point, not a deadline
+                String docAtPrecision = docDate.toString().substring(0, d.due().length());
+                if (d.due().compareTo(docAtPrecision) >= 0) {
+                    out.add(d);
+                }
+            }
+        }
+    }
+
+    private boolean cued(String lower, int start) {
+        String before = lower.substring(Math.max(0, start - CUE_WINDOW), start);
+        int stop = Math.max(before.lastIndexOf(". "), before.lastIndexOf(';'));
+        if (stop >= 0) {
+            before = before.substring(stop + 1);
+        }
+        for (String cue : table.cues()) {
+            String c = cue.toLowerCase(Locale.ROOT);
+            // the cue may end where the expression begins ("trong tháng" + "tháng 02/2019" share "tháng")
+            if (before.contains(c) || (before + lowerHead(lower, start)).contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Trước ngày 25 tháng chẵn (tháng 2, 4, 6 …)": a parenthesis right after a deadline explains it. */
+    private static boolean explains(String line, int lastEnd, int start) {
+        if (lastEnd < 0 || lastEnd > start) {
+            return false;
+        }
+        String between = line.substring(lastEnd, start);
+        return between.contains("(") && !between.contains(")");
+    }
+
+    /** "… sẽ … trong năm 2015": a planned period in a sentence that announces the future. */
+    private boolean planned(String lower, int start) {
+        String before = lower.substring(0, start);
+        if (!before.endsWith("trong ")) {
+            return false;
+        }
+        int s = Math.max(before.lastIndexOf(". "), before.lastIndexOf(';'));
+        String sentence = before.substring(s + 1);
+        for (String cue : table.sentenceCues()) {
+            if (sentence.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Trong Quý I/2023, Sở đã tiếp nhận …": the period of something done, not a deadline. */
+    private static boolean pastEvent(String lower, int end) {
+        String after = lower.substring(end, Math.min(lower.length(), end + 40));
+        return after.startsWith(",") && after.contains(" đã ");
+    }
+
+    private static String lowerHead(String lower, int start) {
+        return lower.substring(start, Math.min(lower.length(), start + 6));
+    }
+
+    private boolean notDeadline(String lower, int start) {
+        String before = lower.substring(Math.max(0, start - 25), start);
+        for (String n : table.notDeadlines()) {
+            if (before.contains(n)) {
+                return true;
+            }
+        }
+        // "Đến tháng 6/2015, Sở đã …": a past state, not a deadline
+        return before.strip().endsWith("đến") || before.strip().isEmpty() && lower.startsWith("đến");
+    }
+
+    private List<Deadline> resolve(TimeExpressions.Entry e, Matcher m, LocalDate doc, boolean inTable, String what,
+                                   int start, int end, String expression) {
+        String w = what.length() > 500 ? what.substring(0, 500) : what;
+        int year = doc.getYear();
+        try {
+            switch (e.kind()) {
+                case "rrule": {
+                    String rule = e.rrule().replace("{d}", Integer.toString(Integer.parseInt(m.group("d"))));
+                    if (rule.contains("{m}")) {
+                        rule = rule.replace("{m}", Integer.toString(Integer.parseInt(m.group("m"))));
+                    }
+                    return List.of(new Deadline(firstOccurrence(rule, doc).toString(), rule, w, null, start, end, expression));
+                }
+                case "weekly": {
+                    String word = m.group("wd").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                    String day = WEEKDAYS.get(word.substring(word.lastIndexOf(' ') + 1));
+                    String rule = "FREQ=WEEKLY;BYDAY=" + day;
+                    LocalDate first = doc;
+                    while (!first.getDayOfWeek().name().startsWith(dayName(day))) {
+                        first = first.plusDays(1);
+                    }
+                    return List.of(new Deadline(first.toString(), rule, w, null, start, end, expression));
+                }
+                case "date":
+                    return List.of(new Deadline(LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(m.group("m")),
+                            Integer.parseInt(m.group("d"))).toString(), null, w, null, start, end, expression));
+                case "pair": {
+                    List<Deadline> two = new ArrayList<>();
+                    two.addAll(dayMonth(Integer.parseInt(m.group("d")), Integer.parseInt(m.group("m")), doc, true, w, start, end, expression));
+                    two.addAll(dayMonth(Integer.parseInt(m.group("d2")), Integer.parseInt(m.group("m2")), doc, true, w, start, end, expression));
+                    return two;
+                }
+                case "next-year":
+                    return List.of(new Deadline(LocalDate.of(year + 1, Integer.parseInt(m.group("m")),
+                            Integer.parseInt(m.group("d"))).toString(), null, w, null, start, end, expression));
+                case "day-month":
+                    return dayMonth(Integer.parseInt(m.group("d")), Integer.parseInt(m.group("m")), doc, inTable, w, start, end, expression);
+                case "month":
+                    return List.of(new Deadline(String.format("%s-%02d", m.group("y"), month(m.group("m"))), null, w, null, start, end, expression));
+                case "quarter":
+                    return List.of(new Deadline(String.format("%s-%02d", m.group("y"), 3 * quarter(m.group("q"))), null, w, null, start, end, expression));
+                case "half":
+                    return List.of(new Deadline(m.group("y") + (m.group("h").equalsIgnoreCase("đầu") ? "-06" : "-12"), null, w, null, start, end, expression));
+                case "year":
+                    return List.of(new Deadline(m.group("y"), null, w, null, start, end, expression));
+                case "doc-month":
+                    return List.of(new Deadline(String.format("%d-%02d", year, month(m.group("m"))), null, w, null, start, end, expression));
+                default:
+                    throw new IllegalStateException("unknown time expression kind [" + e.kind() + "] in " + e.name());
+            }
+        } catch (java.time.DateTimeException | IllegalArgumentException ex) {
+            return List.of(); // "ngày 31/02": not a date
+        }
+    }
+
+    private List<Deadline> dayMonth(int d, int m, LocalDate doc, boolean recurring, String what, int start, int end, String expr) {
+        if (recurring) {
+            String rule = "FREQ=YEARLY;BYMONTH=" + m + ";BYMONTHDAY=" + d;
+            return List.of(new Deadline(firstOccurrence(rule, doc).toString(), rule, what, null, start, end, expr));
+        }
+        return List.of(new Deadline(LocalDate.of(doc.getYear(), m, d).toString(), null, what, null, start, end, expr));
+    }
+
+    /** The first date on or after {@code from} that {@code rule} (MONTHLY/YEARLY with BYMONTH, BYMONTHDAY) gives. */
+    static LocalDate firstOccurrence(String rule, LocalDate from) {
+        int day = Integer.parseInt(part(rule, "BYMONTHDAY"));
+        String months = part(rule, "BYMONTH");
+        for (int k = 0; k < 24 * 31; k++) {
+            LocalDate month = from.withDayOfMonth(1).plusMonths(k);
+            if (months != null && !("," + months + ",").contains("," + month.getMonthValue() + ",")) {
+                continue;
+            }
+            if (day > month.lengthOfMonth()) {
+                continue;
+            }
+            LocalDate candidate = month.withDayOfMonth(day);
+            if (!candidate.isBefore(from)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("no occurrence for " + rule);
+    }
+
+    private static String part(String rule, String name) {
+        for (String p : rule.split(";")) {
+            if (p.startsWith(name + "=")) {
+                return p.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String dayName(String byday) {
+        return switch (byday) {
+            case "MO" -> "MONDAY"; case "TU" -> "TUESDAY"; case "WE" -> "WEDNESDAY"; case "TH" -> "THURSDAY";
+            case "FR" -> "FRIDAY"; case "SA" -> "SATURDAY"; default -> "SUNDAY";
+        };
+    }
+
+    private static int month(String m) {
+        int v = Integer.parseInt(m);
+        if (v < 1 || v > 12) {
+            throw new IllegalArgumentException("month " + m);
+        }
+        return v;
+    }
+
+    private static int quarter(String q) {
+        return switch (q.toUpperCase(Locale.ROOT)) {
+            case "I", "1" -> 1; case "II", "2" -> 2; case "III", "3" -> 3; case "IV", "4" -> 4;
+            default -> throw new IllegalArgumentException("quarter " + q);
+        };
+    }
+
+    /** The document's date as a day: a partial date ("2023-07", "2023") is its first day. */
+    static LocalDate anchor(String documentDate) {
+        if (documentDate == null || documentDate.isBlank()) {
+            return LocalDate.now();
+        }
+        String[] p = documentDate.split("-");
+        return LocalDate.of(Integer.parseInt(p[0]), p.length > 1 ? Integer.parseInt(p[1]) : 1, p.length > 2 ? Integer.parseInt(p[2]) : 1);
+    }
+
+    private static boolean inside(int pos, List<int[]> spans) {
+        for (int[] s : spans) {
+            if (pos >= s[0] && pos < s[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sentence(String line, int start, int end) {
+        int s = Math.max(line.lastIndexOf(". ", start) + 1, line.lastIndexOf(';', start) + 1);
+        int e = line.indexOf(". ", end);
+        return line.substring(Math.max(0, s), e < 0 ? line.length() : e + 1).strip();
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean weekday(DayOfWeek d) {
+        return true;
+    }
+}

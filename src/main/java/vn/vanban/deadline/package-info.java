@@ -1,0 +1,2 @@
+/** Finds the deadlines a document sets (dates, months, quarters, recurring rules) and the tasks it assigns. */
+package vn.vanban.deadline;
