@@ -34,6 +34,8 @@ public class ExtractCommand implements Callable<Integer> {
     @Inject
     vn.vanban.deadline.DeadlineExtractor deadlines;
     @Inject
+    vn.vanban.deadline.TaskExtractor tasks;
+    @Inject
     ObjectMapper json;
 
     @Override
@@ -50,7 +52,8 @@ public class ExtractCommand implements Callable<Integer> {
         var meta = metadata.extract(normalized);
         var refs = citations.extract(normalized, meta);
         Extraction out = new Extraction(Extraction.doc(meta), Extraction.references(refs),
-                Extraction.deadlines(deadlines.extract(normalized, meta.date(), refs)), List.of());
+                Extraction.deadlines(deadlines.extract(normalized, meta.date(), refs)),
+                Extraction.tasks(tasks.extract(normalized, meta.subject(), meta.date())));
         System.out.write(json.writeValueAsBytes(out));
         System.out.write("\n".getBytes(StandardCharsets.UTF_8));
         System.out.flush();

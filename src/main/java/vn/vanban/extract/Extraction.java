@@ -73,6 +73,23 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
         return out;
     }
 
+    /** The tasks part. */
+    public static List<Map<String, Object>> tasks(List<vn.vanban.deadline.Task> found) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (var t : found) {
+            Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("text", t.text());
+            r.put("period", t.period());
+            r.put("assignee", t.assignee());
+            r.put("field", t.field());
+            r.put("status", t.status());
+            r.put("start", t.start());
+            r.put("end", t.end());
+            out.add(r);
+        }
+        return out;
+    }
+
     /** The document part of {@code m}. */
     public static Doc doc(DocumentMetadata m) {
         return new Doc(m.number(), m.symbol(), m.type(), m.issuer(), m.parentIssuer(), m.place(), m.date(),

@@ -1,0 +1,249 @@
+package vn.vanban.deadline;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.vanban.citation.Folding;
+
+/**
+ * Finds the tasks a document assigns: the items under a heading that names "nhiệm vụ" (not the results of past
+ * tasks, nor the solutions for them), and in a document whose subject is about tasks, the items of each section
+ * addressed to a unit. Each task takes the period of its heading (or the document's subject), the unit of its
+ * section and the field (lĩnh vực) of its sub-heading. Stateless; thread-safe.
+ */
+@Singleton
+public final class TaskExtractor {
+
+    private static final Pattern ROMAN = Pattern.compile("^[IVX]{1,4}\\.\\s+");
+    private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}\\.\\s+");
+    private static final Pattern SUB_NUMBERED = Pattern.compile("^\\d{1,2}\\.\\d{1,2}\\.?\\s+");
+    private static final Pattern LETTERED = Pattern.compile("^[a-zđ]\\)\\s+");
+    private static final Pattern BULLET = Pattern.compile("^[-–•]\\s*");
+    private static final Pattern SUB_BULLET = Pattern.compile("^\\+\\s*");
+    private static final Pattern UNIT = Pattern.compile(
+            "^(?:Phòng|Trung tâm|Sở|UBND|Ủy ban|Ban|Đài|Văn phòng|Bưu điện|Thanh tra|Chi cục|Cục|Các phòng|Các đơn vị)\\s+\\p{Lu}");
+    private static final Pattern QUARTER = Pattern.compile("quý\\s+(IV|I{1,3}|[1-4])\\s*(?:/|năm)\\s*(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern HALF = Pattern.compile("6\\s+tháng\\s+(đầu|cuối)\\s+năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern YEAR = Pattern.compile("năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final List<String> STATUSES = List.of("Đang thực hiện", "Chưa thực hiện", "Hoàn thành", "Đã hoàn thành",
+            "Đã thực hiện");
+
+    /** One line with its structural role. */
+    private record Line(String text, int start, int level, boolean bullet, boolean subBullet) {
+        boolean heading() {
+            return level > 0;
+        }
+    }
+
+    /** Tasks in {@code text}, whose subject is {@code subject} and date {@code documentDate}. */
+    public List<Task> extract(String text, String subject, String documentDate) {
+        List<Line> lines = lines(text);
+        String docPeriod = period(subject == null ? "" : subject);
+        if (docPeriod == null && documentDate != null && documentDate.length() >= 4) {
+            docPeriod = documentDate.substring(0, 4);
+        }
+        // a document about tasks ("Nhiệm vụ trọng tâm … năm 2019"), not a report on results that also lists tasks
+        String foldedSubject = subject == null ? "" : Folding.fold(subject);
+        boolean taskDocument = foldedSubject.contains("nhiem vu") && !foldedSubject.contains("ket qua")
+                && !foldedSubject.contains("danh gia");
+        List<Task> out = new ArrayList<>();
+        int sectionLevel = 0;
+        String sectionPeriod = null;
+        String assignee = null;
+        String field = null;
+        boolean inTasks = false;
+        boolean inGoals = false;
+        boolean subItem = false;
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            // a numbered line under a task heading that reads as a sentence is an item, not a heading
+            boolean numberedItem = l.heading() && inTasks && l.level > sectionLevel && l.level < 5 && isSentence(l.text());
+            if (l.heading() && !numberedItem) {
+                String folded = Folding.fold(l.text());
+                subItem = false;
+                inGoals = false;
+                if (folded.startsWith("noi nhan")) {
+                    inTasks = false;
+                    assignee = null;
+                    continue;
+                }
+                boolean unit = l.level == 2 && UNIT.matcher(strip(l.text())).find();
+                if (isTaskHeading(folded)) {
+                    if (!inTasks || l.level <= sectionLevel || l.level < 5) {
+                        sectionLevel = l.level;
+                    }
+                    inTasks = true;
+                    String p = period(l.text());
+                    sectionPeriod = p != null ? p : sectionPeriod != null && l.level == 5 ? sectionPeriod : docPeriod;
+                    if (l.level <= 2) {
+                        field = null;
+                        if (!unit && l.level == 1) {
+                            assignee = null;
+                        }
+                    }
+                } else if (unit) {
+                    assignee = strip(l.text()).replaceAll("[.:]+$", "");
+                    field = null;
+                    inTasks = taskDocument;
+                    sectionLevel = l.level;
+                    sectionPeriod = docPeriod;
+                } else if (l.level <= 2) {
+                    inTasks = false; // "3. Khó khăn, tồn tại": not a list of tasks
+                    assignee = l.level == 1 ? null : assignee;
+                    field = null;
+                } else if (l.level == 3 || l.level == 4) {
+                    field = fieldOf(l.text());
+                } else if (folded.startsWith("muc tieu")) {
+                    inGoals = true;
+                }
+                continue;
+            }
+            if (!inTasks || inGoals) {
+                continue;
+            }
+            if (l.subBullet()) {
+                subItem = true;
+                continue;
+            }
+            if (l.bullet()) {
+                subItem = false;
+            } else if (subItem || blockHasBullets(lines, i)) {
+                continue; // the body of a "+ …" sub-point, or prose between bullets
+            }
+            String item = strip(l.text());
+            if (item.length() < 8 || item.endsWith(":")) {
+                continue;
+            }
+            out.add(new Task(item, sectionPeriod, assignee, field, null, status(lines, i), l.start(), l.start() + l.text().length()));
+        }
+        return out;
+    }
+
+    private static boolean isTaskHeading(String folded) {
+        int at = folded.indexOf("nhiem vu");
+        if (at < 0) {
+            return false;
+        }
+        String before = folded.substring(0, at);
+        return !(before.contains("ket qua") || before.contains("giai phap") || before.contains("thuc hien")
+                || before.contains("chuc nang"));
+    }
+
+    /** Whether the block of plain lines around {@code i} (between headings) has bullet items. */
+    private static boolean blockHasBullets(List<Line> lines, int i) {
+        for (int k = i - 1; k >= 0 && !lines.get(k).heading(); k--) {
+            if (lines.get(k).bullet()) {
+                return true;
+            }
+        }
+        for (int k = i + 1; k < lines.size() && !lines.get(k).heading(); k++) {
+            if (lines.get(k).bullet()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String status(List<Line> lines, int i) {
+        for (int k = i + 1; k < Math.min(lines.size(), i + 4); k++) {
+            String t = lines.get(k).text().strip();
+            for (String s : STATUSES) {
+                if (t.equalsIgnoreCase(s) || t.startsWith(s + " ")) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isSentence(String heading) {
+        String body = strip(heading);
+        return body.length() > 40 && !body.endsWith(":") && !UNIT.matcher(body).find();
+    }
+
+    /** "1.1. Lĩnh vực báo chí, xuất bản:" → "Báo chí, xuất bản"; "a) Về công nghệ thông tin." → "Công nghệ thông tin". */
+    static String fieldOf(String heading) {
+        String f = strip(heading).replaceAll("[.:;]+$", "").strip();
+        f = f.replaceFirst("^(?i)(?:lĩnh vực|về lĩnh vực|về|công tác)\\s+", "");
+        if (f.isEmpty() || f.length() > 200) {
+            return null;
+        }
+        return Character.toUpperCase(f.charAt(0)) + f.substring(1);
+    }
+
+    /** The period a heading names: "2023-Q2", "2015-H2", "2019"; null for none. */
+    static String period(String s) {
+        Matcher q = QUARTER.matcher(s);
+        if (q.find()) {
+            int n = switch (q.group(1).toUpperCase(Locale.ROOT)) {
+                case "I", "1" -> 1; case "II", "2" -> 2; case "III", "3" -> 3; default -> 4;
+            };
+            // a report on quarter N and tasks for quarter N+1 names both: the tasks' quarter is the last one
+            Matcher last = q;
+            String year = q.group(2);
+            while (last.find()) {
+                n = switch (last.group(1).toUpperCase(Locale.ROOT)) {
+                    case "I", "1" -> 1; case "II", "2" -> 2; case "III", "3" -> 3; default -> 4;
+                };
+                year = last.group(2);
+            }
+            return year + "-Q" + n;
+        }
+        Matcher h = HALF.matcher(s);
+        String half = null;
+        while (h.find()) {
+            half = h.group(2) + (h.group(1).equalsIgnoreCase("đầu") ? "-H1" : "-H2");
+        }
+        if (half != null) {
+            return half;
+        }
+        Matcher y = YEAR.matcher(s);
+        String year = null;
+        while (y.find()) {
+            year = y.group(1);
+        }
+        return year;
+    }
+
+    private static String strip(String line) {
+        String s = line.strip();
+        for (Pattern p : List.of(SUB_NUMBERED, ROMAN, NUMBERED, LETTERED, BULLET, SUB_BULLET)) {
+            Matcher m = p.matcher(s);
+            if (m.lookingAt()) {
+                return s.substring(m.end()).strip();
+            }
+        }
+        return s;
+    }
+
+    private static List<Line> lines(String text) {
+        List<Line> out = new ArrayList<>();
+        int offset = 0;
+        for (String raw : text.split("\n", -1)) {
+            int start = offset;
+            offset += raw.length() + 1;
+            String t = raw.replace("*", "").strip();
+            if (t.isEmpty() || raw.indexOf('\t') >= 0) {
+                continue;
+            }
+            int level = 0;
+            if (ROMAN.matcher(t).lookingAt()) {
+                level = 1;
+            } else if (SUB_NUMBERED.matcher(t).lookingAt()) {
+                level = 3;
+            } else if (NUMBERED.matcher(t).lookingAt()) {
+                level = 2;
+            } else if (LETTERED.matcher(t).lookingAt()) {
+                level = 4;
+            } else if (t.endsWith(":") && t.length() < 100 && !BULLET.matcher(t).lookingAt() && !SUB_BULLET.matcher(t).lookingAt()) {
+                level = 5;
+            }
+            out.add(new Line(t, start + raw.indexOf(t.isEmpty() ? "" : t.substring(0, 1)), level,
+                    level == 0 && BULLET.matcher(t).lookingAt(), SUB_BULLET.matcher(t).lookingAt()));
+        }
+        return out;
+    }
+}
