@@ -25,6 +25,9 @@ public final class DeadlineExtractor {
 
     private static final int CUE_WINDOW = 30;
     private static final String BEFORE = "trước ";
+    private static final Pattern CELL_LEAD = Pattern.compile(
+            "^(?:(?:trước|chậm nhất|hạn chót|hạn cuối|không quá|không muộn hơn|xong trước|hoàn thành|định kỳ|hạn)\\s+)?"
+                    + "(?:(?:là|vào|trong)\\s+)?(?=ngày|tháng|quý|năm|thứ|chủ|6\\s)");
     private static final Map<String, String> WEEKDAYS = Map.of("hai", "MO", "ba", "TU", "tư", "WE", "năm", "TH",
             "sáu", "FR", "bảy", "SA", "nhật", "SU");
     private static final Pattern CELL_NUMBER = Pattern.compile("^(?:\\d+|[IVX]+|[a-zđ])[.)]?$");
@@ -114,19 +117,12 @@ public final class DeadlineExtractor {
     private List<Deadline> deadlineCell(String cell, int cellStart, LocalDate docDate, String what) {
         String c = cell.replaceAll("\\s*\\([^)]*\\)\\s*", " ").replaceAll("[.;,]+$", "").strip();
         String lower = c.toLowerCase(Locale.ROOT);
-        String rest = lower;
-        for (String cue : table.cues()) {
-            if (rest.startsWith(cue + " ") && !cue.equals("trước ngày")) {
-                rest = rest.substring(cue.length()).strip();
-                break;
-            }
-        }
-        if (rest.startsWith(BEFORE)) {
-            rest = rest.substring(BEFORE.length()).strip();
-        }
+        // the words a deadline cell starts with, up to where the time expression itself begins
+        String rest = CELL_LEAD.matcher(lower).replaceFirst("");
         for (TimeExpressions.Entry e : table.expressions()) {
             Matcher m = e.pattern().matcher(rest);
-            if (m.lookingAt() && rest.substring(m.end()).isBlank() && !e.kind().equals("year")) {
+            // a bare "Năm 2021" is a heading; "Trong năm 2021" in a deadline column is a deadline
+            if (m.lookingAt() && rest.substring(m.end()).isBlank() && !(e.kind().equals("year") && rest.equals(lower))) {
                 return resolve(e, m, docDate, true, what == null ? cell : what, cellStart, cellStart + cell.length(), cell);
             }
         }
@@ -184,7 +180,8 @@ public final class DeadlineExtractor {
             int start = hit.start();
             int end = hit.end();
             i = end;
-            if (inside(lineStart + start, citations) || !(cued(lower, start) || planned(lower, start))
+            boolean recurring = which.kind().equals("rrule") || which.kind().equals("weekly");
+            if (inside(lineStart + start, citations) || !(recurring || cued(lower, start) || planned(lower, start))
                     || notDeadline(lower, start) || pastEvent(lower, end) || explains(line, lastEnd, start)) {
                 continue;
             }

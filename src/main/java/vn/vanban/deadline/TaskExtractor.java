@@ -57,6 +57,7 @@ public final class TaskExtractor {
         boolean inTasks = false;
         boolean inGoals = false;
         boolean subItem = false;
+        boolean explicit = false; // under a heading that names "nhiệm vụ" (not only a unit's section)
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             // a numbered line under a task heading that reads as a sentence is an item, not a heading
@@ -76,6 +77,7 @@ public final class TaskExtractor {
                         sectionLevel = l.level;
                     }
                     inTasks = true;
+                    explicit = true;
                     String p = period(l.text());
                     sectionPeriod = p != null ? p : sectionPeriod != null && l.level == 5 ? sectionPeriod : docPeriod;
                     if (l.level <= 2) {
@@ -88,6 +90,7 @@ public final class TaskExtractor {
                     assignee = strip(l.text()).replaceAll("[.:]+$", "");
                     field = null;
                     inTasks = taskDocument;
+                    explicit = false;
                     sectionLevel = l.level;
                     sectionPeriod = docPeriod;
                 } else if (l.level <= 2) {
@@ -110,7 +113,7 @@ public final class TaskExtractor {
             }
             if (l.bullet()) {
                 subItem = false;
-            } else if (subItem || blockHasBullets(lines, i)) {
+            } else if (subItem || !explicit && !numberedItem || blockHasBullets(lines, i)) {
                 continue; // the body of a "+ …" sub-point, or prose between bullets
             }
             String item = strip(l.text());

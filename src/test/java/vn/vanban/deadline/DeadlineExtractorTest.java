@@ -1,0 +1,98 @@
+package vn.vanban.deadline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DeadlineExtractorTest {
+
+    static final DeadlineExtractor EXTRACTOR = new DeadlineExtractor();
+
+    static String found(String text, String docDate) {
+        return EXTRACTOR.extract(text, docDate, List.of()).stream()
+                .map(d -> d.due() + (d.rrule() == null ? "" : " " + d.rrule()))
+                .collect(Collectors.joining(" + "));
+    }
+
+    @Test
+    void everyTableExampleGivesItsResult() {
+        for (TimeExpressions.Entry e : EXTRACTOR.table().expressions()) {
+            assertTrue(!e.examples().isEmpty(), e.name() + " has examples");
+            e.examples().forEach((text, expected) -> {
+                // examples are written as a deadline cell of a table, as they appear in "Thời hạn" columns
+                assertEquals(expected, found("1\tBáo cáo\t" + text + "\tThông tư", "2019-01-11"), e.name() + ": " + text);
+            });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "đề nghị báo cáo gửi về Sở trước ngày 20/7/2023 để tổng hợp.|2023-07-20",
+            "Các đơn vị gửi báo cáo chậm nhất ngày 31 tháng 3 năm 2026.|2026-03-31",
+            "tổng hợp trong tháng 02/2019.|2019-02",
+            "Các phòng gửi báo cáo năm Trước ngày 15/01.|2019-01-15",
+            "Tổng hợp số liệu trước ngày 31/3 năm sau.|2020-03-31",
+            "xin lùi thời gian ban hành vào tháng 9/2019.|2019-09",
+            "Hoàn thành xây dựng chương trình trong quý II/2020.|2020-06",
+            "Dự kiến sẽ trang bị cổng thông tin cho các huyện còn lại trong năm 2019.|2019",
+            "Sở đã triển khai các nội dung trong năm 2018.|",
+            "gửi Vụ Pháp chế trước ngày 15 tháng cuối của quý hoặc đột xuất|2019-03-15 FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=15",
+            "báo cáo về Bộ chậm nhất là ngày thứ 20 của tháng tiếp theo|2019-01-20 FREQ=MONTHLY;BYMONTHDAY=20",
+            "gửi Bộ Tài chính trước ngày 31 tháng 3 hằng năm|2019-03-31 FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31",
+            "Họp giao ban vào thứ Sáu hàng tuần.|2019-01-11 FREQ=WEEKLY;BYDAY=FR",
+    })
+    void deadlinesInRunningText(String text, String expected) {
+        assertEquals(expected == null ? "" : expected, found(text, "2019-01-11"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // a reporting period's cut-off, a start, an effective date, a past event, a reference point
+            "(Báo cáo tính đến hết ngày 30/6/2023).",
+            "Thông tư này có hiệu lực từ ngày 01/3/2019.",
+            "Trong Quý I/2019, Sở đã tiếp nhận và trả lời 23 kiến nghị.",
+            "Đến tháng 6/2019, Sở đã tiến hành các quy trình.",
+            "hợp đồng được ký trước ngày 01 tháng 7 năm 2019 mà còn hiệu lực",
+            "người hoạt động cách mạng trước ngày 01 tháng 01 năm 1945",
+            "trong thời hạn 30 ngày kể từ ngày nhận hồ sơ",
+    })
+    void notDeadlines(String text) {
+        assertEquals("", found(text, "2019-01-11"));
+    }
+
+    @Test
+    void citedDocumentsDatesAreNotDeadlines() {
+        String text = "Thực hiện trước ngày 20/3/2019 theo Quyết định số 2099/QĐ-UBND ngày 08/12/2018.";
+        var types = new vn.vanban.extract.DocumentTypes();
+        var citations = new vn.vanban.citation.CitationExtractor(
+                new vn.vanban.citation.CitationFinder(types, new vn.vanban.citation.Relations()),
+                new vn.vanban.citation.CitationResolver(types, new vn.vanban.citation.Issuers()));
+        var refs = citations.extract(text, new vn.vanban.extract.DocumentMetadata(null, null, null, null, null, "Bắc Kạn",
+                "2019-01-11", null, null, null, null, false, List.of()));
+        assertEquals(List.of("2019-03-20"), EXTRACTOR.extract(text, "2019-01-11", refs).stream().map(Deadline::due).toList());
+    }
+
+    @Test
+    void aTableLaidOutOneCellPerLine() {
+        String text = "\t1\n\tBáo cáo tình hình triển khai chuyển đổi số quý I năm 2023\n\t\n\tTháng 4/2023\n\tĐang thực hiện\n";
+        List<Deadline> d = EXTRACTOR.extract(text, "2023", List.of());
+        assertEquals(1, d.size());
+        assertEquals("2023-04", d.get(0).due());
+        assertEquals("Báo cáo tình hình triển khai chuyển đổi số quý I năm 2023", d.get(0).what());
+    }
+
+    @Test
+    void periodsOfTaskHeadings() {
+        assertEquals("2023-Q2", TaskExtractor.period("II. NHIỆM VỤ CÔNG TÁC TRỌNG TÂM QUÝ II NĂM 2023"));
+        assertEquals("2020-Q1", TaskExtractor.period("Kết quả quý IV/2019 và nhiệm vụ trọng tâm quý I năm 2020"));
+        assertEquals("2015-H2", TaskExtractor.period("Nhiệm vụ công tác 6 tháng cuối năm 2015"));
+        assertEquals("2019", TaskExtractor.period("Nhiệm vụ trọng tâm công tác thông tin truyền thông năm 2019"));
+        assertEquals("Báo chí, xuất bản", TaskExtractor.fieldOf("1.1. Lĩnh vực báo chí, xuất bản:"));
+        assertEquals("Công nghệ thông tin", TaskExtractor.fieldOf("c) Về công nghệ thông tin."));
+    }
+}
