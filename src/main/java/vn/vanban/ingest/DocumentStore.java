@@ -18,9 +18,11 @@ public class DocumentStore {
     private final FailureRepository failures;
 
     private final vn.vanban.citation.CitationStore citations;
+    private final vn.vanban.deadline.DeadlineStore deadlines;
 
     public DocumentStore(DocumentRepository documents, FailureRepository failures,
-                         vn.vanban.citation.CitationStore citations) {
+                         vn.vanban.citation.CitationStore citations, vn.vanban.deadline.DeadlineStore deadlines) {
+        this.deadlines = deadlines;
         this.documents = documents;
         this.failures = failures;
         this.citations = citations;
@@ -29,10 +31,12 @@ public class DocumentStore {
     /** Saves {@code doc} as the current version of its source, superseding the previous one; returns it with its id. */
     @Transactional
     public StoredDocument saveVersion(StoredDocument doc, Optional<StoredDocument> previous,
-                                      java.util.List<vn.vanban.citation.CitedDocument> refs) {
+                                      java.util.List<vn.vanban.citation.CitedDocument> refs,
+                                      vn.vanban.deadline.WorkExtractor.Work work) {
         previous.ifPresent(p -> documents.markSuperseded(p.id()));
         StoredDocument saved = documents.save(doc);
         citations.replace(saved.id(), saved.citeKey(), refs);
+        deadlines.replace(saved.id(), work.deadlines(), work.tasks());
         if (saved.sha256() != null) {
             failures.deleteBySha256(saved.sha256());
         }

@@ -47,11 +47,14 @@ public class IngestService {
     private final IndexingView view;
     private final vn.vanban.citation.CitationExtractor citations;
     private final vn.vanban.citation.CitationResolver resolver;
+    private final vn.vanban.deadline.WorkExtractor workExtractor;
 
     public IngestService(VanbanConfig config, DocumentParser parser, TextNormalizer normalizer,
                          MetadataExtractor extractor, BlobStore blobs, DocumentRepository documents,
                          FailureRepository failures, DocumentStore store, DocumentIndex index, IndexingView view,
-                         vn.vanban.citation.CitationExtractor citations, vn.vanban.citation.CitationResolver resolver) {
+                         vn.vanban.citation.CitationExtractor citations, vn.vanban.citation.CitationResolver resolver,
+                         vn.vanban.deadline.WorkExtractor workExtractor) {
+        this.workExtractor = workExtractor;
         this.citations = citations;
         this.resolver = resolver;
         this.config = config;
@@ -133,10 +136,11 @@ public class IngestService {
                 meta.parentIssuer(), meta.place(), meta.date(), meta.effective(), meta.subject(),
                 meta.signerName(), meta.signerTitle(), meta.draft(), resolver.ownKey(meta));
         java.util.List<vn.vanban.citation.CitedDocument> refs = citations.extract(normalized, meta);
+        var work = work(normalized, meta, refs);
         StoredDocument saved = null;
         for (int attempt = 1; saved == null; attempt++) {
             try {
-                saved = store.saveVersion(doc, previous, refs);
+                saved = store.saveVersion(doc, previous, refs, work);
             } catch (RuntimeException e) {
                 Optional<Long> now = documents.findIdBySha256(sha);
                 if (now.isPresent()) {
@@ -156,6 +160,11 @@ public class IngestService {
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, source, fileName, saved.id(), previous.map(StoredDocument::id).orElse(null),
                 null, parsed.reason());
+    }
+
+    private vn.vanban.deadline.WorkExtractor.Work work(String normalized, DocumentMetadata meta,
+                                                       java.util.List<vn.vanban.citation.CitedDocument> refs) {
+        return workExtractor.extract(normalized, meta, refs);
     }
 
     private IngestOutcome tooLarge(String sha, String source, String name, long size) {

@@ -24,9 +24,14 @@ public class Reextractor {
     private final CitationExtractor citations;
     private final CitationResolver resolver;
     private final CitationStore store;
+    private final vn.vanban.deadline.WorkExtractor work;
+    private final vn.vanban.deadline.DeadlineStore deadlines;
 
     public Reextractor(DocumentRepository documents, TextNormalizer normalizer, MetadataExtractor metadata,
-                       CitationExtractor citations, CitationResolver resolver, CitationStore store) {
+                       CitationExtractor citations, CitationResolver resolver, CitationStore store,
+                       vn.vanban.deadline.WorkExtractor work, vn.vanban.deadline.DeadlineStore deadlines) {
+        this.work = work;
+        this.deadlines = deadlines;
         this.documents = documents;
         this.normalizer = normalizer;
         this.metadata = metadata;
@@ -66,5 +71,7 @@ public class Reextractor {
                 m.signerTitle(), m.draft(), resolver.ownKey(m));
         documents.update(updated);
         store.replace(d.id(), updated.citeKey(), refs);
+        var w = work.extract(normalized, m, refs);
+        deadlines.replace(d.id(), w.deadlines(), w.tasks());
     }
 }

@@ -120,6 +120,49 @@ abstract class ApiContract {
     }
 
     @Test
+    void deadlinesTasksAndTheCalendarFeed() throws Exception {
+        HttpResponse<String> created = upload("000-huong-dan.docx", Fixtures.bytes("dev-office/docx/000_dfb5246ff8e502db.docx"));
+        assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.body());
+        long id = Long.parseLong(created.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+
+        // what is due in the 30 days after the Hướng dẫn for the Phòng Văn hóa
+        HttpResponse<String> due = get("/api/deadlines?from=2019-01-11&to=2019-02-10&unit=" + enc("Phòng Văn hóa") + "&document=" + id);
+        assertEquals(200, due.statusCode(), due.body());
+        assertTrue(due.body().contains("\"date\":\"2019-01-15\"") && due.body().contains("Báo cáo hoạt động Thông tin điện tử"), due.body());
+        assertTrue(due.body().contains("\"overdue\":true"), "2019 is past");
+        assertEquals("[]", get("/api/deadlines?from=2019-01-11&to=2019-02-10&status=upcoming&document=" + id).body());
+        // a recurring deadline is expanded into its occurrences in the window
+        HttpResponse<String> year = get("/api/deadlines?from=2019-01-01&to=2019-12-31&document=" + id);
+        for (String month : new String[] {"02", "04", "06", "08", "10", "12"}) {
+            assertTrue(year.body().contains("\"date\":\"2019-" + month + "-25\""), "even month " + month);
+        }
+        HttpResponse<String> csv = get("/api/deadlines.csv?from=2019-01-01&to=2019-12-31&document=" + id);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().contains("ngay,thoi_han,rrule") && csv.body().contains("2019-06-30"), csv.body());
+        assertEquals(400, get("/api/deadlines?status=soon").statusCode());
+
+        HttpResponse<String> tasks = get("/api/tasks?period=2019&assignee=" + enc("Phòng Văn hóa") + "&q=ipv6");
+        assertEquals(200, tasks.statusCode());
+        assertTrue(tasks.body().contains("Tuyên truyền về sử dụng IPv6") && tasks.body().contains("\"field\":\"Viễn thông\""), tasks.body());
+        assertEquals("[]", get("/api/tasks?period=2023-Q2&q=ipv6").body());
+        assertTrue(get("/api/tasks.csv?period=2019").body().contains("ky,don_vi,linh_vuc,nhiem_vu"));
+
+        HttpResponse<String> ics = get("/api/calendar.ics?from=2019-01-01&to=2019-12-31&document=" + id);
+        assertEquals(200, ics.statusCode());
+        assertTrue(ics.headers().firstValue("content-type").orElse("").startsWith("text/calendar"));
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(ics.body()));
+        java.util.Set<String> rules = new java.util.HashSet<>();
+        for (var event : calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT")) {
+            event.<net.fortuna.ical4j.model.property.RRule<?>>getProperty("RRULE").ifPresent(r -> rules.add(r.getValue()));
+            assertTrue(event.getProperty("URL").isPresent() && event.getProperty("UID").isPresent());
+        }
+        assertTrue(rules.contains("FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=25"), rules.toString());
+        assertTrue(rules.contains("FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=10"), rules.toString());
+        assertTrue(rules.contains("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"), rules.toString());
+    }
+
+    @Test
     void missingAndInvalidRequests() throws Exception {
         assertEquals(404, get("/api/documents/999999").statusCode());
         assertEquals(400, get("/api/search?q=x&size=1000").statusCode());

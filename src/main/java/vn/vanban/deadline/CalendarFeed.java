@@ -1,0 +1,68 @@
+package vn.vanban.deadline;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * An RFC 5545 calendar of deadlines, written by ical4j: one all-day event per deadline, with its RRULE when it
+ * recurs, naming and linking the document that sets it.
+ */
+@Singleton
+public class CalendarFeed {
+
+    /** The calendar of the deadlines behind {@code occurrences}; links resolve against {@code baseUrl}. */
+    public String ics(List<DeadlineQueries.Occurrence> occurrences, String baseUrl) {
+        Map<Long, DeadlineQueries.Occurrence> first = new LinkedHashMap<>();
+        for (DeadlineQueries.Occurrence o : occurrences) {
+            first.putIfAbsent(o.deadlineId(), o);
+        }
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Vanban//Thời hạn văn bản//VI"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        for (DeadlineQueries.Occurrence o : first.values()) {
+            // a recurring deadline starts at its first occurrence; a one-off one on its (last) day
+            java.time.LocalDate start = o.rrule() == null ? o.date() : DeadlineStore.lastDay(o.due());
+            String document = (o.documentType() == null ? "" : o.documentType() + " ")
+                    + (o.documentNumber() == null ? "#" + o.documentId() : o.documentNumber());
+            VEvent event = new VEvent(start, summary(o.what()));
+            event.add(new Uid("deadline-" + o.deadlineId() + "@vanban"));
+            event.add(new Description("Văn bản: " + document + (o.documentSubject() == null ? "" : " — " + o.documentSubject())
+                    + (o.who() == null ? "" : "\nĐơn vị: " + o.who()) + "\nThời hạn: " + o.due() + "\n" + o.what()));
+            event.add(new Url(URI.create(baseUrl + "/api/documents/" + o.documentId())));
+            if (o.rrule() != null) {
+                event.add(new RRule<>(new Recur<java.time.LocalDate>(o.rrule())));
+            }
+            calendar.add(event);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(true).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String summary(String what) {
+        String s = what.replaceAll("\\s+", " ").strip();
+        return s.length() > 200 ? s.substring(0, 199) + "…" : s;
+    }
+}
