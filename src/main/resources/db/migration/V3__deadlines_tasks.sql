@@ -7,6 +7,7 @@ CREATE TABLE deadline (
     rrule        VARCHAR(200),
     what         VARCHAR(1000) NOT NULL,
     who          VARCHAR(500),
+    guide_key    VARCHAR(300),
     start_offset INT           NOT NULL,
     end_offset   INT           NOT NULL,
     CONSTRAINT fk_deadline_document FOREIGN KEY (document_id) REFERENCES document (id)

@@ -45,7 +45,8 @@ public class CalendarFeed {
             VEvent event = new VEvent(start, summary(o.what()));
             event.add(new Uid("deadline-" + o.deadlineId() + "@vanban"));
             event.add(new Description("Văn bản: " + document + (o.documentSubject() == null ? "" : " — " + o.documentSubject())
-                    + (o.who() == null ? "" : "\nĐơn vị: " + o.who()) + "\nThời hạn: " + o.due() + "\n" + o.what()));
+                    + (o.who() == null ? "" : "\nĐơn vị: " + o.who()) + "\nThời hạn: " + o.due() + "\n" + o.what()
+                    + (o.guideKey() == null ? "" : "\nVăn bản hướng dẫn: " + o.guideKey().split("\\|")[0])));
             event.add(new Url(URI.create(baseUrl + "/api/documents/" + o.documentId())));
             if (o.rrule() != null) {
                 event.add(new RRule<>(new Recur<java.time.LocalDate>(o.rrule())));

@@ -12,8 +12,19 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param what  what is due (the report's name in a table, else the clause)
  * @param who   who must act, when the text says
  * @param start span of the time expression in the normalized text
+ * @param guide the canonical key of the document that guides it (a table's "Văn bản hướng dẫn" column), or null
  */
 @Serdeable
 public record Deadline(String due, @Nullable String rrule, String what, @Nullable String who, int start, int end,
-                       String expression) {
+                       String expression, @Nullable String guide) {
+
+    /** This deadline owed by {@code unit}. */
+    public Deadline withWho(String unit) {
+        return new Deadline(due, rrule, what, unit, start, end, expression, guide);
+    }
+
+    /** This deadline guided by the cited document with key {@code key}. */
+    public Deadline withGuide(String key) {
+        return new Deadline(due, rrule, what, who, start, end, expression, key);
+    }
 }

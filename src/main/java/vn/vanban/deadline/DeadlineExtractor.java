@@ -50,6 +50,7 @@ public final class DeadlineExtractor {
             }
         }
         List<Deadline> out = new ArrayList<>();
+        List<int[]> rows = new ArrayList<>(); // [start, end) of the table rows deadlines were found in
         String[] lines = text.split("\n", -1);
         int offset = 0;
         String previousCell = null;
@@ -58,7 +59,11 @@ public final class DeadlineExtractor {
             int lineStart = offset;
             offset += line.length() + 1;
             if (line.indexOf('\t') >= 0 || line.startsWith(" \t")) {
+                int before = out.size();
                 previousCell = tableLine(line, lineStart, docDate, out, previousCell, citationSpans);
+                if (out.size() > before) {
+                    rows.add(new int[] {lineStart, lineStart + line.length(), before, out.size()});
+                }
                 continue;
             }
             String stripped = line.strip();
@@ -70,7 +75,11 @@ public final class DeadlineExtractor {
                     out.addAll(cell);
                     continue;
                 }
+                int before = out.size();
                 if (ROW.matcher(stripped).lookingAt() && tableRow(line, lineStart, docDate, out, citationSpans)) {
+                    // a PDF row may wrap its guiding document onto the next line
+                    int next = text.indexOf('\n', lineStart + line.length() + 1);
+                    rows.add(new int[] {lineStart, next < 0 ? text.length() : next, before, out.size()});
                     previousLine = stripped;
                     continue;
                 }
@@ -81,7 +90,28 @@ public final class DeadlineExtractor {
             }
             runningText(line, lineStart, docDate, out, citationSpans);
         }
+        for (int[] row : rows) {
+            String guide = guideIn(refs, row[0], row[1]);
+            for (int k = row[2]; guide != null && k < row[3]; k++) {
+                out.set(k, out.get(k).withGuide(guide));
+            }
+        }
         return out;
+    }
+
+    /** The key of the first document cited within [from, to), or null. */
+    private static String guideIn(List<CitedDocument> refs, int from, int to) {
+        String best = null;
+        int bestStart = Integer.MAX_VALUE;
+        for (CitedDocument r : refs) {
+            for (Mention m : r.mentions()) {
+                if (m.start() >= from && m.start() < to && m.start() < bestStart) {
+                    best = r.key();
+                    bestStart = m.start();
+                }
+            }
+        }
+        return best;
     }
 
     /** A table row: a cell that is only a time expression is a deadline for the row's name cell. */
@@ -263,6 +293,8 @@ public final class DeadlineExtractor {
                                    int start, int end, String expression) {
         String w = what.length() > 500 ? what.substring(0, 500) : what;
         int year = doc.getYear();
+        java.util.function.BiFunction<String, String, List<Deadline>> at =
+                (due, rule) -> List.of(new Deadline(due, rule, w, null, start, end, expression, null));
         try {
             switch (e.kind()) {
                 case "rrule": {
@@ -270,7 +302,7 @@ public final class DeadlineExtractor {
                     if (rule.contains("{m}")) {
                         rule = rule.replace("{m}", Integer.toString(Integer.parseInt(m.group("m"))));
                     }
-                    return List.of(new Deadline(firstOccurrence(rule, doc).toString(), rule, w, null, start, end, expression));
+                    return at.apply(firstOccurrence(rule, doc).toString(), rule);
                 }
                 case "weekly": {
                     String word = m.group("wd").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
@@ -280,11 +312,11 @@ public final class DeadlineExtractor {
                     while (!first.getDayOfWeek().name().startsWith(dayName(day))) {
                         first = first.plusDays(1);
                     }
-                    return List.of(new Deadline(first.toString(), rule, w, null, start, end, expression));
+                    return at.apply(first.toString(), rule);
                 }
                 case "date":
-                    return List.of(new Deadline(LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(m.group("m")),
-                            Integer.parseInt(m.group("d"))).toString(), null, w, null, start, end, expression));
+                    return at.apply(LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(m.group("m")),
+                            Integer.parseInt(m.group("d"))).toString(), null);
                 case "pair": {
                     List<Deadline> two = new ArrayList<>();
                     two.addAll(dayMonth(Integer.parseInt(m.group("d")), Integer.parseInt(m.group("m")), doc, true, w, start, end, expression));
@@ -292,20 +324,20 @@ public final class DeadlineExtractor {
                     return two;
                 }
                 case "next-year":
-                    return List.of(new Deadline(LocalDate.of(year + 1, Integer.parseInt(m.group("m")),
-                            Integer.parseInt(m.group("d"))).toString(), null, w, null, start, end, expression));
+                    return at.apply(LocalDate.of(year + 1, Integer.parseInt(m.group("m")),
+                            Integer.parseInt(m.group("d"))).toString(), null);
                 case "day-month":
                     return dayMonth(Integer.parseInt(m.group("d")), Integer.parseInt(m.group("m")), doc, inTable, w, start, end, expression);
                 case "month":
-                    return List.of(new Deadline(String.format("%s-%02d", m.group("y"), month(m.group("m"))), null, w, null, start, end, expression));
+                    return at.apply(String.format("%s-%02d", m.group("y"), month(m.group("m"))), null);
                 case "quarter":
-                    return List.of(new Deadline(String.format("%s-%02d", m.group("y"), 3 * quarter(m.group("q"))), null, w, null, start, end, expression));
+                    return at.apply(String.format("%s-%02d", m.group("y"), 3 * quarter(m.group("q"))), null);
                 case "half":
-                    return List.of(new Deadline(m.group("y") + (m.group("h").equalsIgnoreCase("đầu") ? "-06" : "-12"), null, w, null, start, end, expression));
+                    return at.apply(m.group("y") + (m.group("h").equalsIgnoreCase("đầu") ? "-06" : "-12"), null);
                 case "year":
-                    return List.of(new Deadline(m.group("y"), null, w, null, start, end, expression));
+                    return at.apply(m.group("y"), null);
                 case "doc-month":
-                    return List.of(new Deadline(String.format("%d-%02d", year, month(m.group("m"))), null, w, null, start, end, expression));
+                    return at.apply(String.format("%d-%02d", year, month(m.group("m"))), null);
                 default:
                     throw new IllegalStateException("unknown time expression kind [" + e.kind() + "] in " + e.name());
             }
@@ -317,9 +349,9 @@ public final class DeadlineExtractor {
     private List<Deadline> dayMonth(int d, int m, LocalDate doc, boolean recurring, String what, int start, int end, String expr) {
         if (recurring) {
             String rule = "FREQ=YEARLY;BYMONTH=" + m + ";BYMONTHDAY=" + d;
-            return List.of(new Deadline(firstOccurrence(rule, doc).toString(), rule, what, null, start, end, expr));
+            return List.of(new Deadline(firstOccurrence(rule, doc).toString(), rule, what, null, start, end, expr, null));
         }
-        return List.of(new Deadline(LocalDate.of(doc.getYear(), m, d).toString(), null, what, null, start, end, expr));
+        return List.of(new Deadline(LocalDate.of(doc.getYear(), m, d).toString(), null, what, null, start, end, expr, null));
     }
 
     /** The first date on or after {@code from} that {@code rule} (MONTHLY/YEARLY with BYMONTH, BYMONTHDAY) gives. */

@@ -24,7 +24,8 @@ public class DeadlineQueries {
     @Serdeable
     public record Occurrence(long deadlineId, long documentId, @Nullable String documentNumber,
                              @Nullable String documentType, @Nullable String documentSubject, LocalDate date, String due,
-                             @Nullable String rrule, String what, @Nullable String who, boolean overdue) {
+                             @Nullable String rrule, String what, @Nullable String who, boolean overdue,
+                             @Nullable String guideKey) {
     }
 
     /** A task as listed. */
@@ -75,7 +76,7 @@ public class DeadlineQueries {
                 }
                 out.add(new Occurrence(d.id(), d.documentId(), doc == null ? null : doc.docNumber(),
                         doc == null ? null : doc.docType(), doc == null ? null : doc.subject(), date, d.due(), d.rrule(),
-                        d.what(), d.who(), overdue));
+                        d.what(), d.who(), overdue, d.guideKey()));
             }
         }
         out.sort(Comparator.comparing(Occurrence::date).thenComparing(Occurrence::deadlineId));

@@ -31,7 +31,7 @@ public class DeadlineStore {
         List<DeadlineRecord> rows = new ArrayList<>();
         for (Deadline d : found) {
             rows.add(new DeadlineRecord(null, documentId, d.due(), lastDay(d.due()), d.rrule(), cut(d.what(), 1000),
-                    cut(d.who(), 500), d.start(), d.end()));
+                    cut(d.who(), 500), d.guide(), d.start(), d.end()));
         }
         deadlines.saveAll(rows);
         List<TaskRecord> taskRows = new ArrayList<>();

@@ -32,7 +32,7 @@ public final class TaskExtractor {
             "Đã thực hiện");
 
     /** One line with its structural role. */
-    private record Line(String text, int start, int level, boolean bullet, boolean subBullet) {
+    private record Line(String text, int start, int level, boolean bullet, boolean subBullet, boolean blankBefore) {
         boolean heading() {
             return level > 0;
         }
@@ -58,6 +58,7 @@ public final class TaskExtractor {
         boolean inGoals = false;
         boolean subItem = false;
         boolean explicit = false; // under a heading that names "nhiệm vụ" (not only a unit's section)
+        int lastItemLine = -2;
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             // a numbered line under a task heading that reads as a sentence is an item, not a heading
@@ -107,6 +108,15 @@ public final class TaskExtractor {
             if (!inTasks || inGoals) {
                 continue;
             }
+            // a line that layout wrapped (PDF): it follows the item directly, with no blank line and no bullet
+            if (!l.bullet() && !l.subBullet() && !numberedItem && !l.blankBefore() && lastItemLine == i - 1
+                    && !out.isEmpty()) {
+                Task last = out.remove(out.size() - 1);
+                out.add(new Task(last.text() + " " + l.text(), last.period(), last.assignee(), last.field(), last.due(),
+                        last.status(), last.start(), l.start() + l.text().length()));
+                lastItemLine = i;
+                continue;
+            }
             if (l.subBullet()) {
                 subItem = true;
                 continue;
@@ -121,6 +131,7 @@ public final class TaskExtractor {
                 continue;
             }
             out.add(new Task(item, sectionPeriod, assignee, field, null, status(lines, i), l.start(), l.start() + l.text().length()));
+            lastItemLine = i;
         }
         return out;
     }
@@ -225,13 +236,17 @@ public final class TaskExtractor {
     private static List<Line> lines(String text) {
         List<Line> out = new ArrayList<>();
         int offset = 0;
+        boolean blank = true;
         for (String raw : text.split("\n", -1)) {
             int start = offset;
             offset += raw.length() + 1;
             String t = raw.replace("*", "").strip();
             if (t.isEmpty() || raw.indexOf('\t') >= 0) {
+                blank = true;
                 continue;
             }
+            boolean blankBefore = blank;
+            blank = false;
             int level = 0;
             if (ROMAN.matcher(t).lookingAt()) {
                 level = 1;
@@ -245,7 +260,7 @@ public final class TaskExtractor {
                 level = 5;
             }
             out.add(new Line(t, start + raw.indexOf(t.isEmpty() ? "" : t.substring(0, 1)), level,
-                    level == 0 && BULLET.matcher(t).lookingAt(), SUB_BULLET.matcher(t).lookingAt()));
+                    level == 0 && BULLET.matcher(t).lookingAt(), SUB_BULLET.matcher(t).lookingAt(), blankBefore));
         }
         return out;
     }

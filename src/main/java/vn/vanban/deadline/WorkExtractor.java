@@ -28,14 +28,23 @@ public class WorkExtractor {
     }
 
     public Work extract(String text, DocumentMetadata meta, List<CitedDocument> refs) {
-        List<Task> t = tasks.extract(text, meta.subject(), meta.date());
+        List<Task> found = tasks.extract(text, meta.subject(), meta.date());
+        List<Deadline> dated = deadlines.extract(text, meta.date(), refs);
+        // a task that sets its own deadline carries it
+        List<Task> t = new ArrayList<>();
+        for (Task task : found) {
+            String due = dated.stream().filter(d -> d.start() >= task.start() && d.start() < task.end())
+                    .map(Deadline::due).findFirst().orElse(null);
+            t.add(due == null ? task : new Task(task.text(), task.period(), task.assignee(), task.field(), due,
+                    task.status(), task.start(), task.end()));
+        }
         Set<String> units = new LinkedHashSet<>();
         t.stream().map(Task::assignee).filter(a -> a != null).forEach(units::add);
         meta.recipients().stream().limit(4).forEach(units::add);
         String who = units.isEmpty() ? null : String.join("; ", units);
         List<Deadline> out = new ArrayList<>();
-        for (Deadline d : deadlines.extract(text, meta.date(), refs)) {
-            out.add(d.who() != null ? d : new Deadline(d.due(), d.rrule(), d.what(), who, d.start(), d.end(), d.expression()));
+        for (Deadline d : dated) {
+            out.add(d.who() != null || who == null ? d : d.withWho(who));
         }
         return new Work(out, t);
     }

@@ -68,6 +68,7 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
             r.put("start", d.start());
             r.put("end", d.end());
             r.put("expression", d.expression());
+            r.put("guide", d.guide());
             out.add(r);
         }
         return out;
@@ -83,6 +84,7 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
             r.put("assignee", t.assignee());
             r.put("field", t.field());
             r.put("status", t.status());
+            r.put("due", t.due());
             r.put("start", t.start());
             r.put("end", t.end());
             out.add(r);

@@ -9,5 +9,6 @@ import java.time.LocalDate;
 /** A stored deadline; {@code dueLast} is the last day of its precision ("2019-10" → 2019-10-31), for windows. */
 @MappedEntity("deadline")
 public record DeadlineRecord(@Id @GeneratedValue @Nullable Long id, long documentId, String due, LocalDate dueLast,
-                             @Nullable String rrule, String what, @Nullable String who, int startOffset, int endOffset) {
+                             @Nullable String rrule, String what, @Nullable String who, @Nullable String guideKey,
+                             int startOffset, int endOffset) {
 }

@@ -78,6 +78,28 @@ class DeadlineExtractorTest {
     }
 
     @Test
+    void aTableRowLinksItsGuidingDocumentAndATaskCarriesItsDeadline() {
+        String text = "HƯỚNG DẪN\nNhiệm vụ trọng tâm năm 2019\n\n1. Phòng Văn hóa và Thông tin huyện.\n\nNhiệm vụ cụ thể:\n\n"
+                + "- Hoàn thành rà soát đài truyền thanh xã trước ngày 30/6/2019.\n\n"
+                + "Phụ lục\n1\tBáo cáo hoạt động Thông tin điện tử\tTrước ngày 15/01\tThông tư số 09/2014/TT-BTTTT\n";
+        var types = new vn.vanban.extract.DocumentTypes();
+        var meta = new vn.vanban.extract.MetadataExtractor(types).extract(text);
+        var citations = new vn.vanban.citation.CitationExtractor(
+                new vn.vanban.citation.CitationFinder(types, new vn.vanban.citation.Relations()),
+                new vn.vanban.citation.CitationResolver(types, new vn.vanban.citation.Issuers()));
+        var meta2019 = new vn.vanban.extract.DocumentMetadata(null, null, "Hướng dẫn", null, null, "Bắc Kạn", "2019-01-11",
+                null, meta.subject(), null, null, false, List.of());
+        var work = new WorkExtractor(EXTRACTOR, new TaskExtractor()).extract(text, meta2019, citations.extract(text, meta2019));
+        Deadline row = work.deadlines().stream().filter(d -> d.due().equals("2019-01-15")).findFirst().orElseThrow();
+        assertEquals("09/2014/TT-BTTTT|2014|", row.guide());
+        assertEquals("Báo cáo hoạt động Thông tin điện tử", row.what());
+        assertEquals("Phòng Văn hóa và Thông tin huyện", row.who());
+        assertEquals(1, work.tasks().size());
+        assertEquals("2019-06-30", work.tasks().get(0).due());
+        assertEquals("2019", work.tasks().get(0).period());
+    }
+
+    @Test
     void aTableLaidOutOneCellPerLine() {
         String text = "\t1\n\tBáo cáo tình hình triển khai chuyển đổi số quý I năm 2023\n\t\n\tTháng 4/2023\n\tĐang thực hiện\n";
         List<Deadline> d = EXTRACTOR.extract(text, "2023", List.of());
