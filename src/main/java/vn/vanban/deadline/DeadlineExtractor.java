@@ -159,6 +159,23 @@ public final class DeadlineExtractor {
         return List.of();
     }
 
+    private static final String[] ANCHORS = {"ngày", "tháng", "quý", "năm", "thứ", "chủ", "6 tháng"};
+
+    /** The next position at or after {@code from} where a word that starts a time expression begins, or -1. */
+    private static int nextAnchor(String lower, int from) {
+        int best = -1;
+        for (String a : ANCHORS) {
+            int k = lower.indexOf(a, from);
+            while (k >= 0 && k > 0 && Character.isLetter(lower.charAt(k - 1))) {
+                k = lower.indexOf(a, k + 1);
+            }
+            if (k >= 0 && (best < 0 || k < best)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /** A numbered row whose cells lost their tabs: "1 Báo cáo … Trước ngày 15/01 Thông tư số …". */
     private boolean tableRow(String line, int lineStart, LocalDate docDate, List<Deadline> out, List<int[]> citations) {
         Matcher cell = CAPITAL_CELL.matcher(line);
@@ -193,19 +210,24 @@ public final class DeadlineExtractor {
         int i = 0;
         int lastEnd = -1;
         while (i < line.length()) {
-            int best = -1;
+            // anchored: time expressions start with one of a few words; try the expressions there, most specific first
+            int at = nextAnchor(lower, i);
+            if (at < 0) {
+                return;
+            }
             Matcher hit = null;
             TimeExpressions.Entry which = null;
             for (TimeExpressions.Entry e : table.expressions()) {
-                Matcher m = e.pattern().matcher(line);
-                if (m.find(i) && (best < 0 || m.start() < best)) {
-                    best = m.start();
+                Matcher m = e.pattern().matcher(line).region(at, line.length());
+                if (m.lookingAt()) {
                     hit = m;
                     which = e;
+                    break;
                 }
             }
             if (hit == null) {
-                return;
+                i = at + 1;
+                continue;
             }
             int start = hit.start();
             int end = hit.end();
@@ -280,8 +302,9 @@ public final class DeadlineExtractor {
 
     private boolean notDeadline(String lower, int start) {
         String before = lower.substring(Math.max(0, start - 25), start);
+        String around = before + lowerHead(lower, start); // "từ ngày" straddles the expression's start
         for (String n : table.notDeadlines()) {
-            if (before.contains(n)) {
+            if (around.contains(n)) {
                 return true;
             }
         }

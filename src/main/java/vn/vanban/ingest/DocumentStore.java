@@ -32,10 +32,10 @@ public class DocumentStore {
     @Transactional
     public StoredDocument saveVersion(StoredDocument doc, Optional<StoredDocument> previous,
                                       java.util.List<vn.vanban.citation.CitedDocument> refs,
-                                      vn.vanban.deadline.WorkExtractor.Work work) {
+                                      java.util.Map<String, Long> nodes, vn.vanban.deadline.WorkExtractor.Work work) {
         previous.ifPresent(p -> documents.markSuperseded(p.id()));
         StoredDocument saved = documents.save(doc);
-        citations.replace(saved.id(), saved.citeKey(), refs);
+        citations.replace(saved.id(), saved.citeKey(), refs, nodes);
         deadlines.replace(saved.id(), work.deadlines(), work.tasks());
         if (saved.sha256() != null) {
             failures.deleteBySha256(saved.sha256());

@@ -48,13 +48,15 @@ public class IngestService {
     private final vn.vanban.citation.CitationExtractor citations;
     private final vn.vanban.citation.CitationResolver resolver;
     private final vn.vanban.deadline.WorkExtractor workExtractor;
+    private final vn.vanban.citation.CitedNodes nodes;
 
     public IngestService(VanbanConfig config, DocumentParser parser, TextNormalizer normalizer,
                          MetadataExtractor extractor, BlobStore blobs, DocumentRepository documents,
                          FailureRepository failures, DocumentStore store, DocumentIndex index, IndexingView view,
                          vn.vanban.citation.CitationExtractor citations, vn.vanban.citation.CitationResolver resolver,
-                         vn.vanban.deadline.WorkExtractor workExtractor) {
+                         vn.vanban.deadline.WorkExtractor workExtractor, vn.vanban.citation.CitedNodes nodes) {
         this.workExtractor = workExtractor;
+        this.nodes = nodes;
         this.citations = citations;
         this.resolver = resolver;
         this.config = config;
@@ -140,7 +142,7 @@ public class IngestService {
         StoredDocument saved = null;
         for (int attempt = 1; saved == null; attempt++) {
             try {
-                saved = store.saveVersion(doc, previous, refs, work);
+                saved = store.saveVersion(doc, previous, refs, nodes.ensure(refs), work);
             } catch (RuntimeException e) {
                 Optional<Long> now = documents.findIdBySha256(sha);
                 if (now.isPresent()) {

@@ -26,10 +26,13 @@ public class Reextractor {
     private final CitationStore store;
     private final vn.vanban.deadline.WorkExtractor work;
     private final vn.vanban.deadline.DeadlineStore deadlines;
+    private final vn.vanban.citation.CitedNodes nodes;
 
     public Reextractor(DocumentRepository documents, TextNormalizer normalizer, MetadataExtractor metadata,
                        CitationExtractor citations, CitationResolver resolver, CitationStore store,
-                       vn.vanban.deadline.WorkExtractor work, vn.vanban.deadline.DeadlineStore deadlines) {
+                       vn.vanban.deadline.WorkExtractor work, vn.vanban.deadline.DeadlineStore deadlines,
+                       vn.vanban.citation.CitedNodes nodes) {
+        this.nodes = nodes;
         this.work = work;
         this.deadlines = deadlines;
         this.documents = documents;
@@ -70,7 +73,7 @@ public class Reextractor {
                 m.issuer(), m.parentIssuer(), m.place(), m.date(), m.effective(), m.subject(), m.signerName(),
                 m.signerTitle(), m.draft(), resolver.ownKey(m));
         documents.update(updated);
-        store.replace(d.id(), updated.citeKey(), refs);
+        store.replace(d.id(), updated.citeKey(), refs, nodes.ensure(refs));
         var w = work.extract(normalized, m, refs);
         deadlines.replace(d.id(), w.deadlines(), w.tasks());
     }

@@ -1,0 +1,81 @@
+package vn.vanban.citation;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.vanban.store.CitedDocumentRecord;
+import vn.vanban.store.CitedDocumentRepository;
+import vn.vanban.store.DocumentRepository;
+
+/**
+ * Creates the cited-document nodes a document needs, before (and outside) the document's own transaction: each
+ * node is keyed and idempotent, so concurrent ingests citing the same law do not hold each other up, and a node
+ * left without citations by a failed ingest is harmless (it counts no citing documents).
+ */
+@Singleton
+public class CitedNodes {
+
+    private final CitedDocumentRepository cited;
+    private final DocumentRepository documents;
+
+    public CitedNodes(CitedDocumentRepository cited, DocumentRepository documents) {
+        this.cited = cited;
+        this.documents = documents;
+    }
+
+    /** The node ids of {@code refs}, by key, creating the missing ones. */
+    public Map<String, Long> ensure(List<CitedDocument> refs) {
+        Map<String, Long> ids = new HashMap<>();
+        if (refs.isEmpty()) {
+            return ids;
+        }
+        Map<String, CitedDocumentRecord> known = new HashMap<>();
+        for (CitedDocumentRecord r : cited.findByCiteKeyIn(refs.stream().map(CitedDocument::key).toList())) {
+            known.put(r.citeKey(), r);
+        }
+        for (CitedDocument r : refs.stream().sorted(Comparator.comparing(CitedDocument::key)).toList()) {
+            CitedDocumentRecord e = known.get(r.key());
+            if (e == null) {
+                e = create(r);
+            } else if ((e.docDate() == null && r.date() != null) || (e.title() == null && r.title() != null)
+                    || (e.issuer() == null && r.issuer() != null)) {
+                e = fill(e, r);
+            }
+            ids.put(r.key(), e.id());
+        }
+        return ids;
+    }
+
+    private CitedDocumentRecord create(CitedDocument r) {
+        Long held = documents.findCurrentIdByCiteKey(r.key()).orElse(null);
+        try {
+            return insert(new CitedDocumentRecord(null, r.key(), DocumentNumbers.canonical(r.number()), r.number(),
+                    r.type(), r.year(), r.date(), cut(r.issuer(), 500), cut(r.title(), 1000), held));
+        } catch (RuntimeException e) {
+            // another ingest created it first
+            return cited.findByCiteKey(r.key()).orElseThrow(() -> e);
+        }
+    }
+
+    /** Inserts one node in its own short transaction. */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    protected CitedDocumentRecord insert(CitedDocumentRecord node) {
+        return cited.save(node);
+    }
+
+    /** Fills what earlier citations left open (date, issuer, title). */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    protected CitedDocumentRecord fill(CitedDocumentRecord e, CitedDocument r) {
+        return cited.update(new CitedDocumentRecord(e.id(), e.citeKey(), e.numberKey(), e.docNumber(), e.docType(),
+                e.citedYear(), e.docDate() != null ? e.docDate() : r.date(), e.issuer() != null ? e.issuer() : cut(r.issuer(), 500),
+                e.title() != null ? e.title() : cut(r.title(), 1000), e.heldDocumentId()));
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
