@@ -145,6 +145,10 @@ public final class DeadlineExtractor {
     }
 
     private List<Deadline> deadlineCell(String cell, int cellStart, LocalDate docDate, String what) {
+        String probe = cell.toLowerCase(Locale.ROOT);
+        if (cell.length() > 120 || nextAnchor(probe, 0) < 0 || !(hasDigit(probe) || probe.contains("tuần"))) {
+            return List.of(); // prefilter: a deadline cell is short and names a day, month, quarter or year
+        }
         String c = cell.replaceAll("\\s*\\([^)]*\\)\\s*", " ").replaceAll("[.;,]+$", "").strip();
         String lower = c.toLowerCase(Locale.ROOT);
         // the words a deadline cell starts with, up to where the time expression itself begins
@@ -157,6 +161,15 @@ public final class DeadlineExtractor {
             }
         }
         return List.of();
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String[] ANCHORS = {"ngày", "tháng", "quý", "năm", "thứ", "chủ", "6 tháng"};
