@@ -50,6 +50,9 @@ public class SearchService {
                 UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
                         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                         .withMaxLength(1_000_000)
+                        // terms from the postings' offsets; strict phrase checking would re-analyze whole documents
+                        .withHighlightPhrasesStrictly(false)
+                        .withHandleMultiTermQuery(false)
                         .build();
                 int[] docIds = new int[pageDocs.length];
                 for (int i = 0; i < pageDocs.length; i++) {
