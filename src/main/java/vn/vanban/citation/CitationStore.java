@@ -5,26 +5,21 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import vn.vanban.store.CitationRecord;
 import vn.vanban.store.CitationRepository;
-import vn.vanban.store.CitedDocumentRecord;
 import vn.vanban.store.CitedDocumentRepository;
-import vn.vanban.store.DocumentRepository;
 
 /**
- * Keeps the citation graph: one cited-document node per canonical key, the citations of each document, and the
- * link from a node to the held document with that key (both ways: a new citation finds a held document, a new
- * document is linked to the nodes that cite it).
+ * Keeps the citations of each document, pointing at cited-document nodes ({@link CitedNodes}), and links the
+ * nodes with a document's own key to it when it arrives (a node created later finds it by itself).
  */
 @Singleton
 public class CitationStore {
 
     private final CitedDocumentRepository cited;
     private final CitationRepository citations;
-    private final DocumentRepository documents;
 
-    public CitationStore(CitedDocumentRepository cited, CitationRepository citations, DocumentRepository documents) {
+    public CitationStore(CitedDocumentRepository cited, CitationRepository citations) {
         this.cited = cited;
         this.citations = citations;
-        this.documents = documents;
     }
 
     /**

@@ -1,7 +1,6 @@
 package vn.vanban.deadline;
 
 import jakarta.inject.Singleton;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -463,10 +462,5 @@ public final class DeadlineExtractor {
         int s = Math.max(line.lastIndexOf(". ", start) + 1, line.lastIndexOf(';', start) + 1);
         int e = line.indexOf(". ", end);
         return line.substring(Math.max(0, s), e < 0 ? line.length() : e + 1).strip();
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean weekday(DayOfWeek d) {
-        return true;
     }
 }

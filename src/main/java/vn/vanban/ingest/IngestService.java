@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -232,16 +231,4 @@ public class IngestService {
         return false;
     }
 
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("uk_document_sha256") || m.contains("duplicate entry") || m.contains("unique index")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -144,7 +144,7 @@ public final class TextNormalizer {
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         while (i < lines.length) {
-            String line = stripTrailing(lines[i]);
+            String line = lines[i].stripTrailing();
             out.append(line);
             int next = i + 1;
             int blanks = 0;
@@ -178,10 +178,6 @@ public final class TextNormalizer {
         }
         int first = next.codePointAt(0);
         return Character.isLowerCase(first);
-    }
-
-    private static String stripTrailing(String line) {
-        return line.stripTrailing();
     }
 
     @SuppressWarnings("unchecked")
