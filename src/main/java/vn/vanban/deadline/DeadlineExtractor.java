@@ -144,8 +144,11 @@ public final class DeadlineExtractor {
     }
 
     private List<Deadline> deadlineCell(String cell, int cellStart, LocalDate docDate, String what) {
+        if (cell.length() > 120 || !(hasDigit(cell) || cell.contains("tuần"))) {
+            return List.of(); // prefilter: a deadline cell is short and names a number (or a weekday)
+        }
         String probe = cell.toLowerCase(Locale.ROOT);
-        if (cell.length() > 120 || nextAnchor(probe, 0) < 0 || !(hasDigit(probe) || probe.contains("tuần"))) {
+        if (nextAnchor(probe, 0) < 0) {
             return List.of(); // prefilter: a deadline cell is short and names a day, month, quarter or year
         }
         String c = cell.replaceAll("\\s*\\([^)]*\\)\\s*", " ").replaceAll("[.;,]+$", "").strip();
@@ -218,6 +221,9 @@ public final class DeadlineExtractor {
 
     /** Running text: an expression after a cue in its sentence. */
     private void runningText(String line, int lineStart, LocalDate docDate, List<Deadline> out, List<int[]> citations) {
+        if (!hasDigit(line) && !line.contains("tuần")) {
+            return; // every time expression has a number, but for "thứ Sáu hàng tuần"
+        }
         String lower = line.toLowerCase(Locale.ROOT);
         int i = 0;
         int lastEnd = -1;
@@ -230,7 +236,7 @@ public final class DeadlineExtractor {
             Matcher hit = null;
             TimeExpressions.Entry which = null;
             for (TimeExpressions.Entry e : table.expressions()) {
-                Matcher m = e.pattern().matcher(line).region(at, line.length());
+                Matcher m = e.pattern().matcher(lower).region(at, lower.length());
                 if (m.lookingAt()) {
                     hit = m;
                     which = e;

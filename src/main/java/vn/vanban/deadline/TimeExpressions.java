@@ -24,7 +24,7 @@ public record TimeExpressions(List<Entry> expressions, List<String> cues, List<S
             List<Entry> list = new ArrayList<>();
             for (Map<String, Object> e : (List<Map<String, Object>>) t.get("expressions")) {
                 list.add(new Entry((String) e.get("name"), (String) e.get("kind"),
-                        Pattern.compile((String) e.get("pattern"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                        Pattern.compile((String) e.get("pattern")), // matched against lower-cased text
                         (String) e.get("rrule"), (Map<String, String>) e.getOrDefault("examples", Map.of())));
             }
             return new TimeExpressions(List.copyOf(list), List.copyOf((List<String>) t.get("cues")),
