@@ -37,21 +37,42 @@ public class CitedNodes {
         for (CitedDocumentRecord r : cited.findByCiteKeyIn(refs.stream().map(CitedDocument::key).toList())) {
             known.put(r.citeKey(), r);
         }
+        List<CitedDocument> missing = new java.util.ArrayList<>();
         for (CitedDocument r : refs.stream().sorted(Comparator.comparing(CitedDocument::key)).toList()) {
             CitedDocumentRecord e = known.get(r.key());
             if (e == null) {
-                e = create(r);
-            } else if ((e.docDate() == null && r.date() != null) || (e.title() == null && r.title() != null)
+                missing.add(r);
+                continue;
+            }
+            if ((e.docDate() == null && r.date() != null) || (e.title() == null && r.title() != null)
                     || (e.issuer() == null && r.issuer() != null)) {
                 e = fill(e, r);
             }
             ids.put(r.key(), e.id());
         }
+        if (!missing.isEmpty()) {
+            Map<String, Long> held = new HashMap<>();
+            for (var h : documents.findCurrentByCiteKeyIn(missing.stream().map(CitedDocument::key).toList())) {
+                held.putIfAbsent(h.citeKey(), h.id());
+            }
+            List<CitedDocumentRecord> rows = missing.stream().map(r -> new CitedDocumentRecord(null, r.key(),
+                    DocumentNumbers.canonical(r.number()), r.number(), r.type(), r.year(), r.date(), cut(r.issuer(), 500),
+                    cut(r.title(), 1000), held.get(r.key()))).toList();
+            try {
+                for (CitedDocumentRecord saved : insertAll(rows)) {
+                    ids.put(saved.citeKey(), saved.id());
+                }
+            } catch (RuntimeException e) {
+                // a concurrent ingest created some of them: one at a time, taking theirs where they won
+                for (CitedDocument r : missing) {
+                    ids.put(r.key(), create(r, held.get(r.key())).id());
+                }
+            }
+        }
         return ids;
     }
 
-    private CitedDocumentRecord create(CitedDocument r) {
-        Long held = documents.findCurrentIdByCiteKey(r.key()).orElse(null);
+    private CitedDocumentRecord create(CitedDocument r, Long held) {
         try {
             return insert(new CitedDocumentRecord(null, r.key(), DocumentNumbers.canonical(r.number()), r.number(),
                     r.type(), r.year(), r.date(), cut(r.issuer(), 500), cut(r.title(), 1000), held));
@@ -59,6 +80,12 @@ public class CitedNodes {
             // another ingest created it first
             return cited.findByCiteKey(r.key()).orElseThrow(() -> e);
         }
+    }
+
+    /** Inserts nodes in one short transaction of their own. */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    protected List<CitedDocumentRecord> insertAll(List<CitedDocumentRecord> nodes) {
+        return cited.saveAll(nodes);
     }
 
     /** Inserts one node in its own short transaction. */

@@ -30,6 +30,14 @@ public interface DocumentRepository extends CrudRepository<StoredDocument, Long>
     @Query("SELECT id FROM document WHERE id = :id")
     Optional<Long> findIdById(Long id);
 
+    /** Id and key of current documents with one of {@code citeKeys}. */
+    @io.micronaut.core.annotation.Introspected
+    record IdKey(Long id, String citeKey) {
+    }
+
+    @Query("SELECT id, cite_key FROM document WHERE cite_key IN (:citeKeys) AND current_version = TRUE ORDER BY id DESC")
+    List<IdKey> findCurrentByCiteKeyIn(java.util.Collection<String> citeKeys);
+
     @Query("SELECT id FROM document WHERE cite_key = :citeKey AND current_version = TRUE ORDER BY id DESC LIMIT 1")
     Optional<Long> findCurrentIdByCiteKey(String citeKey);
 
