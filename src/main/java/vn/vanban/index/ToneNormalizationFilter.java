@@ -6,7 +6,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import vn.vanban.normalize.ToneNormalizer;
 
-/** Rewrites each token to the classic tone placement ("hoà" → "hòa"), so both spellings match. Expects NFC input. */
+/** Rewrites each token to the classic tone placement ("hoà" → "hòa"), so both spellings match, in place. Expects NFC input. */
 public final class ToneNormalizationFilter extends TokenFilter {
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -20,11 +20,8 @@ public final class ToneNormalizationFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        String original = term.toString();
-        String fixed = ToneNormalizer.normalize(original);
-        if (!fixed.equals(original)) {
-            term.setEmpty().append(fixed);
-        }
+        // tokens are NFC (the analyzer's char filter) and one syllable each: move the tone in the term's own buffer
+        ToneNormalizer.moveTone(term.buffer(), 0, term.length());
         return true;
     }
 }

@@ -70,6 +70,11 @@ public final class ToneNormalizer {
         return -1;
     }
 
+    /** Whether {@code c} is a letter carrying a tone mark (NFC). */
+    public static boolean hasTone(char c) {
+        return toneOf(c) != 0;
+    }
+
     private static int toneOf(char c) {
         return c >= FIRST && c <= LAST ? TONE[c - FIRST] : 0;
     }
@@ -77,15 +82,12 @@ public final class ToneNormalizer {
     /** Normalizes every syllable of {@code text}; returns NFC text. */
     public static String normalize(String text) {
         String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder out = null;
+        char[] chars = null;
         int n = nfc.length();
         int i = 0;
         while (i < n) {
             char c = nfc.charAt(i);
             if (!Character.isLetter(c)) {
-                if (out != null) {
-                    out.append(c);
-                }
                 i++;
                 continue;
             }
@@ -100,60 +102,70 @@ public final class ToneNormalizer {
                 toned |= toneOf(ch) != 0;
                 i++;
             }
-            String fixed = toned ? syllable(nfc, start, i) : null;
-            if (fixed != null && out == null) {
-                out = new StringBuilder(n + 8).append(nfc, 0, start);
-            }
-            if (out != null) {
-                if (fixed != null) {
-                    out.append(fixed);
-                } else {
-                    out.append(nfc, start, i);
+            if (toned && i - start >= 2 && i - start <= 8) {
+                if (chars == null) {
+                    chars = nfc.toCharArray();
                 }
+                moveTone(chars, start, i - start);
             }
         }
-        return out == null ? nfc : out.toString();
+        if (chars == null) {
+            return nfc;
+        }
+        String out = new String(chars);
+        return out.equals(nfc) ? nfc : out;
     }
 
-    /** The letter run {@code s[from, to)} with its tone moved, or null when it needs no change. */
-    static String syllable(String s, int from, int to) {
-        int len = to - from;
+    /**
+     * Moves the tone of the syllable {@code buf[off, off+len)} (NFC, one letter run) to where the classic
+     * orthography puts it, in place. Returns whether anything changed. No allocation.
+     */
+    public static boolean moveTone(char[] buf, int off, int len) {
         if (len < 2 || len > 8) {
-            return null;
+            return false;
         }
         int tonePos = -1;
         int tone = 0;
-        char[] lower = new char[len];
+        char[] lower = BUFFER.get();
         for (int k = 0; k < len; k++) {
-            char c = s.charAt(from + k);
+            char c = buf[off + k];
             int t = toneOf(c);
             char base = c;
             if (t != 0) {
                 if (tonePos >= 0) {
-                    return null; // two tones: not one syllable
+                    return false; // two tones: not one syllable
                 }
                 tonePos = k;
                 tone = t;
                 base = BASE[c - FIRST];
             }
             char lc = Character.toLowerCase(base);
-            if (lc > 0x7f && VOWELS.indexOf(lc) < 0 && lc != 'đ') {
-                return null; // not a Vietnamese syllable
+            if (lc > 0x7f && !isVowel(lc) && lc != 'đ') {
+                return false; // not a Vietnamese syllable
             }
             lower[k] = lc;
         }
-        int target = tonePosition(lower);
+        if (tonePos < 0) {
+            return false;
+        }
+        int target = tonePosition(lower, len);
         if (target < 0 || target == tonePos) {
-            return null;
+            return false;
         }
-        char[] out = s.substring(from, to).toCharArray();
-        out[tonePos] = BASE[out[tonePos] - FIRST];
-        Character moved = TONED.get(key(out[target], tone));
+        char untoned = BASE[buf[off + tonePos] - FIRST];
+        Character moved = TONED.get(key(buf[off + target], tone));
         if (moved == null) {
-            return null;
+            return false;
         }
-        out[target] = moved;
-        return new String(out);
+        buf[off + tonePos] = untoned;
+        buf[off + target] = moved;
+        return true;
+    }
+
+    /** The letter run {@code s[from, to)} with its tone moved, or null when it needs no change. */
+    static String syllable(String s, int from, int to) {
+        char[] copy = s.substring(from, to).toCharArray();
+        return moveTone(copy, 0, copy.length) ? new String(copy) : null;
     }
 
     /** Normalizes one word; for tests. */
@@ -164,8 +176,11 @@ public final class ToneNormalizer {
 
     /** Index in {@code lower} (untoned, NFC, lower case) of the vowel that carries the tone, or -1. */
     static int tonePosition(String lower) {
-        return tonePosition(lower.toCharArray());
+        return tonePosition(lower.toCharArray(), lower.length());
     }
+
+    /** A per-thread scratch buffer for the lower-cased letters of one syllable (at most 8). */
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[8]);
 
     private static final boolean[] IS_VOWEL = new boolean[0x1B1];
 
@@ -179,8 +194,7 @@ public final class ToneNormalizer {
         return c < IS_VOWEL.length && IS_VOWEL[c];
     }
 
-    static int tonePosition(char[] lower) {
-        int len = lower.length;
+    static int tonePosition(char[] lower, int len) {
         int start = 0;
         if (len >= 2 && lower[0] == 'q' && lower[1] == 'u') {
             start = 2;
