@@ -18,7 +18,9 @@ import vn.vanban.index.IndexFields;
  * Builds the Lucene query for what a user typed. Số ký hiệu go to the number fields (the document itself first,
  * then documents citing it). Words always match the folded field; when the user typed diacritics, the exact
  * field adds to the score, so "Quyết định" ranks accented text above "quyet dinh". The whole phrase adds a boost,
- * so adjacent syllables outrank scattered ones. Thread-safe.
+ * so adjacent syllables outrank scattered ones. Quoted phrases are required, {@code -word} and {@code NOT word} are
+ * excluded, {@code a OR b} accepts either side, and abbreviations of government usage (UBND, CNTT, TTHC …) match
+ * their expansions and the other way round. Thread-safe.
  */
 public final class QueryFactory {
 
@@ -28,10 +30,36 @@ public final class QueryFactory {
     private static final float PHRASE_BOOST = 3f;
     private static final float SUBJECT_BOOST = 2f;
 
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([^\"]+)\"");
+    private static final java.util.regex.Pattern NEGATED = java.util.regex.Pattern.compile("(?:^|\\s)(?:-|NOT\\s+)([^\\s\"]+)");
+
     private final QueryBuilder builder;
+    private final Analyzer analyzer;
+    /** Abbreviations as folded token sequences: [abbreviation tokens, expansion tokens]. */
+    private final List<List<List<String>>> abbreviations = new java.util.ArrayList<>();
 
     public QueryFactory(Analyzer perFieldAnalyzer) {
         this.builder = new QueryBuilder(perFieldAnalyzer);
+        this.analyzer = perFieldAnalyzer;
+        for (Abbreviations.Entry e : Abbreviations.load().entries()) {
+            abbreviations.add(List.of(tokens(e.abbr()), tokens(e.expansion())));
+        }
+    }
+
+    /** The folded tokens of {@code text}. */
+    List<String> tokens(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        try (var ts = analyzer.tokenStream(IndexFields.BODY_FOLDED, text)) {
+            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** The query for {@code userQuery}; never null (matches nothing for a blank query). */
@@ -44,7 +72,7 @@ public final class QueryFactory {
             top.add(new BoostQuery(new TermQuery(new Term(IndexFields.CITES, key)), CITES_BOOST), BooleanClause.Occur.SHOULD);
         }
         String words = numbers.isEmpty() ? q : DocumentNumbers.stripNumbers(q);
-        Query text = words.isBlank() ? null : textQuery(words);
+        Query text = words.isBlank() ? null : alternatives(words);
         if (text != null) {
             top.add(text, numbers.isEmpty() ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
         }
@@ -52,33 +80,122 @@ public final class QueryFactory {
         return built.clauses().isEmpty() ? new MatchNoDocsQuery("empty query") : built;
     }
 
-    private Query textQuery(String words) {
-        Query folded = builder.createMinShouldMatchQuery(IndexFields.BODY_FOLDED, words, minShouldMatch(words));
-        if (folded == null) {
-            return null;
+    /** "a OR b": either side; else one text query. */
+    private Query alternatives(String words) {
+        String[] sides = words.split("\\s+OR\\s+");
+        if (sides.length == 1) {
+            return textQuery(words);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(folded, BooleanClause.Occur.MUST);
-        addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, words, 0), PHRASE_BOOST);
-        addShould(b, builder.createBooleanQuery(IndexFields.SUBJECT_FOLDED, words), SUBJECT_BOOST);
-        if (hasDiacritics(words)) {
-            addShould(b, builder.createBooleanQuery(IndexFields.BODY, words), EXACT_BOOST);
-            addShould(b, builder.createPhraseQuery(IndexFields.BODY, words, 0), EXACT_BOOST * PHRASE_BOOST);
-            addShould(b, builder.createBooleanQuery(IndexFields.SUBJECT, words), EXACT_BOOST * SUBJECT_BOOST);
+        for (String side : sides) {
+            Query q = textQuery(side);
+            if (q != null) {
+                b.add(q, BooleanClause.Occur.SHOULD);
+            }
         }
+        b.setMinimumNumberShouldMatch(1);
         return b.build();
+    }
+
+    private Query textQuery(String input) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean required = false;
+        String words = input;
+        java.util.regex.Matcher quoted = QUOTED.matcher(words);
+        while (quoted.find()) {
+            Query phrase = builder.createPhraseQuery(IndexFields.BODY_FOLDED, quoted.group(1), 0);
+            if (phrase != null) {
+                b.add(phrase, BooleanClause.Occur.MUST);
+                required = true;
+                if (hasDiacritics(quoted.group(1))) {
+                    addShould(b, builder.createPhraseQuery(IndexFields.BODY, quoted.group(1), 0), EXACT_BOOST * PHRASE_BOOST);
+                }
+            }
+        }
+        words = QUOTED.matcher(words).replaceAll(" ");
+        java.util.regex.Matcher negated = NEGATED.matcher(words);
+        while (negated.find()) {
+            Query not = builder.createPhraseQuery(IndexFields.BODY_FOLDED, negated.group(1), 0);
+            if (not != null) {
+                b.add(not, BooleanClause.Occur.MUST_NOT);
+            }
+        }
+        words = NEGATED.matcher(words).replaceAll(" ").replaceAll("\\b(?:AND|NOT)\\b", " ").strip();
+        Query free = words.isEmpty() ? null : freeText(words);
+        if (free != null) {
+            b.add(free, BooleanClause.Occur.MUST);
+            required = true;
+            addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, words, 0), PHRASE_BOOST);
+            addShould(b, builder.createBooleanQuery(IndexFields.SUBJECT_FOLDED, words), SUBJECT_BOOST);
+            if (hasDiacritics(words)) {
+                addShould(b, builder.createBooleanQuery(IndexFields.BODY, words), EXACT_BOOST);
+                addShould(b, builder.createPhraseQuery(IndexFields.BODY, words, 0), EXACT_BOOST * PHRASE_BOOST);
+                addShould(b, builder.createBooleanQuery(IndexFields.SUBJECT, words), EXACT_BOOST * SUBJECT_BOOST);
+            }
+        }
+        return required ? b.build() : null;
+    }
+
+    /**
+     * The words as required clauses on the folded field, one per syllable — or, where an abbreviation or its
+     * expansion stands, one clause that accepts either form. Long queries need three quarters of the clauses.
+     */
+    private Query freeText(String words) {
+        List<String> toks = tokens(words);
+        if (toks.isEmpty()) {
+            return null;
+        }
+        List<Query> clauses = new java.util.ArrayList<>();
+        for (int i = 0; i < toks.size(); ) {
+            int matched = 0;
+            List<String> other = null;
+            for (List<List<String>> pair : abbreviations) {
+                for (int side = 0; side < 2 && matched == 0; side++) {
+                    List<String> form = pair.get(side);
+                    if (!form.isEmpty() && i + form.size() <= toks.size() && toks.subList(i, i + form.size()).equals(form)) {
+                        matched = form.size();
+                        other = pair.get(1 - side);
+                    }
+                }
+                if (matched > 0) {
+                    break;
+                }
+            }
+            if (matched > 0) {
+                BooleanQuery.Builder either = new BooleanQuery.Builder();
+                either.add(sequence(toks.subList(i, i + matched)), BooleanClause.Occur.SHOULD);
+                either.add(sequence(other), BooleanClause.Occur.SHOULD);
+                clauses.add(either.build());
+                i += matched;
+            } else {
+                clauses.add(new TermQuery(new Term(IndexFields.BODY_FOLDED, toks.get(i))));
+                i++;
+            }
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (Query c : clauses) {
+            all.add(c, BooleanClause.Occur.SHOULD);
+        }
+        int n = clauses.size();
+        all.setMinimumNumberShouldMatch(n <= 4 ? n : (int) Math.ceil(n * 0.75));
+        return all.build();
+    }
+
+    private static Query sequence(List<String> tokens) {
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(IndexFields.BODY_FOLDED, tokens.get(0)));
+        }
+        org.apache.lucene.search.PhraseQuery.Builder p = new org.apache.lucene.search.PhraseQuery.Builder();
+        for (String t : tokens) {
+            p.add(new Term(IndexFields.BODY_FOLDED, t));
+        }
+        return p.build();
     }
 
     private static void addShould(BooleanQuery.Builder b, Query q, float boost) {
         if (q != null) {
             b.add(new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
         }
-    }
-
-    /** All words for short queries; three quarters of them for long ones. */
-    static float minShouldMatch(String words) {
-        int n = words.split("\\s+").length;
-        return n <= 4 ? 1f : 0.75f;
     }
 
     /** Whether {@code s} carries any Vietnamese diacritic (including đ). */

@@ -59,6 +59,14 @@ class PatternTablesTest {
     }
 
     @Test
+    void abbreviationExamplesContainTheirExpansion() {
+        for (var e : vn.vanban.search.Abbreviations.load().entries()) {
+            assertTrue(vn.vanban.citation.Folding.fold(e.example()).contains(vn.vanban.citation.Folding.fold(e.expansion())),
+                    e.abbr() + ": [" + e.example() + "]");
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void legacyEncodingTableIsComplete() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/vanban/normalize/legacy-encodings.yml")) {

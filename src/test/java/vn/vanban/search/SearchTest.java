@@ -40,6 +40,9 @@ class SearchTest {
         add(ingest, "phrase", "Kế hoạch phát triển công nghệ thông tin của tỉnh trong giai đoạn mới.");
         add(ingest, "scattered", "Công tác thông tin cơ sở; nghệ thuật quần chúng; công chức tin học hóa văn phòng.");
         add(ingest, "oldtone", "Báo cáo kết quả hoà mạng và thuỷ lợi của xã trong Qúy I.");
+        for (Abbreviations.Entry e : Abbreviations.load().entries()) {
+            add(ingest, "abbr-" + e.abbr(), "Văn bản mẫu: " + e.example() + ".");
+        }
         search = app.bean(SearchService.class);
     }
 
@@ -106,6 +109,29 @@ class SearchTest {
     void oldAndNewTonePlacementMatch() {
         assertTrue(top("hòa mạng thủy lợi").contains(ids.get("oldtone")));
         assertTrue(top("Quý I").contains(ids.get("oldtone")));
+    }
+
+    @Test
+    void abbreviationsMatchTheirExpansionsBothWays() {
+        for (Abbreviations.Entry e : Abbreviations.load().entries()) {
+            long id = ids.get("abbr-" + e.abbr());
+            assertTrue(top(e.abbr()).contains(id), e.abbr() + " finds [" + e.example() + "]");
+            assertTrue(top(e.expansion()).contains(id), e.expansion() + " finds [" + e.example() + "]");
+        }
+        // the other way: the expansion finds a text that only has the abbreviation
+        assertTrue(top("ủy ban nhân dân tỉnh").contains(ids.get("000")), "the Hướng dẫn writes UBND tỉnh");
+    }
+
+    @Test
+    void quotedPhrasesNotAndOr() {
+        List<Long> phrase = top("\"công nghệ thông tin\"");
+        assertTrue(phrase.contains(ids.get("phrase")));
+        assertTrue(!phrase.contains(ids.get("scattered")), "scattered syllables do not make the phrase");
+        List<Long> without = top("quyet dinh -chi");
+        assertTrue(!without.contains(ids.get("accented")) && !without.contains(ids.get("unaccented")), without.toString());
+        List<Long> either = top("thủy lợi OR \"viết thư quốc tế\"");
+        assertTrue(either.contains(ids.get("oldtone")) && either.contains(ids.get("000")), either.toString());
+        assertTrue(top("thủy lợi AND hòa mạng").contains(ids.get("oldtone")));
     }
 
     @Test
