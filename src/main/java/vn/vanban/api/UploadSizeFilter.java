@@ -10,20 +10,21 @@ import io.micronaut.http.annotation.ServerFilter;
 import vn.vanban.config.VanbanConfig;
 
 /**
- * Answers an upload whose declared length exceeds the file size limit with 413 before its body is read. (Left to
- * the server's own request-size limit, such a request can hang instead of failing: micronaut-core#4864.) Uploads
- * without a Content-Length are checked after reading, by the ingest itself.
+ * Answers a request whose declared length exceeds the server's hard cap ({@code micronaut.server.max-request-size})
+ * with 413 before its body is read: left to the server, such a request can hang instead of failing
+ * (micronaut-core#4864). Uploads under the cap but over {@code vanban.max-file-size} are read and refused by the
+ * ingest itself, which also records the failure; answering those early would race the client's upload.
  */
 @ServerFilter("/api/**")
 public class UploadSizeFilter {
 
-    /** Room for the multipart envelope around the file. */
-    private static final long ENVELOPE = 64 * 1024;
-
     private final VanbanConfig config;
+    private final long hardCap;
 
-    public UploadSizeFilter(VanbanConfig config) {
+    public UploadSizeFilter(VanbanConfig config,
+                            @io.micronaut.context.annotation.Value("${micronaut.server.max-request-size:268435456}") long hardCap) {
         this.config = config;
+        this.hardCap = hardCap;
     }
 
     @RequestFilter
@@ -33,11 +34,11 @@ public class UploadSizeFilter {
             return null;
         }
         long length = request.getContentLength();
-        if (length > config.maxFileSize() + ENVELOPE) {
+        if (length > hardCap) {
             return HttpResponse.<ApiError>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                     .header("Connection", "close")
                     .body(new ApiError("request too large: " + length + " bytes, file size limit " + config.maxFileSize()
-                            + " (vanban.max-file-size)", "TOO_LARGE"));
+                            + " (vanban.max-file-size), request limit " + hardCap, "TOO_LARGE"));
         }
         return null;
     }

@@ -109,6 +109,7 @@ abstract class ApiContract {
 
         HttpResponse<String> tooLarge = upload("big.txt", "a".repeat(400_000).getBytes(StandardCharsets.UTF_8));
         assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertTrue(tooLarge.body().contains("file too large"), tooLarge.body());
 
         HttpResponse<String> traversal = upload("../../etc/passwd", "root:x:0:0".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, traversal.statusCode(), traversal.body());
@@ -116,7 +117,7 @@ abstract class ApiContract {
         HttpResponse<String> failures = get("/api/failures");
         assertEquals(200, failures.statusCode());
         assertTrue(failures.body().contains("broken.docx") && failures.body().contains("secret.pdf")
-                && failures.body().contains("random.bin"), failures.body());
+                && failures.body().contains("random.bin") && failures.body().contains("big.txt"), failures.body());
     }
 
     @Test
