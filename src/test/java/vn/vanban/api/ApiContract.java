@@ -168,6 +168,10 @@ abstract class ApiContract {
         assertEquals(404, get("/api/documents/999999").statusCode());
         assertEquals(400, get("/api/search?q=x&size=1000").statusCode());
         assertEquals(400, get("/api/documents?page=-1").statusCode());
+        HttpResponse<String> spec = get("/openapi/vanban-0.1.yml");
+        assertEquals(200, spec.statusCode());
+        assertTrue(spec.body().contains("openapi:") && spec.body().contains("/api/search:")
+                && spec.body().contains("/api/citations:") && spec.body().contains("/api/calendar.ics:"), spec.body());
         HttpResponse<String> health = get("/health");
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
