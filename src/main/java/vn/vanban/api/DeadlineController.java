@@ -46,17 +46,10 @@ public class DeadlineController {
     public HttpResponse<String> deadlinesCsv(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to,
                                              @QueryValue @Nullable String unit, @QueryValue @Nullable Long document,
                                              @QueryValue @Nullable String status) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("ngay", "thoi_han", "rrule",
-                "noi_dung", "don_vi", "van_ban", "so_ky_hieu", "trich_yeu", "qua_han").get())) {
-            for (DeadlineQueries.Occurrence o : find(from, to, unit, document, status)) {
-                csv.printRecord(o.date(), o.due(), o.rrule(), o.what(), o.who(), o.documentId(), o.documentNumber(),
-                        o.documentSubject(), o.overdue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HttpResponse.ok("\uFEFF" + out).header("Content-Disposition", "attachment; filename=\"thoi-han.csv\"");
+        return csv("thoi-han.csv", new String[] {"ngay", "thoi_han", "rrule", "noi_dung", "don_vi", "van_ban", "so_ky_hieu",
+                "trich_yeu", "qua_han"}, find(from, to, unit, document, status).stream().map(o -> List.<Object>of(
+                o.date(), o.due(), nz(o.rrule()), o.what(), nz(o.who()), o.documentId(), nz(o.documentNumber()),
+                nz(o.documentSubject()), o.overdue())).toList());
     }
 
     @Get(value = "/calendar.ics", produces = "text/calendar;charset=utf-8")
@@ -81,16 +74,27 @@ public class DeadlineController {
     @Get(value = "/tasks.csv", produces = "text/csv;charset=utf-8")
     public HttpResponse<String> tasksCsv(@QueryValue @Nullable String period, @QueryValue @Nullable String assignee,
                                          @QueryValue @Nullable String field, @QueryValue @Nullable String q) {
+        return csv("nhiem-vu.csv", new String[] {"ky", "don_vi", "linh_vuc", "nhiem_vu", "thoi_han", "tinh_trang", "van_ban",
+                "so_ky_hieu"}, queries.tasks(period, assignee, field, q).stream().map(t -> List.<Object>of(
+                nz(t.period()), nz(t.assignee()), nz(t.field()), t.text(), nz(t.due()), nz(t.status()), t.documentId(),
+                nz(t.documentNumber()))).toList());
+    }
+
+    /** A CSV download (UTF-8 with a BOM, so spreadsheet programs read the Vietnamese right). */
+    private static HttpResponse<String> csv(String fileName, String[] header, List<List<Object>> rows) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("ky", "don_vi", "linh_vuc",
-                "nhiem_vu", "thoi_han", "tinh_trang", "van_ban", "so_ky_hieu").get())) {
-            for (DeadlineQueries.TaskView t : queries.tasks(period, assignee, field, q)) {
-                csv.printRecord(t.period(), t.assignee(), t.field(), t.text(), t.due(), t.status(), t.documentId(), t.documentNumber());
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get())) {
+            for (List<Object> row : rows) {
+                csv.printRecord(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HttpResponse.ok("\uFEFF" + out).header("Content-Disposition", "attachment; filename=\"nhiem-vu.csv\"");
+        return HttpResponse.ok("\uFEFF" + out).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    }
+
+    private static Object nz(Object v) {
+        return v == null ? "" : v;
     }
 
     private List<DeadlineQueries.Occurrence> find(LocalDate from, LocalDate to, String unit, Long document, String status) {

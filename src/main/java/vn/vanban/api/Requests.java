@@ -6,7 +6,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 /** Checks of request parameters shared by the controllers. */
 final class Requests {
 
-    static final int MAX_SIZE = 100;
+    static final int MAX_SIZE = vn.vanban.search.SearchService.MAX_PAGE_SIZE;
 
     private Requests() {
     }

@@ -23,7 +23,6 @@ public class SearchController {
     @Get
     public SearchResult search(@QueryValue String q, @QueryValue(defaultValue = "0") int page,
                                @QueryValue(defaultValue = "10") int size) {
-        Requests.checkPage(page, size);
-        return search.search(q, page, size);
+        return search.search(q, page, size); // SearchService rejects a bad page or size (400)
     }
 }

@@ -172,25 +172,13 @@ public final class CitationResolver {
 
     /** The type a symbol names: "QĐ-UBND" → Quyết định, "36-NQ/TW" → Nghị quyết, "UBND-THVX" → Công văn. */
     String typeFromNumber(String number) {
-        Matcher p = PARTY.matcher(number);
-        if (p.matches()) {
-            DocumentTypes.Type t = types.byCode(p.group(2));
-            return t == null ? "Văn bản" : t.name();
-        }
-        Matcher s = STATE.matcher(number);
-        if (!s.matches()) {
-            return "Văn bản";
-        }
-        String symbol = s.group(3);
-        String first = symbol.split("-")[0];
-        if (first.matches("(?i)QH\\d*")) {
-            return "Luật";
-        }
-        DocumentTypes.Type t = types.byCode(first);
+        DocumentTypes.Type t = types.fromNumber(number);
         if (t != null) {
             return t.name();
         }
-        return symbol.contains("-") ? "Công văn" : "Văn bản";
+        // no type code: a letter's symbol names its issuer and drafting unit ("UBND-THVX")
+        Matcher s = STATE.matcher(number);
+        return s.matches() && s.group(3).contains("-") ? "Công văn" : "Văn bản";
     }
 
     /** The issuer codes of a number: the symbol's parts after its type code ("TTLT-BTTTT-BNV" → BTTTT, BNV). */

@@ -20,6 +20,8 @@ public final class DocumentTypes {
     public record Type(String name, List<String> codes, List<String> variants, int rank, List<String> examples) {
     }
 
+    private static final java.util.regex.Pattern PARTY = java.util.regex.Pattern.compile("^\\d+-([^/]+)/");
+
     private final List<Type> types;
     private final Map<String, Type> byKey = new HashMap<>();
     private final Map<String, Type> byCode = new HashMap<>();
@@ -68,14 +70,14 @@ public final class DocumentTypes {
             return null;
         }
         String n = number.replaceAll("\\s+", "");
-        java.util.regex.Matcher party = java.util.regex.Pattern.compile("^\\d+-([^/]+)/").matcher(n);
+        java.util.regex.Matcher party = PARTY.matcher(n);
         if (party.find()) {
             return byCode(party.group(1));
         }
         String[] parts = n.split("/");
         String symbol = parts[parts.length - 1];
         String first = symbol.split("-")[0];
-        if (first.matches("QH\\d*")) {
+        if (first.matches("(?i)QH\\d*")) {
             return byName("Luật");
         }
         return byCode(first);

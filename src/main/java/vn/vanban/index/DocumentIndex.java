@@ -134,18 +134,6 @@ public class DocumentIndex implements AutoCloseable {
         }
     }
 
-    /** Makes changes visible to searches without the cost of a commit. */
-    public void refresh() {
-        try {
-            SearcherManager sm = searchers();
-            if (sm != null) {
-                sm.maybeRefresh();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot refresh the index", e);
-        }
-    }
-
     /** Ids of all indexed documents. */
     public Set<Long> ids() {
         Set<Long> ids = new HashSet<>();

@@ -4,7 +4,7 @@ package vn.vanban.parse;
 public class ParseFailure extends Exception {
 
     /** What kind of failure, for HTTP status codes and counts. */
-    public enum Kind { EMPTY, TOO_LARGE, UNSUPPORTED, ENCRYPTED, CORRUPT, TIMEOUT }
+    public enum Kind { EMPTY, TOO_LARGE, UNSUPPORTED, ENCRYPTED, CORRUPT }
 
     private final Kind kind;
 

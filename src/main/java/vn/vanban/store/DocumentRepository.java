@@ -13,8 +13,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface DocumentRepository extends CrudRepository<StoredDocument, Long> {
 
-    Optional<StoredDocument> findBySha256(String sha256);
-
     /** The id of the document with these bytes, without loading its text. */
     @Query("SELECT id FROM document WHERE sha256 = :sha256")
     Optional<Long> findIdBySha256(String sha256);
@@ -37,12 +35,6 @@ public interface DocumentRepository extends CrudRepository<StoredDocument, Long>
 
     @Query("SELECT id, cite_key FROM document WHERE cite_key IN (:citeKeys) AND current_version = TRUE ORDER BY id DESC")
     List<IdKey> findCurrentByCiteKeyIn(java.util.Collection<String> citeKeys);
-
-    @Query("SELECT id FROM document WHERE cite_key = :citeKey AND current_version = TRUE ORDER BY id DESC LIMIT 1")
-    Optional<Long> findCurrentIdByCiteKey(String citeKey);
-
-    @Query("UPDATE document SET cite_key = :citeKey WHERE id = :id")
-    void setCiteKey(Long id, String citeKey);
 
     @Query("UPDATE document SET current_version = FALSE WHERE id = :id")
     void markSuperseded(Long id);

@@ -187,6 +187,7 @@ class DocumentParserTest {
         assertNull(VietnameseEncodingDetector.detect(ascii, ascii.length));
         byte[] utf8 = "Quyết định".getBytes(StandardCharsets.UTF_8);
         assertEquals(StandardCharsets.UTF_8, VietnameseEncodingDetector.detect(utf8, utf8.length));
-        assertFalse(List.of().contains(VietnameseEncodingDetector.WINDOWS_1258));
+        byte[] cp1258 = cp1258("Quyết định về việc giao chỉ tiêu kế hoạch phát triển kinh tế");
+        assertEquals(VietnameseEncodingDetector.WINDOWS_1258, VietnameseEncodingDetector.detect(cp1258, cp1258.length));
     }
 }
