@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.vanban.extract.DocumentTypes;
@@ -29,7 +30,9 @@ public final class CitationFinder {
     private final Relations relations;
     private final Pattern typeBefore;
     private final Pattern typeNamedBefore;
-    private final Pattern shortTypeBefore;
+    private final List<String> foldedNames;
+    private final boolean[] typeNameEnds;
+    private final Map<String, DocumentTypes.Type> typeByFolded;
     private final Pattern notDocumentBefore;
     private final Pattern titleStart;
     private final DocumentTypes types;
@@ -44,12 +47,22 @@ public final class CitationFinder {
             t.variants().forEach(v -> names.add(Folding.fold(v)));
         }
         names.sort(Comparator.comparingInt(String::length).reversed());
+        this.foldedNames = List.copyOf(new java.util.LinkedHashSet<>(names));
+        this.typeNameEnds = new boolean[128];
+        Map<String, DocumentTypes.Type> byFolded = new java.util.HashMap<>();
+        for (DocumentTypes.Type t : types.all()) {
+            byFolded.putIfAbsent(Folding.fold(t.name()), t);
+            t.variants().forEach(v -> byFolded.putIfAbsent(Folding.fold(v), t));
+        }
+        this.typeByFolded = Map.copyOf(byFolded);
+        for (String name : foldedNames) {
+            typeNameEnds[Math.min(name.charAt(name.length() - 1), 127)] = true;
+        }
         String alternatives = String.join("|", names.stream().map(Pattern::quote).toList());
         // on folded text: "<type> [số] [:]" right before the number
         this.typeBefore = Pattern.compile("(?:^|[^\\p{L}])(" + alternatives + ")(?:\\s+so)?\\s*:?\\s*$");
         // "<type> <its name, a few words> số" before the number: "Pháp lệnh Ưu đãi người có công với cách mạng số"
         this.typeNamedBefore = Pattern.compile("(?:^|[^\\p{L}])(" + alternatives + ")(?=\\s[^.;:\\n]{1,60}?\\sso\\s*:?\\s*$)");
-        this.shortTypeBefore = Pattern.compile("(?:^|[^\\p{L}])(" + alternatives + ")\\s+$");
         List<String> nd = grammar.notDocuments().stream().map(Folding::fold).map(Pattern::quote).toList();
         this.notDocumentBefore = Pattern.compile("(?:^|[^\\p{L}])(?:" + String.join("|", nd)
                 + ")(?:\\s+so)?\\s*:?\\s*(?:[\\d.]+\\s*[:-]?\\s*)?$");
@@ -147,7 +160,7 @@ public final class CitationFinder {
             tm = nearestNamedType(text, from, before);
         }
         if (tm != null) {
-            DocumentTypes.Type t = typeByFolded(tm.group(1));
+            DocumentTypes.Type t = typeByFolded.get(tm.group(1));
             if (t != null) {
                 typeName = t.name();
                 start = from + tm.start(1);
@@ -250,12 +263,10 @@ public final class CitationFinder {
                 i = end;
                 continue;
             }
-            int from = Math.max(0, i - 30);
-            Matcher m = shortTypeBefore.matcher(folded).region(from, i);
-            if (m.find() && Character.isUpperCase(text.charAt(m.start(1)))) {
-                DocumentTypes.Type t = typeByFolded(m.group(1));
+            int start = typeNameEndingBefore(folded, i);
+            if (start >= 0 && Character.isUpperCase(text.charAt(start))) {
+                DocumentTypes.Type t = typeByFolded.get(folded.substring(start, lastNonSpace(folded, i)));
                 if (t != null) {
-                    int start = m.start(1);
                     int[] sentence = sentenceAround(text, start, end);
                     out.add(new Mention(start, end, text.substring(i, end), t.name(), null, null, null, null,
                             text.substring(sentence[0], sentence[1]).strip(), relations.of(text.substring(sentence[0], start)), true));
@@ -266,18 +277,32 @@ public final class CitationFinder {
         return out;
     }
 
-    private DocumentTypes.Type typeByFolded(String foldedName) {
-        for (DocumentTypes.Type t : types.all()) {
-            if (Folding.fold(t.name()).equals(foldedName)) {
-                return t;
-            }
-            for (String v : t.variants()) {
-                if (Folding.fold(v).equals(foldedName)) {
-                    return t;
-                }
+    /**
+     * Where the longest type name (folded) that ends right before the spaces before {@code i} starts, when a
+     * non-letter precedes it and it lies within 30 characters; -1 for none. Plain comparisons: this runs for
+     * every number in the text.
+     */
+    private int typeNameEndingBefore(String folded, int i) {
+        int p = lastNonSpace(folded, i);
+        if (p == i || p == 0 || !typeNameEnds[Math.min(folded.charAt(p - 1), 127)]) {
+            return -1;
+        }
+        for (String name : foldedNames) {
+            int s = p - name.length();
+            if (s >= 0 && s >= i - 30 && folded.startsWith(name, s) && (s == 0 || !Character.isLetter(folded.charAt(s - 1)))) {
+                return s;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** The end of the text before the whitespace that ends at {@code i}. */
+    private static int lastNonSpace(String s, int i) {
+        int p = i;
+        while (p > 0 && " \t\n\u000B\f\r".indexOf(s.charAt(p - 1)) >= 0) {
+            p--;
+        }
+        return p;
     }
 
     /** The sentence containing [start, end): from the last ". ", ";" or line break before to the next after. */

@@ -27,6 +27,39 @@ public final class Folding {
         return new String(out);
     }
 
+    private static final char[] LOWER = new char[LAST + 1];
+
+    static {
+        for (char c = 0; c <= LAST; c++) {
+            LOWER[c] = Character.toLowerCase(c);
+        }
+    }
+
+    /**
+     * {@code s} lower-cased one character at a time, keeping its diacritics and its length (so offsets carry over);
+     * for the Vietnamese alphabet the same as {@code toLowerCase(Locale.ROOT)}. Returns {@code s} itself when it has
+     * no capital.
+     */
+    public static String lower(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && lowerOf(s.charAt(i)) == s.charAt(i)) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        char[] out = s.toCharArray();
+        for (; i < n; i++) {
+            out[i] = lowerOf(out[i]);
+        }
+        return new String(out);
+    }
+
+    private static char lowerOf(char c) {
+        return c <= LAST ? LOWER[c] : Character.toLowerCase(c);
+    }
+
     /** One character folded. */
     public static char fold(char c) {
         if (c < 0x80) {

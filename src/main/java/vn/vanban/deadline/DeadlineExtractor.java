@@ -147,7 +147,7 @@ public final class DeadlineExtractor {
         if (cell.length() > 120 || !(hasDigit(cell) || cell.contains("tuần"))) {
             return List.of(); // prefilter: a deadline cell is short and names a number (or a weekday)
         }
-        String probe = cell.toLowerCase(Locale.ROOT);
+        String probe = vn.vanban.citation.Folding.lower(cell);
         if (nextAnchor(probe, 0) < 0) {
             return List.of(); // prefilter: a deadline cell is short and names a day, month, quarter or year
         }
@@ -224,7 +224,7 @@ public final class DeadlineExtractor {
         if (!hasDigit(line) && !line.contains("tuần")) {
             return; // every time expression has a number, but for "thứ Sáu hàng tuần"
         }
-        String lower = line.toLowerCase(Locale.ROOT);
+        String lower = vn.vanban.citation.Folding.lower(line);
         int i = 0;
         int lastEnd = -1;
         while (i < line.length()) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
@@ -14,6 +15,9 @@ import org.yaml.snakeyaml.Yaml;
  * a list of {@code {name, pattern, examples: [...], counterexamples: [...]}}. Immutable once loaded.
  */
 public record NoisePatterns(List<Entry> entries) {
+
+    /** How many lines above the line holding its literal a match may start. */
+    public static final int LINES_BEFORE = 6;
 
     /**
      * One named pattern with the strings it must (and must not) find, and a literal every match contains: text
@@ -24,6 +28,41 @@ public record NoisePatterns(List<Entry> entries) {
         /** Whether the pattern can match in {@code text} at all. */
         public boolean mayMatch(String text) {
             return literal == null || text.contains(literal);
+        }
+
+        /**
+         * {@code text} with every match replaced by {@code mark}; the same instance when nothing matched. With a
+         * literal the pattern runs only on the lines around each occurrence of it (a match starts at most
+         * {@value #LINES_BEFORE} lines above the literal's line and ends on it), so a long text is scanned with
+         * {@code indexOf}, not with the pattern at every position.
+         */
+        public String replaceAll(String text, String mark) {
+            if (literal == null) {
+                Matcher m = pattern.matcher(text);
+                return m.find() ? m.replaceAll(Matcher.quoteReplacement(mark)) : text;
+            }
+            Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            StringBuilder out = null;
+            int copied = 0;
+            for (int at = text.indexOf(literal); at >= 0; ) {
+                int lineEnd = text.indexOf('\n', at + literal.length());
+                int from = at;
+                for (int k = 0; k <= LINES_BEFORE && from > 0; k++) {
+                    from = text.lastIndexOf('\n', from - 1);
+                }
+                m.region(Math.max(Math.max(from, 0), copied), lineEnd < 0 ? text.length() : lineEnd);
+                if (m.find()) {
+                    if (out == null) {
+                        out = new StringBuilder(text.length());
+                    }
+                    out.append(text, copied, m.start()).append(mark);
+                    copied = m.end();
+                    at = text.indexOf(literal, Math.max(copied, at + 1));
+                } else {
+                    at = text.indexOf(literal, at + literal.length());
+                }
+            }
+            return out == null ? text : out.append(text, copied, text.length()).toString();
         }
     }
 

@@ -21,6 +21,15 @@ public final class TextNormalizer {
     private static final Pattern PAGE_NUMBER_LINE = Pattern.compile("^[ \\t]*\\d{1,4}[ \\t]*$", Pattern.MULTILINE);
     private static final String NOISE_MARK = "\u0000NOISE\u0000";
 
+    /** Which of U+00C0..U+1EF9 (the Latin letters Vietnamese uses, and their neighbours) are letters. */
+    private static final boolean[] LATIN_LETTER = new boolean[0x1EF9 - 0xC0 + 1];
+
+    static {
+        for (int c = 0xC0; c <= 0x1EF9; c++) {
+            LATIN_LETTER[c - 0xC0] = Character.isLetter(c);
+        }
+    }
+
     private final Map<Integer, String> symbolMap;
     private final NoisePatterns pageNoise;
     private final LegacyEncodings legacy;
@@ -50,16 +59,21 @@ public final class TextNormalizer {
 
     /** Drops control, format and private-use characters (mapping Symbol-font ones), keeps tabs and newlines. */
     String cleanCharacters(String s) {
-        StringBuilder out = new StringBuilder(s.length());
         int n = s.length();
+        int clean = plainRun(s, 0);
+        if (clean == n) {
+            return s; // the usual case: nothing to clean, no copy
+        }
+        StringBuilder out = new StringBuilder(n);
         for (int i = 0; i < n; ) {
-            char ch = s.charAt(i);
-            // fast path: printable ASCII and the Latin letters Vietnamese uses need no look-up
-            if ((ch >= 0x20 && ch < 0x7f) || ch == '\n' || ch == '\t'
-                    || (ch >= 0xC0 && ch <= 0x1EF9 && Character.isLetter(ch))) {
-                out.append(ch);
-                i++;
-                continue;
+            // printable ASCII and the Latin letters Vietnamese uses need no look-up: copied a run at a time
+            int run = plainRun(s, i);
+            if (run > i) {
+                out.append(s, i, run);
+                i = run;
+                if (i == n) {
+                    break;
+                }
             }
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
@@ -91,19 +105,28 @@ public final class TextNormalizer {
         return out.toString();
     }
 
+    private static int plainRun(String s, int from) {
+        int i = from;
+        int n = s.length();
+        while (i < n) {
+            char ch = s.charAt(i);
+            if ((ch >= 0x20 && ch < 0x7f) || ch == '\n' || ch == '\t' || (ch >= 0xC0 && ch <= 0x1EF9 && LATIN_LETTER[ch - 0xC0])) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
     /** Removes repeated page headers and signature stamps, with the page-number lines printed beside them. */
     String removePageNoise(String s) {
         String marked = s;
         boolean any = false;
         for (NoisePatterns.Entry e : pageNoise.entries()) {
-            if (!e.mayMatch(marked)) {
-                continue;
-            }
-            Matcher m = e.pattern().matcher(marked);
-            if (m.find()) {
-                marked = m.replaceAll(NOISE_MARK);
-                any = true;
-            }
+            String replaced = e.replaceAll(marked, NOISE_MARK);
+            any |= replaced != marked;
+            marked = replaced;
         }
         if (!any) {
             return s;
@@ -140,25 +163,42 @@ public final class TextNormalizer {
      * Lines with tabs (table rows) are never joined. Trailing spaces are trimmed.
      */
     String rejoinLines(String s) {
-        String[] lines = s.split("\n", -1);
+        // by index over the text, no String per line: this runs over every document's whole text
+        int count = 1;
+        for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
+            count++;
+        }
+        int[] start = new int[count + 1]; // line k is [start[k], start[k+1] - 1)
+        int c = 1;
+        for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
+            start[c++] = k + 1;
+        }
+        start[count] = s.length() + 1;
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
-        while (i < lines.length) {
-            String line = lines[i].stripTrailing();
-            out.append(line);
+        boolean joined = false; // line i continues the previous one: its leading blanks go
+        while (i < count) {
+            int from = start[i];
+            int to = start[i + 1] - 1;
+            if (joined) {
+                from = skipSpace(s, from, to);
+            }
+            to = trimSpace(s, from, to);
+            out.append(s, from, to);
             int next = i + 1;
             int blanks = 0;
-            while (next < lines.length && lines[next].isBlank() && blanks < 3) {
+            while (next < count && skipSpace(s, start[next], start[next + 1] - 1) == start[next + 1] - 1 && blanks < 3) {
                 next++;
                 blanks++;
             }
-            if (next < lines.length && blanks <= 2 && continues(line, lines[next])) {
+            if (next < count && blanks <= 2 && continues(s, from, to, start[next], start[next + 1] - 1)) {
                 out.append(' ');
-                lines[next] = lines[next].stripLeading();
+                joined = true;
                 i = next;
                 continue;
             }
-            if (i + 1 < lines.length) {
+            joined = false;
+            if (i + 1 < count) {
                 out.append('\n');
             }
             i++;
@@ -166,18 +206,44 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    private static boolean continues(String line, String nextLine) {
-        String prev = line.strip();
-        String next = nextLine.strip();
-        if (prev.isEmpty() || next.isEmpty() || line.indexOf('\t') >= 0 || nextLine.indexOf('\t') >= 0) {
+    private static boolean hasTab(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first index in [from, to) that is not whitespace, or {@code to}. */
+    private static int skipSpace(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** The end of [from, to) without its trailing whitespace. */
+    private static int trimSpace(String s, int from, int to) {
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    /** Whether the line [from, to) (trailing blanks trimmed) runs on into the line [nextFrom, nextTo). */
+    private static boolean continues(String s, int from, int to, int nextFrom, int nextTo) {
+        int p0 = skipSpace(s, from, to);
+        int n0 = skipSpace(s, nextFrom, nextTo);
+        int n1 = trimSpace(s, n0, nextTo);
+        if (p0 == to || n0 == n1 || hasTab(s, from, to) || hasTab(s, nextFrom, nextTo)) {
             return false;
         }
-        char last = prev.charAt(prev.length() - 1);
+        char last = s.charAt(to - 1);
         if (".:;!?".indexOf(last) >= 0) {
             return false;
         }
-        int first = next.codePointAt(0);
-        return Character.isLowerCase(first);
+        return Character.isLowerCase(s.codePointAt(n0));
     }
 
     @SuppressWarnings("unchecked")

@@ -79,15 +79,39 @@ public final class ToneNormalizer {
         return c >= FIRST && c <= LAST ? TONE[c - FIRST] : 0;
     }
 
+    private static final com.ibm.icu.text.Normalizer2 NFC = com.ibm.icu.text.Normalizer2.getNFCInstance();
+
+    private static boolean isUpper(char c) {
+        return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    private static boolean isLower(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+    }
+
+    /** Which chars up to U+1EF9 (the Latin letters Vietnamese uses, and their neighbours) are letters. */
+    private static final boolean[] LETTER = new boolean[LAST + 1];
+
+    static {
+        for (int c = 0; c <= LAST; c++) {
+            LETTER[c] = Character.isLetter(c);
+        }
+    }
+
+    private static boolean isLetter(char c) {
+        return c <= LAST ? LETTER[c] : Character.isLetter(c);
+    }
+
     /** Normalizes every syllable of {@code text}; returns NFC text. */
     public static String normalize(String text) {
-        String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        String nfc = NFC.normalize(text); // returns text itself when already NFC
         char[] chars = null;
+        char[] scratch = null;
         int n = nfc.length();
         int i = 0;
         while (i < n) {
             char c = nfc.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (!isLetter(c)) {
                 i++;
                 continue;
             }
@@ -96,7 +120,7 @@ public final class ToneNormalizer {
             // a syllable never has a capital after a small letter: "thoaịTB" (cells glued by PDF layout) is two runs
             while (i < n) {
                 char ch = nfc.charAt(i);
-                if (!Character.isLetter(ch) || (i > start && Character.isUpperCase(ch) && Character.isLowerCase(nfc.charAt(i - 1)))) {
+                if (!isLetter(ch) || (i > start && isUpper(ch) && isLower(nfc.charAt(i - 1)))) {
                     break;
                 }
                 toned |= toneOf(ch) != 0;
@@ -105,8 +129,9 @@ public final class ToneNormalizer {
             if (toned && i - start >= 2 && i - start <= 8) {
                 if (chars == null) {
                     chars = nfc.toCharArray();
+                    scratch = new char[8];
                 }
-                moveTone(chars, start, i - start);
+                moveTone(chars, start, i - start, scratch);
             }
         }
         if (chars == null) {
@@ -121,12 +146,15 @@ public final class ToneNormalizer {
      * orthography puts it, in place. Returns whether anything changed. No allocation.
      */
     public static boolean moveTone(char[] buf, int off, int len) {
+        return len >= 2 && len <= 8 && moveTone(buf, off, len, BUFFER.get());
+    }
+
+    private static boolean moveTone(char[] buf, int off, int len, char[] lower) {
         if (len < 2 || len > 8) {
             return false;
         }
         int tonePos = -1;
         int tone = 0;
-        char[] lower = BUFFER.get();
         for (int k = 0; k < len; k++) {
             char c = buf[off + k];
             int t = toneOf(c);
@@ -139,7 +167,7 @@ public final class ToneNormalizer {
                 tone = t;
                 base = BASE[c - FIRST];
             }
-            char lc = Character.toLowerCase(base);
+            char lc = base < 0x80 ? (base >= 'A' && base <= 'Z' ? (char) (base + 32) : base) : Character.toLowerCase(base);
             if (lc > 0x7f && !isVowel(lc) && lc != 'đ') {
                 return false; // not a Vietnamese syllable
             }

@@ -38,6 +38,9 @@ import org.xml.sax.SAXException;
 @Singleton
 public final class DocumentParser {
 
+    /** Bytes whose detection is tried first. */
+    private static final int DETECT_PREFIX = 8192;
+
     /** Fewer letters than this from a PDF or image means there was no text layer to read. */
     private static final int MIN_LETTERS = 20;
 
@@ -79,11 +82,17 @@ public final class DocumentParser {
         if (fileName != null) {
             md.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
-        String type;
-        try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            type = detector.detect(in, md).getBaseType().toString();
-        } catch (IOException e) {
-            type = MediaType.OCTET_STREAM.toString();
+        String type = null;
+        if (bytes.length > DETECT_PREFIX) {
+            // magic numbers sit near the start: a text type found in the head is the answer, and spares scanning
+            // every pattern over the whole window of a long text file; anything else is detected on all the bytes
+            String head = detectType(java.util.Arrays.copyOf(bytes, DETECT_PREFIX), md);
+            if (head.startsWith("text/")) {
+                type = head;
+            }
+        }
+        if (type == null) {
+            type = detectType(bytes, md);
         }
         if (!type.startsWith("text/")) {
             // UTF-16 text without a byte order mark can begin with bytes that look like an image's magic number
@@ -93,6 +102,14 @@ public final class DocumentParser {
             }
         }
         return type;
+    }
+
+    private String detectType(byte[] bytes, Metadata md) {
+        try (TikaInputStream in = TikaInputStream.get(bytes)) {
+            return detector.detect(in, md).getBaseType().toString();
+        } catch (IOException e) {
+            return MediaType.OCTET_STREAM.toString();
+        }
     }
 
     /** Whether a parser that gives text exists for {@code mediaType}. */

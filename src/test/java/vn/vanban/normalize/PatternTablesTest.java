@@ -24,6 +24,10 @@ class PatternTablesTest {
             for (String ex : e.examples()) {
                 assertTrue(e.pattern().matcher(ex).find(), e.name() + " matches [" + ex + "]");
                 assertTrue(e.mayMatch(ex), e.name() + " literal is in [" + ex + "]");
+                // the literal-anchored replacement finds what the pattern finds over the whole text
+                String page = "Điều 1. Phạm vi\nnội dung một\n" + ex + "\nnội dung hai\n\n" + ex + "\ncuối";
+                assertEquals(e.pattern().matcher(page).replaceAll("#"), e.replaceAll(page, "#"), e.name() + " in [" + page + "]");
+                assertEquals(e.pattern().matcher(ex).replaceAll("#"), e.replaceAll(ex, "#"), e.name());
             }
             for (String ex : e.counterexamples()) {
                 assertFalse(e.pattern().matcher(ex).find(), e.name() + " does not match [" + ex + "]");
