@@ -29,6 +29,12 @@ public class CitationStore {
     @Transactional
     public void replace(long documentId, String ownKey, List<CitedDocument> refs, java.util.Map<String, Long> nodes) {
         citations.deleteByDocumentId(documentId);
+        add(documentId, ownKey, refs, nodes);
+    }
+
+    /** Stores the citations of a document just inserted (it has none yet); as {@link #replace} otherwise. */
+    @Transactional
+    public void add(long documentId, String ownKey, List<CitedDocument> refs, java.util.Map<String, Long> nodes) {
         List<CitationRecord> rows = new java.util.ArrayList<>();
         for (CitedDocument r : refs) {
             long node = nodes.get(r.key());
@@ -37,7 +43,9 @@ public class CitationStore {
                 rows.add(new CitationRecord(null, documentId, node, m.start(), m.end(), sentence, m.relation()));
             }
         }
-        citations.saveAll(rows);
+        if (!rows.isEmpty()) {
+            citations.saveAll(rows);
+        }
         if (ownKey != null) {
             cited.linkHeld(ownKey, documentId);
         }

@@ -225,6 +225,7 @@ public final class DeadlineExtractor {
             return; // every time expression has a number, but for "thứ Sáu hàng tuần"
         }
         String lower = vn.vanban.citation.Folding.lower(line);
+        Matcher[] matchers = null;
         int i = 0;
         int lastEnd = -1;
         while (i < line.length()) {
@@ -235,8 +236,15 @@ public final class DeadlineExtractor {
             }
             Matcher hit = null;
             TimeExpressions.Entry which = null;
-            for (TimeExpressions.Entry e : table.expressions()) {
-                Matcher m = e.pattern().matcher(lower).region(at, lower.length());
+            if (matchers == null) {
+                matchers = new Matcher[table.expressions().size()];
+            }
+            for (int k = 0; k < matchers.length; k++) {
+                TimeExpressions.Entry e = table.expressions().get(k);
+                if (matchers[k] == null) {
+                    matchers[k] = e.pattern().matcher(lower); // one per expression and line, reused at each anchor
+                }
+                Matcher m = matchers[k].region(at, lower.length());
                 if (m.lookingAt()) {
                     hit = m;
                     which = e;

@@ -28,18 +28,28 @@ public class DeadlineStore {
     public void replace(long documentId, List<Deadline> found, List<Task> assigned) {
         deadlines.deleteByDocumentId(documentId);
         tasks.deleteByDocumentId(documentId);
+        add(documentId, found, assigned);
+    }
+
+    /** Stores what a document just inserted sets (it has nothing yet). */
+    @Transactional
+    public void add(long documentId, List<Deadline> found, List<Task> assigned) {
         List<DeadlineRecord> rows = new ArrayList<>();
         for (Deadline d : found) {
             rows.add(new DeadlineRecord(null, documentId, d.due(), lastDay(d.due()), d.rrule(), cut(d.what(), 1000),
                     cut(d.who(), 500), d.guide(), d.start(), d.end()));
         }
-        deadlines.saveAll(rows);
+        if (!rows.isEmpty()) {
+            deadlines.saveAll(rows);
+        }
         List<TaskRecord> taskRows = new ArrayList<>();
         for (Task t : assigned) {
             taskRows.add(new TaskRecord(null, documentId, cut(t.text(), 4000), t.period(), cut(t.assignee(), 500),
                     cut(t.field(), 500), t.due(), t.status(), t.start(), t.end()));
         }
-        tasks.saveAll(taskRows);
+        if (!taskRows.isEmpty()) {
+            tasks.saveAll(taskRows);
+        }
     }
 
     /** The last day a due date at its precision allows: "2019-10" → 2019-10-31, "2015" → 2015-12-31. */

@@ -35,8 +35,9 @@ public class DocumentStore {
                                       java.util.Map<String, Long> nodes, vn.vanban.deadline.WorkExtractor.Work work) {
         previous.ifPresent(p -> documents.markSuperseded(p.id()));
         StoredDocument saved = documents.save(doc);
-        citations.replace(saved.id(), saved.citeKey(), refs, nodes);
-        deadlines.replace(saved.id(), work.deadlines(), work.tasks());
+        // a new row: nothing of it to replace
+        citations.add(saved.id(), saved.citeKey(), refs, nodes);
+        deadlines.add(saved.id(), work.deadlines(), work.tasks());
         if (saved.sha256() != null) {
             failures.deleteBySha256(saved.sha256());
         }

@@ -175,7 +175,7 @@ public final class DocumentParser {
 
     private ParsedText run(byte[] bytes, String fileName, String mediaType, Ocr ocr, Metadata md) throws ParseFailure {
         ParseContext context = context(ocr == Ocr.ONLY);
-        StringWriter out = new StringWriter();
+        StringWriter out = new StringWriter(Math.min(bytes.length, 1 << 20)); // a text file's text is as long as it
         WriteOutContentHandler limited = new WriteOutContentHandler(out, config.writeLimit());
         if (fileName != null) {
             md.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
