@@ -1,14 +1,18 @@
 package vn.vanban.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import vn.vanban.search.SearchRequest;
 import vn.vanban.search.SearchResult;
 import vn.vanban.search.SearchService;
 
-/** Full-text search. */
+/** Full-text search with filters, facets and sorting. */
 @Controller("/api/search")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SearchController {
@@ -19,10 +23,47 @@ public class SearchController {
         this.search = search;
     }
 
-    /** Hits for {@code q} (words with or without diacritics, or a số ký hiệu), page from 0. */
+    /**
+     * Hits for {@code q} (words with or without diacritics, "phrases", -excluded, OR, or a số ký hiệu; blank to
+     * browse by filters), with facet counts over all hits.
+     *
+     * @param type         loại văn bản, as in the {@code type} facet
+     * @param issuer       cơ quan ban hành, as in the {@code issuer} facet
+     * @param province     province, as in the {@code province} facet ("Trung ương" for central bodies)
+     * @param field        lĩnh vực, as in the {@code field} facet
+     * @param yearFrom     first year, inclusive
+     * @param yearTo       last year, inclusive
+     * @param dateFrom     issued on or after (YYYY-MM-DD)
+     * @param dateTo       issued on or before (YYYY-MM-DD)
+     * @param draft        true for drafts only, false for final documents only
+     * @param hasDeadlines true for documents that set deadlines, false for those that do not
+     * @param sort         relevance (default), newest or oldest
+     * @param page         page from 0
+     * @param size         hits per page (1 to 100)
+     */
     @Get
-    public SearchResult search(@QueryValue String q, @QueryValue(defaultValue = "0") int page,
-                               @QueryValue(defaultValue = "10") int size) {
-        return search.search(q, page, size); // SearchService rejects a bad page or size (400)
+    public SearchResult search(@QueryValue(defaultValue = "") String q,
+                               @Nullable @QueryValue String type, @Nullable @QueryValue String issuer,
+                               @Nullable @QueryValue String province, @Nullable @QueryValue String field,
+                               @Nullable @QueryValue Integer yearFrom, @Nullable @QueryValue Integer yearTo,
+                               @Nullable @QueryValue String dateFrom, @Nullable @QueryValue String dateTo,
+                               @Nullable @QueryValue Boolean draft, @Nullable @QueryValue Boolean hasDeadlines,
+                               @Nullable @QueryValue String sort,
+                               @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "10") int size) {
+        // SearchService rejects a bad page, size or range (400)
+        return search.search(new SearchRequest(q, type, issuer, province, field, yearFrom, yearTo,
+                date("dateFrom", dateFrom), date("dateTo", dateTo), draft, hasDeadlines, SearchRequest.Sort.parse(sort),
+                page, size));
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be a date as YYYY-MM-DD (got [" + value + "])");
+        }
     }
 }

@@ -226,8 +226,7 @@ public class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < texts.size(); i++) {
                 int id = i;
                 pool.submit(() -> {
-                    w.addDocument(DocumentIndex.toLucene(new IndexedDocument(id, texts.get(id), null, null, null, null,
-                            null, null, List.of())));
+                    w.addDocument(DocumentIndex.toLucene(IndexedDocument.textOnly(id, texts.get(id))));
                     return null;
                 });
             }

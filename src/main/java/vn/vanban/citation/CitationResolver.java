@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,6 +180,11 @@ public final class CitationResolver {
         return s.matches() && s.group(3).contains("-") ? "Công văn" : "Văn bản";
     }
 
+    /** The issuer a số ký hiệu names by its codes ("207/2026/NĐ-CP" → "Chính phủ"), with {@code province} for local bodies; null if unknown. */
+    public String issuerByNumber(String number, String province) {
+        return number == null ? null : issuers.fromCodes(issuerCodes(DocumentNumbers.canonical(number)), province);
+    }
+
     /** The issuer codes of a number: the symbol's parts after its type code ("TTLT-BTTTT-BNV" → BTTTT, BNV). */
     List<String> issuerCodes(String number) {
         Matcher p = PARTY.matcher(number);
@@ -210,19 +214,22 @@ public final class CitationResolver {
         return s.matches() && s.group(2) != null ? Integer.valueOf(s.group(2)) : null;
     }
 
+    private static final Pattern PROVINCE_IN_ISSUER = Pattern.compile("(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố)\\s+(.+)$");
+
     /** The citing document's province, from its place line or its issuer block ("UBND tỉnh Bắc Kạn"). */
     static String province(DocumentMetadata self) {
-        for (String s : new String[] {self.parentIssuer(), self.issuer()}) {
+        return province(self.issuer(), self.parentIssuer(), self.place());
+    }
+
+    /** A document's province from its issuer block ("UBND tỉnh Bắc Kạn" → "Bắc Kạn"), else its place line. */
+    public static String province(String issuer, String parentIssuer, String place) {
+        for (String s : new String[] {parentIssuer, issuer}) {
             if (s != null) {
-                Matcher m = Pattern.compile("(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố)\\s+(.+)$").matcher(s);
+                Matcher m = PROVINCE_IN_ISSUER.matcher(s);
                 if (m.find()) {
                     return m.group(1).strip();
                 }
             }
-        }
-        String place = self.place();
-        if (place != null && !place.toLowerCase(Locale.ROOT).startsWith("hà nội")) {
-            return place;
         }
         return place;
     }

@@ -36,6 +36,26 @@ public final class Issuers {
         return examples;
     }
 
+    /**
+     * Whether {@code issuer}, a name as printed ("Bộ Tài chính", "Thủ tướng Chính phủ"), is a central body: one of
+     * the table's central names, or a ministry ("Bộ …").
+     */
+    public boolean isCentral(String issuer) {
+        if (issuer == null || issuer.isBlank()) {
+            return false;
+        }
+        String f = Folding.fold(issuer.strip());
+        if (f.startsWith("bo ") && !f.startsWith("bo phan")) {
+            return true;
+        }
+        for (String name : central.values()) {
+            if (f.startsWith(Folding.fold(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code code} names a local body (its documents are numbered per province). */
     public boolean isLocal(String code) {
         return local.containsKey(key(code));

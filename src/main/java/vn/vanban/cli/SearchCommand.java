@@ -7,14 +7,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.vanban.search.SearchHit;
 import vn.vanban.search.SearchResult;
+import vn.vanban.search.SearchRequest;
 import vn.vanban.search.SearchService;
 
 /** Prints ranked hits with highlighted snippets. */
 @Command(name = "search", description = "Search the repository; matched words are shown in [brackets].")
 public class SearchCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "QUERY")
-    String[] words;
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "words, \"phrases\", -excluded, OR, or a số ký hiệu; none to browse by filters")
+    String[] words = new String[0];
+
+    @Option(names = "--type", description = "loại văn bản, e.g. \"Quyết định\"")
+    String type;
+
+    @Option(names = "--issuer", description = "cơ quan ban hành, as the facet shows it")
+    String issuer;
+
+    @Option(names = "--province", description = "province, e.g. \"Bắc Kạn\" or \"Trung ương\"")
+    String province;
+
+    @Option(names = "--field", description = "lĩnh vực, as the facet shows it")
+    String field;
+
+    @Option(names = "--year", description = "year issued, or a range: 2019, 2018-2020")
+    String year;
+
+    @Option(names = "--draft", description = "true: drafts only; false: final documents only")
+    Boolean draft;
+
+    @Option(names = "--has-deadlines", description = "true: documents that set deadlines")
+    Boolean hasDeadlines;
+
+    @Option(names = "--sort", defaultValue = "relevance", description = "relevance, newest or oldest")
+    String sort;
+
+    @Option(names = "--facets", description = "print the facet counts too")
+    boolean facets;
 
     @Option(names = {"-n", "--size"}, defaultValue = "10", description = "hits to show (default 10)")
     int size;
@@ -24,8 +52,21 @@ public class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SearchResult r = search.search(String.join(" ", words), 0, Math.min(size, SearchService.MAX_PAGE_SIZE));
+        Integer yearFrom = null;
+        Integer yearTo = null;
+        if (year != null) {
+            String[] range = year.split("-", 2);
+            yearFrom = Integer.valueOf(range[0].strip());
+            yearTo = range.length > 1 ? Integer.valueOf(range[1].strip()) : yearFrom;
+        }
+        SearchResult r = search.search(new SearchRequest(String.join(" ", words), type, issuer, province, field,
+                yearFrom, yearTo, null, null, draft, hasDeadlines, SearchRequest.Sort.parse(sort), 0,
+                Math.min(size, SearchService.MAX_PAGE_SIZE)));
         System.out.printf("%d documents match%n", r.total());
+        if (facets) {
+            r.facets().forEach((dim, values) -> System.out.printf("  %s: %s%n", dim, String.join(", ",
+                    values.stream().map(v -> v.value() + " (" + v.count() + ")").toList())));
+        }
         int rank = 1;
         for (SearchHit h : r.hits()) {
             System.out.printf("%2d. [%d] %s %s %s (%s) score %.2f%n    %s%n", rank++, h.id(),

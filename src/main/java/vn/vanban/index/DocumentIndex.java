@@ -15,7 +15,11 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -94,6 +98,26 @@ public class DocumentIndex implements AutoCloseable {
         }
     }
 
+    /** The version of what {@link #toLucene} writes; an index written by another version is rebuilt. */
+    public static final int SCHEMA = 2;
+    private static final String SCHEMA_KEY = "vanban.schema";
+
+    /**
+     * Whether the index holds documents written with another {@link #SCHEMA} (an older Vanban): it must then be
+     * rebuilt from the database. An empty or absent index is never stale.
+     */
+    public synchronized boolean stale() {
+        try {
+            if (directory == null || !DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            org.apache.lucene.index.SegmentInfos latest = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
+            return latest.totalMaxDoc() > 0 && !Integer.toString(SCHEMA).equals(latest.getUserData().get(SCHEMA_KEY));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index at " + path, e);
+        }
+    }
+
     /** Adds or replaces {@code doc}. */
     public void put(IndexedDocument doc) {
         try {
@@ -127,6 +151,7 @@ public class DocumentIndex implements AutoCloseable {
             return;
         }
         try {
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(SCHEMA)).entrySet());
             writer.commit();
             searchers.maybeRefresh();
         } catch (IOException e) {
@@ -245,7 +270,53 @@ public class DocumentIndex implements AutoCloseable {
         storeIfPresent(doc, IndexFields.DOC_DATE, d.date());
         storeIfPresent(doc, IndexFields.DOC_ISSUER, d.issuer());
         storeIfPresent(doc, IndexFields.FILE_NAME, d.fileName());
-        return doc;
+        java.time.LocalDate date = startOf(d.date());
+        if (date != null) {
+            doc.add(new LongPoint(IndexFields.DATE_POINT, date.toEpochDay()));
+            doc.add(new NumericDocValuesField(IndexFields.DATE_SORT, date.toEpochDay()));
+            doc.add(new IntPoint(IndexFields.YEAR_POINT, date.getYear()));
+            doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_YEAR, Integer.toString(date.getYear())));
+        }
+        if (d.stored()) {
+            facet(doc, IndexFields.FACET_TYPE, d.type());
+            facet(doc, IndexFields.FACET_ISSUER, d.issuer());
+            facet(doc, IndexFields.FACET_PROVINCE, d.province());
+            facet(doc, IndexFields.FACET_FIELD, d.field());
+            doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_STATUS, d.draft() ? "draft" : "final"));
+            doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_DEADLINES, d.hasDeadlines() ? "yes" : "no"));
+        }
+        try {
+            return FACETS.build(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How facet fields are indexed: every dimension single-valued, in the default doc-values field. */
+    public static final FacetsConfig FACETS = new FacetsConfig();
+
+    private static void facet(Document doc, String dim, String value) {
+        if (value != null && !value.isBlank()) {
+            String v = value.strip();
+            doc.add(new SortedSetDocValuesFacetField(dim, v.length() > 200 ? v.substring(0, 200) : v));
+        }
+    }
+
+    /** The first day of an ISO date at any precision ("2019", "2019-12", "2019-12-05"); null if unparseable. */
+    public static java.time.LocalDate startOf(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return switch (iso.length()) {
+                case 4 -> java.time.LocalDate.of(Integer.parseInt(iso), 1, 1);
+                case 7 -> java.time.YearMonth.parse(iso).atDay(1);
+                case 10 -> java.time.LocalDate.parse(iso);
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void storeIfPresent(Document doc, String field, String value) {

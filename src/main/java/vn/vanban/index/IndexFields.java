@@ -25,6 +25,24 @@ public final class IndexFields {
     public static final String DOC_DATE = "doc_date";
     public static final String DOC_ISSUER = "doc_issuer";
     public static final String FILE_NAME = "file_name";
+    /** Date issued as epoch day (the first day of the period printed): points for ranges, doc values for sorting. */
+    public static final String DATE_POINT = "date_point";
+    public static final String DATE_SORT = "date_sort";
+    /** Year issued as an int point, for ranges. */
+    public static final String YEAR_POINT = "year_point";
+
+    /** Facet dimensions (Lucene sorted-set doc values facets), also usable as drill-down filters. */
+    public static final String FACET_TYPE = "type";
+    public static final String FACET_ISSUER = "issuer";
+    public static final String FACET_PROVINCE = "province";
+    public static final String FACET_YEAR = "year";
+    public static final String FACET_FIELD = "field";
+    /** "draft" or "final". */
+    public static final String FACET_STATUS = "status";
+    /** "yes" or "no": whether the document sets deadlines. */
+    public static final String FACET_DEADLINES = "deadlines";
+    public static final java.util.List<String> FACETS = java.util.List.of(FACET_TYPE, FACET_ISSUER, FACET_PROVINCE,
+            FACET_YEAR, FACET_FIELD, FACET_STATUS, FACET_DEADLINES);
 
     private IndexFields() {
     }

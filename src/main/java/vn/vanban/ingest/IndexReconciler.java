@@ -37,6 +37,11 @@ public class IndexReconciler {
     /** Reconciles and commits; returns what changed. */
     public Result reconcile() {
         index.openForWriting();
+        if (index.stale()) {
+            LOG.info("the index was written by another version of Vanban: rebuilding it from the database");
+            int n = rebuild(id -> { });
+            return new Result(n, 0);
+        }
         Set<Long> indexed = index.ids();
         Set<Long> current = new HashSet<>(documents.findCurrentIds());
         int added = 0;

@@ -3,7 +3,30 @@ package vn.vanban.search;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -28,8 +51,15 @@ public class SearchService {
         this.queries = new QueryFactory(index.analyzer());
     }
 
-    /** Page {@code page} (from 0) of {@code size} hits for {@code userQuery}. */
+    /** Page {@code page} (from 0) of {@code size} hits for {@code userQuery}, by relevance, no filters. */
     public SearchResult search(String userQuery, int page, int size) {
+        return search(SearchRequest.of(userQuery, page, size));
+    }
+
+    /** The hits of {@code r}: filtered, sorted and paged, with facet counts over all hits. */
+    public SearchResult search(SearchRequest r) {
+        int page = r.page();
+        int size = r.size();
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE
                     + " (got page=" + page + ", size=" + size + ")");
@@ -38,15 +68,31 @@ public class SearchService {
         if (window > MAX_WINDOW) {
             throw new IllegalArgumentException("results beyond the first " + MAX_WINDOW + " are not served; refine the query");
         }
-        Query query = queries.build(userQuery);
+        boolean words = r.query() != null && !r.query().isBlank();
+        Query base = words ? queries.build(r.query()) : new MatchAllDocsQuery();
+        Query query = filtered(base, r);
+        SearchRequest.Sort order = r.sort() == null ? SearchRequest.Sort.RELEVANCE : r.sort();
+        if (!words && order == SearchRequest.Sort.RELEVANCE) {
+            order = SearchRequest.Sort.NEWEST; // nothing to rank by
+        }
+        Sort sort = switch (order) {
+            case RELEVANCE -> null;
+            case NEWEST -> new Sort(dateSort(true), SortField.FIELD_SCORE);
+            case OLDEST -> new Sort(dateSort(false), SortField.FIELD_SCORE);
+        };
+        String sortName = order.name().toLowerCase(java.util.Locale.ROOT);
         return index.withSearcher(searcher -> {
-            TopDocs top = searcher.search(query, window);
+            FacetsCollectorManager.FacetsResult fr = sort == null
+                    ? FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
+            TopDocs top = fr.topDocs();
+            Map<String, List<SearchResult.FacetCount>> facets = facets(searcher, fr.facetsCollector());
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(page * size, all.length);
             int to = Math.min(from + size, all.length);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, to);
             String[] snippets = new String[pageDocs.length];
-            if (pageDocs.length > 0) {
+            if (pageDocs.length > 0 && words) {
                 UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
                         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                         .withMaxLength(1_000_000)
@@ -58,7 +104,7 @@ public class SearchService {
                 for (int i = 0; i < pageDocs.length; i++) {
                     docIds[i] = pageDocs[i].doc;
                 }
-                snippets = highlighter.highlightFields(new String[] {IndexFields.BODY_FOLDED}, query, docIds,
+                snippets = highlighter.highlightFields(new String[] {IndexFields.BODY_FOLDED}, base, docIds,
                         new int[] {2}).get(IndexFields.BODY_FOLDED);
             }
             List<SearchHit> hits = new ArrayList<>(pageDocs.length);
@@ -67,11 +113,107 @@ public class SearchService {
                 String snippet = snippets[i] != null ? snippets[i] : leadSnippet(d.get(IndexFields.BODY_FOLDED));
                 hits.add(new SearchHit(Long.parseLong(d.get(IndexFields.ID)), d.get(IndexFields.DOC_TYPE),
                         d.get(IndexFields.DOC_NUMBER), d.get(IndexFields.DOC_SUBJECT), d.get(IndexFields.DOC_DATE),
-                        d.get(IndexFields.DOC_ISSUER), d.get(IndexFields.FILE_NAME), pageDocs[i].score, snippet));
+                        d.get(IndexFields.DOC_ISSUER), d.get(IndexFields.FILE_NAME),
+                        Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score, snippet));
             }
-            return new SearchResult(userQuery, top.totalHits.value(), page, size, hits);
+            return new SearchResult(r.query() == null ? "" : r.query(), top.totalHits.value(), page, size, sortName,
+                    hits, facets);
         });
     }
+
+    private static SortField dateSort(boolean newestFirst) {
+        SortField f = new SortField(IndexFields.DATE_SORT, SortField.Type.LONG, newestFirst);
+        f.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE); // undated documents last either way
+        return f;
+    }
+
+    /** {@code base} restricted by the request's filters: drill-down on facet dimensions, ranges on points. */
+    private static Query filtered(Query base, SearchRequest r) {
+        DrillDownQuery q = new DrillDownQuery(DocumentIndex.FACETS, base);
+        addIf(q, IndexFields.FACET_TYPE, r.type());
+        addIf(q, IndexFields.FACET_ISSUER, r.issuer());
+        addIf(q, IndexFields.FACET_PROVINCE, r.province());
+        addIf(q, IndexFields.FACET_FIELD, r.field());
+        if (r.draft() != null) {
+            q.add(IndexFields.FACET_STATUS, r.draft() ? "draft" : "final");
+        }
+        if (r.hasDeadlines() != null) {
+            q.add(IndexFields.FACET_DEADLINES, r.hasDeadlines() ? "yes" : "no");
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
+        if (r.yearFrom() != null || r.yearTo() != null) {
+            int from = r.yearFrom() == null ? Integer.MIN_VALUE : r.yearFrom();
+            int to = r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo();
+            if (from > to) {
+                throw new IllegalArgumentException("yearFrom " + from + " is after yearTo " + to);
+            }
+            b.add(IntPoint.newRangeQuery(IndexFields.YEAR_POINT, from, to), BooleanClause.Occur.FILTER);
+        }
+        if (r.dateFrom() != null || r.dateTo() != null) {
+            long from = r.dateFrom() == null ? Long.MIN_VALUE : r.dateFrom().toEpochDay();
+            long to = r.dateTo() == null ? Long.MAX_VALUE : r.dateTo().toEpochDay();
+            if (from > to) {
+                throw new IllegalArgumentException("dateFrom " + r.dateFrom() + " is after dateTo " + r.dateTo());
+            }
+            b.add(LongPoint.newRangeQuery(IndexFields.DATE_POINT, from, to), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static void addIf(DrillDownQuery q, String dim, String value) {
+        if (value != null && !value.isBlank()) {
+            q.add(dim, value.strip());
+        }
+    }
+
+    /** Counts of every dimension over the hits; empty when the index has no facet data yet. */
+    private Map<String, List<SearchResult.FacetCount>> facets(IndexSearcher searcher, FacetsCollector fc) throws IOException {
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+        if (state == null) {
+            return out;
+        }
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fc);
+        for (String dim : IndexFields.FACETS) {
+            FacetResult res;
+            try {
+                res = counts.getTopChildren(MAX_FACET_VALUES, dim);
+            } catch (IllegalArgumentException e) {
+                continue; // no document has this dimension yet
+            }
+            if (res == null || res.labelValues.length == 0) {
+                continue;
+            }
+            List<SearchResult.FacetCount> values = new ArrayList<>(res.labelValues.length);
+            for (LabelAndValue lv : res.labelValues) {
+                values.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+            }
+            out.put(dim, values);
+        }
+        return out;
+    }
+
+    private static final int MAX_FACET_VALUES = 50;
+
+    /** The ordinal map of the facet doc values, built once per index reader (it is costly). */
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetStateHolder h = facetState;
+        if (h != null && h.reader() == reader) {
+            return h.state();
+        }
+        SortedSetDocValuesReaderState state = null;
+        FieldInfo info = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+        if (info != null) {
+            state = new DefaultSortedSetDocValuesReaderState(reader, DocumentIndex.FACETS);
+        }
+        facetState = new FacetStateHolder(reader, state);
+        return state;
+    }
+
+    private record FacetStateHolder(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    private volatile FacetStateHolder facetState;
 
     private static String leadSnippet(String text) {
         if (text == null) {

@@ -19,4 +19,6 @@ public interface DeadlineRepository extends CrudRepository<DeadlineRecord, Long>
     List<DeadlineRecord> findByDocumentIdOrderByStartOffset(long documentId);
 
     void deleteByDocumentId(long documentId);
+
+    boolean existsByDocumentId(long documentId);
 }
