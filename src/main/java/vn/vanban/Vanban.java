@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.vanban.bench.BenchCommand;
 import vn.vanban.cli.CitesCommand;
+import vn.vanban.cli.CompileCommand;
 import vn.vanban.cli.DeadlinesCommand;
 import vn.vanban.cli.ExtractCommand;
 import vn.vanban.cli.IngestCommand;
@@ -21,7 +22,8 @@ import vn.vanban.config.Contexts;
 @Command(name = "vanban", mixinStandardHelpOptions = true, version = "Vanban 0.1",
         description = "Document repository with full-text search for Vietnamese government offices.",
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, ExtractCommand.class,
-                ReindexCommand.class, CitesCommand.class, DeadlinesCommand.class, BenchCommand.class})
+                ReindexCommand.class, CitesCommand.class, CompileCommand.class, DeadlinesCommand.class,
+                BenchCommand.class})
 public class Vanban implements Runnable {
 
     public static void main(String[] args) {

@@ -9,6 +9,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import vn.vanban.citation.CitationCompiler;
 import vn.vanban.citation.CitationQueries;
 import vn.vanban.store.DocumentRepository;
 
@@ -19,10 +24,39 @@ public class CitationController {
 
     private final CitationQueries queries;
     private final DocumentRepository documents;
+    private final CitationCompiler compiler;
 
-    public CitationController(CitationQueries queries, DocumentRepository documents) {
+    public CitationController(CitationQueries queries, DocumentRepository documents, CitationCompiler compiler) {
         this.queries = queries;
         this.documents = documents;
+        this.compiler = compiler;
+    }
+
+    /** What to compile: held documents by id and cited documents by key; the format may also come as ?format=. */
+    @Serdeable
+    public record CompileRequest(@Nullable List<Long> documents, @Nullable List<String> keys, @Nullable String format) {
+    }
+
+    /**
+     * The "Căn cứ …" block for the given documents, ordered by legal rank then date, each written in full:
+     * JSON items (default), or text, markdown, docx or csv ({@code format}). 400 names unknown ids and keys.
+     */
+    @Post("/citations/compile")
+    public HttpResponse<?> compile(@Body CompileRequest request, @QueryValue @Nullable String format) {
+        CitationCompiler.Format f = CitationCompiler.Format.parse(format != null ? format : request.format());
+        List<CitationCompiler.Item> items = compiler.compile(request.documents(), request.keys());
+        Object body = switch (f) {
+            case JSON -> items;
+            case TEXT -> compiler.text(items);
+            case MARKDOWN -> compiler.markdown(items);
+            case CSV -> compiler.csv(items);
+            case DOCX -> compiler.docx(items);
+        };
+        MutableHttpResponse<?> response = HttpResponse.ok(body).contentType(f.contentType);
+        if (f == CitationCompiler.Format.DOCX || f == CitationCompiler.Format.CSV) {
+            response.header("Content-Disposition", "attachment; filename=\"can-cu." + f.extension + "\"");
+        }
+        return response;
     }
 
     /** By number (any spelling; {@code year} to pick one) or by canonical key: the matching cited documents. */

@@ -180,6 +180,31 @@ public final class CitationResolver {
         return s.matches() && s.group(3).contains("-") ? "Công văn" : "Văn bản";
     }
 
+    /**
+     * The issuing body as lists and facets show it: named by the codes of its số ký hiệu when the table knows them
+     * ("…/NĐ-CP" → "Chính phủ"), else as printed in its issuer block when that reads as a body (completed with the
+     * province where it is printed without one); null when neither names one.
+     */
+    public String issuerName(String number, String issuer, String parentIssuer, String province) {
+        String byNumber = issuerByNumber(number, province);
+        if (byNumber != null) {
+            return byNumber;
+        }
+        for (String printed : new String[] {issuer, parentIssuer}) {
+            if (printed != null && ORGAN.matcher(printed.strip()).lookingAt()) {
+                return issuers.completePrinted(printed.strip().replaceAll("\\s+", " "), province);
+            }
+        }
+        return null;
+    }
+
+    /** The words an issuing body's name starts with. */
+    private static final Pattern ORGAN = Pattern.compile(
+            "(?:Bộ|BỘ|Ủy ban|Uỷ ban|ỦY BAN|UỶ BAN|UBND|HĐND|Hội đồng|HỘI ĐỒNG|Sở|SỞ|Chính phủ|CHÍNH PHỦ|Thủ tướng|THỦ TƯỚNG"
+            + "|Quốc hội|QUỐC HỘI|Ban|BAN|Văn phòng|VĂN PHÒNG|Tổng cục|TỔNG CỤC|Cục|CỤC|Tỉnh ủy|TỈNH ỦY|Huyện ủy|HUYỆN ỦY"
+            + "|Phòng|PHÒNG|Ngân hàng|NGÂN HÀNG|Kiểm toán|KIỂM TOÁN|Thanh tra|THANH TRA|Tòa án|TÒA ÁN|Viện|VIỆN"
+            + "|Bảo hiểm xã hội Việt Nam|BẢO HIỂM XÃ HỘI VIỆT NAM|Trung tâm|TRUNG TÂM)(?=\\s|$)");
+
     /** The issuer a số ký hiệu names by its codes ("207/2026/NĐ-CP" → "Chính phủ"), with {@code province} for local bodies; null if unknown. */
     public String issuerByNumber(String number, String province) {
         return number == null ? null : issuers.fromCodes(issuerCodes(DocumentNumbers.canonical(number)), province);

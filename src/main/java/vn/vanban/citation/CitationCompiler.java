@@ -1,0 +1,424 @@
+package vn.vanban.citation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import vn.vanban.extract.DocumentTypes;
+import vn.vanban.search.Abbreviations;
+import vn.vanban.store.CitedDocumentRecord;
+import vn.vanban.store.CitedDocumentRepository;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.StoredDocument;
+
+/**
+ * Compiles the "Căn cứ …" block of a report from held documents and cited documents: each written in full
+ * ("Quyết định số 2099/QĐ-UBND ngày 08/12/2018 của Ủy ban nhân dân tỉnh Bắc Kạn về việc …", abbreviations
+ * expanded) and ordered as drafting practice orders it: central legal documents by legal rank (Hiến pháp, luật,
+ * nghị quyết of the National Assembly, pháp lệnh, nghị định, quyết định of the Prime Minister, thông tư …),
+ * then Party documents, then local ones by rank; within a rank by date, then number. Thread-safe.
+ */
+@Singleton
+public class CitationCompiler {
+
+    /** One compiled item; {@code text} is the item as written after "Căn cứ". */
+    @Serdeable
+    public record Item(String key, @Nullable Long documentId, @Nullable String type, @Nullable String number,
+                       @Nullable String date, @Nullable String issuer, @Nullable String title, int rank,
+                       String scope, String text) {
+    }
+
+    /** Output formats. */
+    public enum Format {
+        JSON("application/json", "json"), TEXT("text/plain; charset=utf-8", "txt"),
+        MARKDOWN("text/markdown; charset=utf-8", "md"),
+        DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+        CSV("text/csv; charset=utf-8", "csv");
+
+        public final String contentType;
+        public final String extension;
+
+        Format(String contentType, String extension) {
+            this.contentType = contentType;
+            this.extension = extension;
+        }
+
+        /** json (default), text/txt, markdown/md, docx, csv — any case. */
+        public static Format parse(@Nullable String s) {
+            if (s == null || s.isBlank()) {
+                return JSON;
+            }
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(s.strip()) || f.extension.equalsIgnoreCase(s.strip())) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown format [" + s + "]: use json, text, markdown, docx or csv");
+        }
+    }
+
+    private static final String CENTRAL = "central";
+    private static final String PARTY = "party";
+    private static final String LOCAL = "local";
+    private static final Pattern PARTY_NUMBER = Pattern.compile("^\\d+-[A-ZĐ]+/[A-ZĐ]+");
+    private static final Pattern LOCAL_ISSUER = Pattern.compile(
+            "(?i)(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|^Sở )");
+
+    private final DocumentRepository documents;
+    private final CitedDocumentRepository cited;
+    private final CitationResolver resolver;
+    private final DocumentTypes types;
+    private final Issuers issuers = new Issuers();
+    private final List<Map.Entry<Pattern, String>> expansions = new ArrayList<>();
+
+    public CitationCompiler(DocumentRepository documents, CitedDocumentRepository cited, CitationResolver resolver,
+                            DocumentTypes types) {
+        this.documents = documents;
+        this.cited = cited;
+        this.resolver = resolver;
+        this.types = types;
+        for (Abbreviations.Entry e : Abbreviations.load().entries()) {
+            // whole words only, never inside a số ký hiệu ("2099/QĐ-UBND" keeps its codes)
+            expansions.add(Map.entry(Pattern.compile("(?<![\\p{L}\\p{N}/&-])" + Pattern.quote(e.abbr()) + "(?![\\p{L}\\p{N}/&-])"),
+                    e.expansion()));
+        }
+    }
+
+    /**
+     * The ordered items for held documents {@code documentIds} and cited documents {@code keys} (a key of a held
+     * document and its id give one item).
+     *
+     * @throws IllegalArgumentException when nothing is asked, or an id or key is unknown (all are named)
+     */
+    public List<Item> compile(List<Long> documentIds, List<String> keys) {
+        List<Long> ids = documentIds == null ? List.of() : documentIds;
+        List<String> ks = keys == null ? List.of() : keys;
+        if (ids.isEmpty() && ks.isEmpty()) {
+            throw new IllegalArgumentException("give document ids and/or citation keys to compile");
+        }
+        Map<String, Item> items = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (Long id : ids) {
+            Optional<StoredDocument> d = id == null ? Optional.empty() : documents.findById(id);
+            if (d.isEmpty()) {
+                unknown.add("document " + id);
+                continue;
+            }
+            Item item = fromDocument(d.get(), null);
+            items.putIfAbsent(item.key(), item);
+        }
+        for (String key : ks) {
+            Optional<CitedDocumentRecord> node = key == null ? Optional.empty() : cited.findByCiteKey(key.strip());
+            if (node.isEmpty() && key != null) {
+                node = cited.findByCiteKey(canonicalKey(key)); // the number as printed: "2099/QĐ-UBND|2018|Bắc Kạn"
+            }
+            if (node.isEmpty()) {
+                // a held document nothing cites has no node: found by its own key
+                Optional<Long> held = key == null ? Optional.empty() : heldByKey(key);
+                if (held.isPresent()) {
+                    Item item = fromDocument(documents.findById(held.get()).orElseThrow(), null);
+                    items.putIfAbsent(item.key(), item);
+                } else {
+                    unknown.add("key " + key);
+                }
+                continue;
+            }
+            CitedDocumentRecord n = node.get();
+            Optional<StoredDocument> held = n.heldDocumentId() == null ? Optional.empty() : documents.findById(n.heldDocumentId());
+            Item item = held.isPresent() ? fromDocument(held.get(), n) : fromNode(n);
+            items.putIfAbsent(item.key(), item);
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("not found: " + String.join(", ", unknown));
+        }
+        List<Item> out = new ArrayList<>(items.values());
+        out.sort(ORDER);
+        return out;
+    }
+
+    private Optional<Long> heldByKey(String key) {
+        for (String k : List.of(key.strip(), canonicalKey(key))) {
+            var found = documents.findCurrentByCiteKeyIn(List.of(k));
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0).id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A key with its number and province in any spelling, as keys are stored: "2099/QD-UBND|2018|bac kan". */
+    static String canonicalKey(String key) {
+        String[] parts = key.strip().split("\\|", -1);
+        parts[0] = DocumentNumbers.canonical(parts[0].strip());
+        if (parts.length > 2) {
+            parts[2] = Folding.fold(parts[2].strip());
+        }
+        return String.join("|", parts);
+    }
+
+    private static final Comparator<Item> ORDER = Comparator
+            .comparingInt((Item i) -> scopeOrder(i.scope()))
+            .thenComparingInt(Item::rank)
+            .thenComparing(i -> i.date() == null ? "9999" : i.date())
+            .thenComparing(i -> i.number() == null ? "" : i.number());
+
+    private static int scopeOrder(String scope) {
+        return switch (scope) {
+            case CENTRAL -> 0;
+            case PARTY -> 1;
+            default -> 2;
+        };
+    }
+
+    private Item fromDocument(StoredDocument d, @Nullable CitedDocumentRecord node) {
+        String province = CitationResolver.province(d.issuer(), d.parentIssuer(), d.place());
+        String issuer = resolver.issuerName(d.docNumber(), d.issuer(), d.parentIssuer(), province);
+        if (issuer == null && node != null) {
+            issuer = node.issuer();
+        }
+        String key = d.citeKey() != null ? d.citeKey() : node != null ? node.citeKey() : "document:" + d.id();
+        String type = d.docType() != null ? d.docType() : node == null ? null : node.docType();
+        String title = d.subject() != null ? d.subject() : node == null ? null : node.title();
+        String date = d.docDate() != null ? d.docDate() : node == null ? null : node.docDate();
+        return item(key, d.id(), type, d.docNumber() != null ? d.docNumber() : node == null ? null : node.docNumber(),
+                date, issuer, title);
+    }
+
+    private Item fromNode(CitedDocumentRecord n) {
+        return item(n.citeKey(), null, n.docType(), n.docNumber(), n.docDate(), n.issuer(), n.title());
+    }
+
+    private Item item(String key, @Nullable Long id, @Nullable String type, @Nullable String number,
+                      @Nullable String date, @Nullable String issuer, @Nullable String title) {
+        String scope = scope(number, issuer);
+        int rank = rank(type, number, issuer);
+        String fullIssuer = issuer == null ? null : expand(issuer.strip());
+        String fullTitle = title == null || title.isBlank() ? null : expand(title.strip().replaceAll("\\s+", " "));
+        return new Item(key, id, type, number, date, fullIssuer, fullTitle, rank, scope,
+                write(type, number, date, fullIssuer, fullTitle));
+    }
+
+    /** central, party or local: from the number's codes, else from the issuer's name. */
+    private String scope(@Nullable String number, @Nullable String issuer) {
+        if (number != null && PARTY_NUMBER.matcher(number).find()) {
+            return PARTY;
+        }
+        if (number != null) {
+            List<String> codes = resolver.issuerCodes(DocumentNumbers.canonical(number));
+            if (!codes.isEmpty()) {
+                return codes.stream().anyMatch(issuers::isLocal) ? LOCAL : CENTRAL;
+            }
+        }
+        if (issuer != null && issuers.isCentral(issuer)) {
+            return CENTRAL;
+        }
+        return issuer != null && LOCAL_ISSUER.matcher(issuer).find() ? LOCAL : CENTRAL;
+    }
+
+    /**
+     * Legal rank: the type's rank from the table, with the National Assembly's and its Standing Committee's
+     * nghị quyết beside the laws and ordinances, and the Government's beside its nghị định.
+     */
+    private int rank(@Nullable String type, @Nullable String number, @Nullable String issuer) {
+        DocumentTypes.Type t = type == null ? null : types.byName(type);
+        if (t == null && number != null) {
+            t = types.fromNumber(number);
+        }
+        if (t == null) {
+            return 99;
+        }
+        if (t.name().equals("Nghị quyết")) {
+            String n = number == null ? "" : number.toUpperCase(Locale.ROOT);
+            String who = issuer == null ? "" : Folding.fold(issuer);
+            if (n.contains("UBTVQH") || who.contains("uy ban thuong vu quoc hoi")) {
+                return types.byName("Pháp lệnh").rank();
+            }
+            if (n.matches(".*-QH\\d*$") || who.startsWith("quoc hoi")) {
+                return types.byName("Luật").rank();
+            }
+            if (n.endsWith("-CP") || who.startsWith("chinh phu")) {
+                return types.byName("Nghị định").rank();
+            }
+        }
+        return t.rank();
+    }
+
+    private String expand(String s) {
+        String out = s;
+        for (Map.Entry<Pattern, String> e : expansions) {
+            Matcher m = e.getKey().matcher(out);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                String expansion = e.getValue();
+                String before = out.substring(0, m.start()).stripTrailing();
+                if (before.endsWith("Bộ") || before.endsWith("Sở")) {
+                    expansion = officeName(expansion); // "Bộ TTTT" → "Bộ Thông tin và Truyền thông"
+                }
+                m.appendReplacement(b, Matcher.quoteReplacement(expansion));
+            }
+            m.appendTail(b);
+            out = b.toString();
+        }
+        return out;
+    }
+
+    /** A ministry's or department's name capitalized as official names are: "thông tin và truyền thông" → "Thông tin và Truyền thông". */
+    static String officeName(String words) {
+        StringBuilder b = new StringBuilder(words.length());
+        boolean capital = true;
+        for (String w : words.split(" ")) {
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(capital && !w.isEmpty() ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
+            capital = w.equals("và") || w.equals("-");
+        }
+        return b.toString();
+    }
+
+    /**
+     * "Quyết định số 2099/QĐ-UBND ngày 08/12/2018 của Ủy ban nhân dân tỉnh Bắc Kạn về việc …"; a law by its name:
+     * "Luật Đầu tư số 61/2020/QH14 ngày 17/6/2020".
+     */
+    static String write(@Nullable String type, @Nullable String number, @Nullable String date, @Nullable String issuer,
+                        @Nullable String title) {
+        StringBuilder b = new StringBuilder(type == null ? "Văn bản" : type);
+        boolean named = type != null && List.of("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh").contains(type);
+        if (named && title != null) {
+            b.append(' ').append(capitalizedName(title));
+        }
+        if (number != null) {
+            b.append(" số ").append(number);
+        }
+        if (date != null) {
+            b.append(' ').append(datePhrase(date));
+        }
+        if (!named && issuer != null) {
+            b.append(" của ").append(issuer);
+        }
+        if (!named && title != null) {
+            b.append(' ').append(aboutPhrase(title));
+        }
+        return b.toString();
+    }
+
+    /** "2018-12-08" → "ngày 08/12/2018"; "2019-12" → "tháng 12/2019"; "2023" → "năm 2023". */
+    static String datePhrase(String iso) {
+        return switch (iso.length()) {
+            case 10 -> "ngày " + iso.substring(8, 10) + "/" + iso.substring(5, 7) + "/" + iso.substring(0, 4);
+            case 7 -> "tháng " + iso.substring(5, 7) + "/" + iso.substring(0, 4);
+            default -> "năm " + iso;
+        };
+    }
+
+    /** The trích yếu as it follows the issuer: "V/v …" becomes "về việc …", a capital that starts a sentence goes. */
+    static String aboutPhrase(String title) {
+        String t = title.strip();
+        if (t.regionMatches(true, 0, "V/v", 0, 3)) {
+            return "về việc " + t.substring(3).strip();
+        }
+        if (t.length() > 1 && Character.isUpperCase(t.charAt(0)) && !Character.isUpperCase(t.charAt(1))) {
+            t = Character.toLowerCase(t.charAt(0)) + t.substring(1);
+        }
+        String f = Folding.fold(t);
+        for (String start : ACTS) {
+            if (f.startsWith(start)) {
+                return t; // "… của Chính phủ quy định chi tiết …"
+            }
+        }
+        return "về " + t; // a subject, not an act: "… của Sở … về nhiệm vụ trọng tâm …"
+    }
+
+    /** How a trích yếu that says what the document does begins (folded); any other names its subject. */
+    private static final List<String> ACTS = List.of("ve ", "quy dinh", "huong dan", "ban hanh", "sua doi", "bo sung",
+            "phe duyet", "giao ", "thanh lap", "cong bo", "trien khai", "thuc hien", "to chuc", "bai bo", "dinh chi",
+            "kien toan", "cu can bo", "bo nhiem", "phan cong", "uy quyen", "phan cap", "sap xep", "dieu chinh",
+            "cho phep", "chap thuan", "tang cuong", "day manh", "chi dao", "phe chuan");
+
+    /** A law's name as written after "Luật": "ĐẦU TƯ" → "Đầu tư", "đầu tư" → "Đầu tư". */
+    private static String capitalizedName(String title) {
+        String t = title.strip();
+        if (t.equals(t.toUpperCase(Locale.ROOT))) {
+            t = t.toLowerCase(Locale.ROOT);
+        }
+        return Character.toUpperCase(t.charAt(0)) + t.substring(1);
+    }
+
+    /** The block as plain text: one "Căn cứ …;" line per item. */
+    public String text(List<Item> items) {
+        StringBuilder b = new StringBuilder();
+        for (Item i : items) {
+            b.append("Căn cứ ").append(i.text()).append(";\n");
+        }
+        return b.toString();
+    }
+
+    /** The block as Markdown: one italic paragraph per item, as Nghị định 30 sets the "Căn cứ" lines. */
+    public String markdown(List<Item> items) {
+        StringBuilder b = new StringBuilder();
+        for (Item i : items) {
+            b.append('*').append(escapeMarkdown("Căn cứ " + i.text() + ";")).append("*\n\n");
+        }
+        return b.toString();
+    }
+
+    private static String escapeMarkdown(String s) {
+        return s.replaceAll("([\\\\`*_\\[\\]#<>|])", "\\\\$1");
+    }
+
+    /** One row per item with its parts, for a spreadsheet. */
+    public String csv(List<Item> items) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("order", "text", "type", "number", "date", "issuer", "title", "scope", "rank", "key", "document_id")
+                .get())) {
+            int n = 1;
+            for (Item i : items) {
+                p.printRecord(n++, "Căn cứ " + i.text() + ";", i.type(), i.number(), i.date(), i.issuer(), i.title(),
+                        i.scope(), i.rank(), i.key(), i.documentId());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A Word document: one justified, italic Times New Roman 14 paragraph per item (Nghị định 30 layout). */
+    public byte[] docx(List<Item> items) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Item i : items) {
+                XWPFParagraph p = doc.createParagraph();
+                p.setAlignment(ParagraphAlignment.BOTH);
+                p.setIndentationFirstLine(567); // 1 cm
+                p.setSpacingAfter(120);
+                XWPFRun r = p.createRun();
+                r.setFontFamily("Times New Roman");
+                r.setFontSize(14);
+                r.setItalic(true);
+                r.setText("Căn cứ " + i.text() + ";");
+            }
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
