@@ -236,7 +236,7 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static ApplicationContext context(Path dataDir) {
+    static ApplicationContext context(Path dataDir) {
         Map<String, Object> p = new HashMap<>();
         p.put("vanban.data-dir", dataDir.toString());
         p.put("vanban.watch", false);

@@ -26,7 +26,7 @@ public final class QueryFactory {
 
     private static final float NUMBER_BOOST = 50f;
     private static final float CITES_BOOST = 10f;
-    private static final float EXACT_BOOST = 2f;
+    private static final float EXACT_BOOST = 0.05f;
     private static final float PHRASE_BOOST = 3f;
     private static final float SUBJECT_BOOST = 2f;
 
@@ -127,6 +127,12 @@ public final class QueryFactory {
             required = true;
             addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, words, 0), PHRASE_BOOST);
             addShould(b, builder.createBooleanQuery(IndexFields.SUBJECT_FOLDED, words), SUBJECT_BOOST);
+            String expanded = expanded(words);
+            if (expanded != null) {
+                // "kế toán quỹ BHXH" also scores as "kế toán quỹ bảo hiểm xã hội" in the trích yếu and as a phrase
+                addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, expanded, 0), PHRASE_BOOST);
+                addShould(b, builder.createMinShouldMatchQuery(IndexFields.SUBJECT_FOLDED, expanded, 0.6f), SUBJECT_BOOST);
+            }
             if (hasDiacritics(words)) {
                 addShould(b, builder.createBooleanQuery(IndexFields.BODY, words), EXACT_BOOST);
                 addShould(b, builder.createPhraseQuery(IndexFields.BODY, words, 0), EXACT_BOOST * PHRASE_BOOST);
@@ -179,6 +185,33 @@ public final class QueryFactory {
         int n = clauses.size();
         all.setMinimumNumberShouldMatch(n <= 4 ? n : (int) Math.ceil(n * 0.75));
         return all.build();
+    }
+
+    /** The words (folded tokens) with each abbreviation replaced by its expansion; null when none stands in them. */
+    private String expanded(String words) {
+        List<String> toks = tokens(words);
+        List<String> out = new java.util.ArrayList<>();
+        boolean any = false;
+        for (int i = 0; i < toks.size(); ) {
+            List<String> expansion = null;
+            int matched = 0;
+            for (List<List<String>> pair : abbreviations) {
+                List<String> abbr = pair.get(0);
+                if (!abbr.isEmpty() && i + abbr.size() <= toks.size() && toks.subList(i, i + abbr.size()).equals(abbr)) {
+                    expansion = pair.get(1);
+                    matched = abbr.size();
+                    break;
+                }
+            }
+            if (expansion != null) {
+                out.addAll(expansion);
+                i += matched;
+                any = true;
+            } else {
+                out.add(toks.get(i++));
+            }
+        }
+        return any ? String.join(" ", out) : null;
     }
 
     private static Query sequence(List<String> tokens) {

@@ -1,0 +1,143 @@
+package vn.vanban.bench;
+
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.vanban.citation.Folding;
+import vn.vanban.ingest.BatchIngest;
+import vn.vanban.search.SearchHit;
+import vn.vanban.search.SearchService;
+
+/**
+ * Search quality on a judged query set: ingests the corpora into a temporary repository, runs every query and
+ * prints MRR@10, nDCG@10 and recall@10 (overall and by kind), how often the query typed without diacritics returns
+ * the same top 3 as with them, and how often a number lookup puts a relevant document first.
+ */
+@Command(name = "eval", description = "Search quality on judged queries: vanban eval --corpus ../shared/corpus/gazette "
+        + "--corpus ../shared/corpus/dev [--queries FILE]")
+public class EvalCommand implements Callable<Integer> {
+
+    static final int K = 10;
+
+    @Option(names = "--corpus", required = true, description = "folder of documents to search (repeatable)")
+    List<Path> corpora;
+
+    @Option(names = "--queries", description = "judged queries (YAML; default: the set in the jar, vanban/eval/queries.yml)")
+    Path queries;
+
+    @Option(names = "--verbose", description = "print every query, not only the ones that miss")
+    boolean verbose;
+
+    /** One judged query. */
+    record Judged(String query, String kind, Map<String, Integer> relevant) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Judged> judged = load();
+        List<Path> files = new ArrayList<>();
+        for (Path c : corpora) {
+            try (Stream<Path> s = Files.walk(c)) {
+                s.filter(Files::isRegularFile).sorted().forEach(files::add);
+            }
+        }
+        Path work = Files.createTempDirectory("vanban-eval");
+        try (ApplicationContext ctx = BenchCommand.context(work)) {
+            var outcomes = ctx.getBean(BatchIngest.class).run(files, Runtime.getRuntime().availableProcessors(), false, o -> { });
+            System.out.printf("%d documents ingested (%d failed), %d judged queries%n", outcomes.size(),
+                    outcomes.stream().filter(o -> o.status() == vn.vanban.ingest.IngestOutcome.Status.FAILED).count(),
+                    judged.size());
+            SearchService search = ctx.getBean(SearchService.class);
+            Map<String, double[]> byKind = new LinkedHashMap<>(); // kind -> {n, mrr, ndcg, recall}
+            int sameTop3 = 0;
+            int accented = 0;
+            int numbersFirst = 0;
+            int numbers = 0;
+            for (Judged j : judged) {
+                List<String> ranked = ranked(search, j.query());
+                double rr = RankingMetrics.reciprocalRank(ranked, j.relevant(), K);
+                double ndcg = RankingMetrics.ndcg(ranked, j.relevant(), K);
+                double recall = RankingMetrics.recall(ranked, j.relevant(), K);
+                for (String kind : List.of("all", j.kind())) {
+                    double[] m = byKind.computeIfAbsent(kind, x -> new double[4]);
+                    m[0]++;
+                    m[1] += rr;
+                    m[2] += ndcg;
+                    m[3] += recall;
+                }
+                if (j.kind().equals("number")) {
+                    numbers++;
+                    numbersFirst += rr == 1.0 ? 1 : 0;
+                }
+                String folded = fold(j.query());
+                boolean agrees = true;
+                if (!folded.equals(j.query())) {
+                    accented++;
+                    List<String> plain = ranked(search, folded);
+                    agrees = new java.util.HashSet<>(top(ranked, 3)).equals(new java.util.HashSet<>(top(plain, 3)));
+                    sameTop3 += agrees ? 1 : 0;
+                }
+                if (verbose || rr < 1.0 || recall < 1.0 || !agrees) {
+                    System.out.printf("  %-8s RR %.2f nDCG %.2f R %.2f%s  %s -> %s%n", j.kind(), rr, ndcg, recall,
+                            agrees ? "" : " (unaccented top 3 differs)", j.query(), top(ranked, 3));
+                }
+            }
+            System.out.printf("%-14s %5s %8s %8s %9s%n", "kind", "n", "MRR@10", "nDCG@10", "recall@10");
+            byKind.forEach((kind, m) -> System.out.printf("%-14s %5d %8.3f %8.3f %9.3f%n", kind, (int) m[0],
+                    m[1] / m[0], m[2] / m[0], m[3] / m[0]));
+            System.out.printf("without diacritics, same top 3 as with them: %d/%d = %.3f%n", sameTop3, accented,
+                    accented == 0 ? 1.0 : (double) sameTop3 / accented);
+            System.out.printf("number lookups with a relevant document first: %d/%d = %.3f%n", numbersFirst, numbers,
+                    numbers == 0 ? 1.0 : (double) numbersFirst / numbers);
+        } finally {
+            try (Stream<Path> s = Files.walk(work)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private static List<String> ranked(SearchService search, String q) {
+        return search.search(q, 0, K).hits().stream().map(SearchHit::fileName).toList();
+    }
+
+    private static List<String> top(List<String> ranked, int n) {
+        return ranked.subList(0, Math.min(n, ranked.size()));
+    }
+
+    /** The query as typed without diacritics: "Quyết định" → "Quyet dinh" (case kept). */
+    static String fold(String q) {
+        StringBuilder b = new StringBuilder(q.length());
+        for (char c : q.toCharArray()) {
+            char f = Folding.fold(c);
+            b.append(Character.isUpperCase(c) ? Character.toUpperCase(f) : f);
+        }
+        return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Judged> load() throws IOException {
+        try (InputStream in = queries != null ? Files.newInputStream(queries)
+                : EvalCommand.class.getResourceAsStream("/vanban/eval/queries.yml")) {
+            List<Map<String, Object>> rows = new Yaml().load(in);
+            List<Judged> out = new ArrayList<>();
+            for (Map<String, Object> r : rows) {
+                Map<String, Integer> rel = new LinkedHashMap<>();
+                ((Map<String, Object>) r.get("relevant")).forEach((k, v) -> rel.put(k, ((Number) v).intValue()));
+                out.add(new Judged((String) r.get("q"), (String) r.get("kind"), rel));
+            }
+            return out;
+        }
+    }
+}
