@@ -34,10 +34,12 @@ public class DocumentController {
     private final DocumentRepository documents;
     private final BlobStore blobs;
     private final vn.vanban.citation.CitationQueries citations;
+    private final vn.vanban.search.SearchService search;
 
     public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs,
-                              vn.vanban.citation.CitationQueries citations) {
+                              vn.vanban.citation.CitationQueries citations, vn.vanban.search.SearchService search) {
         this.citations = citations;
+        this.search = search;
         this.ingest = ingest;
         this.documents = documents;
         this.blobs = blobs;
@@ -94,6 +96,21 @@ public class DocumentController {
     }
 
     /** The original file as uploaded, with its name. */
+    /** The normalized text with the words of {@code q} marked: HTML-escaped, {@code <mark>} around matches. */
+    @Get(value = "/{id}/highlight", produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    public HttpResponse<?> highlight(@PathVariable long id, @QueryValue String q) {
+        return search.highlightedText(id, q).<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> HttpResponse.notFound(new ApiError("no indexed document " + id, null))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** Documents like this one (distinctive words in common), best first. */
+    @Get("/{id}/similar")
+    public HttpResponse<?> similar(@PathVariable long id, @QueryValue(defaultValue = "10") int size) {
+        return search.similar(id, size).<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> HttpResponse.notFound(new ApiError("no indexed document " + id, null)));
+    }
+
     @Get("/{id}/original")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public HttpResponse<?> original(@PathVariable long id) {

@@ -121,6 +121,75 @@ public class SearchService {
         });
     }
 
+    /**
+     * The whole text of document {@code id} with the words of {@code userQuery} marked (HTML-escaped, {@code <mark>}
+     * around matches); empty when the document is not indexed.
+     */
+    public java.util.Optional<String> highlightedText(long id, String userQuery) {
+        if (userQuery == null || userQuery.isBlank()) {
+            throw new IllegalArgumentException("give q= with the words to mark");
+        }
+        Query query = queries.build(userQuery);
+        return index.withSearcher(searcher -> {
+            TopDocs top = searcher.search(new org.apache.lucene.search.TermQuery(
+                    new org.apache.lucene.index.Term(IndexFields.ID, Long.toString(id))), 1);
+            if (top.scoreDocs.length == 0) {
+                return java.util.Optional.empty();
+            }
+            int doc = top.scoreDocs[0].doc;
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
+                    .withMaxLength(Integer.MAX_VALUE - 1)
+                    .withHighlightPhrasesStrictly(false)
+                    .withHandleMultiTermQuery(false)
+                    .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
+                    .build();
+            String[] marked = highlighter.highlightFields(new String[] {IndexFields.BODY_FOLDED}, query, new int[] {doc},
+                    new int[] {1}).get(IndexFields.BODY_FOLDED);
+            String text = marked[0] != null ? marked[0] : escape(searcher.storedFields().document(doc).get(IndexFields.BODY_FOLDED));
+            return java.util.Optional.of(text);
+        });
+    }
+
+    /** Documents like document {@code id} (Lucene's MoreLikeThis on its distinctive words); empty when it is not indexed. */
+    public java.util.Optional<List<SearchHit>> similar(long id, int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("size between 1 and " + MAX_PAGE_SIZE + " (got " + size + ")");
+        }
+        return index.withSearcher(searcher -> {
+            TopDocs self = searcher.search(new org.apache.lucene.search.TermQuery(
+                    new org.apache.lucene.index.Term(IndexFields.ID, Long.toString(id))), 1);
+            if (self.scoreDocs.length == 0) {
+                return java.util.Optional.empty();
+            }
+            org.apache.lucene.queries.mlt.MoreLikeThis mlt = new org.apache.lucene.queries.mlt.MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(index.analyzer());
+            mlt.setFieldNames(new String[] {IndexFields.BODY_FOLDED});
+            mlt.setMinTermFreq(2);
+            mlt.setMinDocFreq(2);
+            mlt.setMaxQueryTerms(40);
+            mlt.setMaxNumTokensParsed(20_000);
+            Query like = mlt.like(self.scoreDocs[0].doc);
+            BooleanQuery q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
+                    .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.ID, Long.toString(id))),
+                            BooleanClause.Occur.MUST_NOT)
+                    .build();
+            List<SearchHit> hits = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(q, size).scoreDocs) {
+                Document d = searcher.storedFields().document(sd.doc);
+                hits.add(new SearchHit(Long.parseLong(d.get(IndexFields.ID)), d.get(IndexFields.DOC_TYPE),
+                        d.get(IndexFields.DOC_NUMBER), d.get(IndexFields.DOC_SUBJECT), d.get(IndexFields.DOC_DATE),
+                        d.get(IndexFields.DOC_ISSUER), d.get(IndexFields.FILE_NAME), sd.score,
+                        leadSnippet(d.get(IndexFields.BODY_FOLDED))));
+            }
+            return java.util.Optional.of(hits);
+        });
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     private static SortField dateSort(boolean newestFirst) {
         SortField f = new SortField(IndexFields.DATE_SORT, SortField.Type.LONG, newestFirst);
         f.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE); // undated documents last either way

@@ -236,6 +236,44 @@ class FacetSearchTest {
     }
 
     @Test
+    void fullTextWithTheQueryWordsMarked() throws Exception {
+        long guide = devId("000_");
+        HttpResponse<String> r = get("/api/documents/" + guide + "/highlight?q=" + enc("chu ky so"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(r.body().matches("(?s).*<mark>chữ</mark> <mark>ký</mark> <mark>số</mark>.*"), "words typed without diacritics marked");
+        String unmarked = r.body().replace("<mark>", "").replace("</mark>", "");
+        assertFalse(unmarked.contains("<") || unmarked.contains(">"), "no tag but the marks");
+        String unescaped = unmarked.replace("&#x2F;", "/").replace("&#x27;", "'").replace("&quot;", "\"")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        assertEquals(documents.findById(guide).orElseThrow().normalizedText(), unescaped, "the whole text, nothing cut");
+        assertEquals(404, get("/api/documents/987654/highlight?q=a").statusCode());
+        assertEquals(400, get("/api/documents/" + guide + "/highlight?q=").statusCode());
+    }
+
+    @Test
+    void moreLikeThisFindsTheOtherReportsOfTheSameField() throws Exception {
+        long guide = devId("000_");
+        List<SearchHit> similar = search.similar(guide, 3).orElseThrow();
+        assertEquals(3, similar.size());
+        Set<Long> dev = new HashSet<>();
+        for (String prefix : List.of("001_", "002_", "003_", "004_")) {
+            dev.add(devId(prefix));
+        }
+        for (SearchHit h : similar) {
+            assertTrue(dev.contains(h.id()), "a provincial information report, not a gazette decree: " + h.fileName());
+        }
+        HttpResponse<String> r = get("/api/documents/" + guide + "/similar?size=2");
+        assertEquals(200, r.statusCode(), r.body());
+        assertFalse(r.body().contains("\"id\":" + guide + ","), "not itself");
+        assertEquals(404, get("/api/documents/987654/similar").statusCode());
+    }
+
+    private long devId(String prefix) {
+        return ids.stream().filter(id -> documents.findById(id).orElseThrow().fileName().startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    @Test
     void fieldsTableClassesItsExamples() {
         Fields fields = Fields.load();
         for (Fields.Field f : fields.all()) {
