@@ -1,0 +1,260 @@
+package vn.vanban.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.vanban.config.Contexts;
+import vn.vanban.index.DocumentIndex;
+import vn.vanban.index.IndexFields;
+import vn.vanban.ingest.BatchIngest;
+import vn.vanban.search.QueryFactory;
+
+/**
+ * Search under load at scale: ingests a corpus (once; the repository is kept for the next run), serves it over
+ * HTTP, and runs a mixed query list from concurrent clients; then runs the same queries on bare Lucene — the same
+ * query, facet counts, top 10, stored fields and snippets through Lucene's own API — from as many threads, and
+ * prints p50/p95/p99 of both and their ratio, and the peak heap.
+ */
+@Command(name = "loadbench", description = "Search latency at scale over HTTP vs bare Lucene: java -Xmx1g -jar vanban.jar loadbench "
+        + "--corpus /tmp/c100k --data /tmp/d100k [--clients 4] [--rounds 10]")
+public class LoadBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--corpus", required = true, description = "folder of documents (vanban generate writes one)")
+    Path corpus;
+
+    @Option(names = "--data", required = true, description = "repository to build (first run) and reuse")
+    Path data;
+
+    @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default 4)")
+    int clients;
+
+    @Option(names = "--rounds", defaultValue = "10", description = "passes of each client over the query list (default 10)")
+    int rounds;
+
+    /** Words, unaccented words, phrases, abbreviations, numbers, and filters, as staff type them. */
+    static final List<String> QUERIES = List.of(
+            "q=" + enc("chữ ký số"), "q=" + enc("chu ky so"), "q=" + enc("bảo hiểm xã hội"), "q=" + enc("bao hiem y te"),
+            "q=" + enc("\"công nghệ thông tin\""), "q=" + enc("kế hoạch phát triển kinh tế - xã hội"),
+            "q=" + enc("thủ tục hành chính"), "q=" + enc("TTHC một cửa"), "q=" + enc("UBND tỉnh"), "q=" + enc("CNTT"),
+            "q=" + enc("hợp đồng lao động"), "q=" + enc("thuế thu nhập cá nhân"), "q=" + enc("ưu đãi đầu tư"),
+            "q=" + enc("người có công với cách mạng"), "q=" + enc("giảm nghèo bền vững"), "q=" + enc("liệt sĩ"),
+            "q=" + enc("đào tạo nghề"), "q=" + enc("tiền lương -thưởng"), "q=" + enc("kiểm định OR thẩm định"),
+            "q=" + enc("xử phạt vi phạm hành chính"), "q=" + enc("2099/QĐ-UBND"), "q=" + enc("158/2025/NĐ-CP"),
+            "q=" + enc("45/2016/QĐ-TTg"), "q=" + enc("báo cáo kết quả") + "&province=" + enc("Bắc Kạn"),
+            "q=" + enc("kế hoạch") + "&type=" + enc("Kế hoạch") + "&yearFrom=2020&yearTo=2022",
+            "q=" + enc("ngân sách") + "&sort=newest", "q=&province=" + enc("Thái Bình") + "&hasDeadlines=true",
+            "q=" + enc("quyết định") + "&field=" + enc("Tài chính, thuế"), "q=" + enc("bảo trợ xã hội trẻ em"),
+            "q=" + enc("an toàn thông tin mạng"));
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> props = new HashMap<>();
+        props.put("vanban.data-dir", data.toString());
+        props.put("vanban.watch", false);
+        props.put("vanban.parse.ocr-enabled", false);
+        props.put("micronaut.server.port", -1);
+        props.put("datasources.default.url", Contexts.embeddedUrl(data));
+        props.put("datasources.default.username", "sa");
+        props.put("datasources.default.password", "");
+        try (ApplicationContext ctx = Contexts.builder(true, props).start()) {
+            if (!Files.exists(data.resolve("lucene")) || ctx.getBean(DocumentIndex.class).ids().isEmpty()) {
+                List<Path> files;
+                try (Stream<Path> s = Files.walk(corpus)) {
+                    files = s.filter(Files::isRegularFile).sorted().toList();
+                }
+                long t0 = System.nanoTime();
+                var outcomes = ctx.getBean(BatchIngest.class).run(files, Runtime.getRuntime().availableProcessors(), false, o -> { });
+                double sec = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("ingested %d documents in %.0f s (%.0f docs/s)%n", outcomes.size(), sec, outcomes.size() / sec);
+            }
+            DocumentIndex index = ctx.getBean(DocumentIndex.class);
+            System.out.printf("index: %d documents%n", index.ids().size());
+            EmbeddedServer server = ctx.getBean(EmbeddedServer.class);
+            server.start();
+            String base = "http://localhost:" + server.getPort() + "/api/search?size=10&";
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (String q : QUERIES) { // warm-up, and a check that every query answers
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + q)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("query " + q + " answered " + r.statusCode() + ": " + r.body());
+                }
+            }
+            for (int i = 0; i < 2; i++) {
+                run(clients, rounds / 2 + 1, q -> http.send(HttpRequest.newBuilder(URI.create(base + q)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+            Percentiles viaHttp = run(clients, rounds, q -> http.send(HttpRequest.newBuilder(URI.create(base + q)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            server.stop();
+
+            QueryFactory factory = new QueryFactory(DocumentIndex.newAnalyzer());
+            try (FSDirectory dir = FSDirectory.open(data.resolve("lucene")); DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, DocumentIndex.FACETS);
+                Bare bare = new Bare(searcher, state, factory);
+                run(clients, rounds / 2 + 1, bare::search); // warm-up
+                Percentiles lucene = run(clients, rounds, bare::search);
+                Percentiles plain = run(clients, rounds, bare::topTen);
+                System.out.printf("%d clients, %d queries each pass, %d passes%n", clients, QUERIES.size(), rounds);
+                System.out.printf("vanban over HTTP (search + facets + snippets, JSON): %s%n", viaHttp);
+                System.out.printf("bare Lucene, same work (query + facets + top 10 + snippets)  : %s%n", lucene);
+                System.out.printf("bare Lucene, query + top 10 only                             : %s%n", plain);
+                System.out.printf("ratio HTTP / bare Lucene same work: p50 %.2f, p99 %.2f%n", viaHttp.p50() / lucene.p50(),
+                        viaHttp.p99() / lucene.p99());
+            }
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf("heap: max %d MB (-Xmx), peak used %d MB%n", Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+        }
+        return 0;
+    }
+
+    @FunctionalInterface
+    interface Call {
+        int run(String query) throws Exception;
+    }
+
+    private static Percentiles run(int clients, int rounds, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int offset = c * 7; // clients walk the list from different places
+                futures.add(pool.submit(() -> {
+                    long[] t = new long[rounds * QUERIES.size()];
+                    int k = 0;
+                    for (int r = 0; r < rounds; r++) {
+                        for (int i = 0; i < QUERIES.size(); i++) {
+                            String q = QUERIES.get((i + offset) % QUERIES.size());
+                            long a = System.nanoTime();
+                            int status = call.run(q);
+                            t[k++] = System.nanoTime() - a;
+                            if (status != 200) {
+                                throw new IllegalStateException(q + " answered " + status);
+                            }
+                        }
+                    }
+                    return t;
+                }));
+            }
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> f : futures) {
+                all.add(f.get());
+            }
+            long[] merged = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            return Percentiles.of(merged);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The same Lucene work as a search request, through Lucene's API alone. */
+    private record Bare(IndexSearcher searcher, SortedSetDocValuesReaderState state, QueryFactory factory) {
+
+        int search(String encoded) throws Exception {
+            Map<String, String> p = params(encoded);
+            String q = p.getOrDefault("q", "");
+            Query base = q.isBlank() ? new org.apache.lucene.search.MatchAllDocsQuery() : factory.build(q);
+            DrillDownQuery ddq = new DrillDownQuery(DocumentIndex.FACETS, base);
+            for (String dim : List.of("type", "province", "field")) {
+                if (p.containsKey(dim)) {
+                    ddq.add(dim, p.get(dim));
+                }
+            }
+            if (p.containsKey("hasDeadlines")) {
+                ddq.add(IndexFields.FACET_DEADLINES, "yes");
+            }
+            Query query = ddq;
+            if (p.containsKey("yearFrom")) {
+                query = new org.apache.lucene.search.BooleanQuery.Builder()
+                        .add(ddq, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                        .add(org.apache.lucene.document.IntPoint.newRangeQuery(IndexFields.YEAR_POINT,
+                                Integer.parseInt(p.get("yearFrom")), Integer.parseInt(p.get("yearTo"))),
+                                org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
+            }
+            FacetsCollectorManager.FacetsResult fr = FacetsCollectorManager.search(searcher, query, 10, new FacetsCollectorManager());
+            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fr.facetsCollector());
+            for (String dim : IndexFields.FACETS) {
+                try {
+                    counts.getTopChildren(50, dim);
+                } catch (IllegalArgumentException e) {
+                    // dimension absent
+                }
+            }
+            TopDocs top = fr.topDocs();
+            if (!q.isBlank() && top.scoreDocs.length > 0) {
+                UnifiedHighlighter h = UnifiedHighlighter.builder(searcher, DocumentIndex.newAnalyzer())
+                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                        .withMaxLength(1_000_000).withHighlightPhrasesStrictly(false).withHandleMultiTermQuery(false).build();
+                int[] ids = new int[top.scoreDocs.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = top.scoreDocs[i].doc;
+                }
+                h.highlightFields(new String[] {IndexFields.BODY_FOLDED}, base, ids, new int[] {2});
+            }
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = searcher.storedFields().document(sd.doc);
+                d.get(IndexFields.DOC_SUBJECT);
+            }
+            return 200;
+        }
+
+        int topTen(String encoded) throws Exception {
+            String q = params(encoded).getOrDefault("q", "");
+            searcher.search(q.isBlank() ? new org.apache.lucene.search.MatchAllDocsQuery() : factory.build(q), 10);
+            return 200;
+        }
+
+        private static Map<String, String> params(String encoded) {
+            Map<String, String> p = new HashMap<>();
+            for (String kv : encoded.split("&")) {
+                int eq = kv.indexOf('=');
+                p.put(kv.substring(0, eq), java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            return p;
+        }
+    }
+}
