@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import vn.vanban.search.ItemResult;
 import vn.vanban.search.SearchRequest;
 import vn.vanban.search.SearchResult;
 import vn.vanban.search.SearchService;
@@ -54,6 +55,16 @@ public class SearchController {
         return search.search(new SearchRequest(q, type, issuer, province, field, yearFrom, yearTo,
                 date("dateFrom", dateFrom), date("dateTo", dateTo), draft, hasDeadlines, SearchRequest.Sort.parse(sort),
                 page, size));
+    }
+
+    /**
+     * Tasks, deadlines and cited documents whose words match {@code q} ("chữ ký số" finds the tasks that mention
+     * it), best first; {@code kind} task, deadline or cited to keep one kind.
+     */
+    @Get("/items")
+    public ItemResult items(@QueryValue String q, @Nullable @QueryValue String kind,
+                            @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "10") int size) {
+        return search.searchItems(q, kind, page, size);
     }
 
     private static LocalDate date(String name, String value) {

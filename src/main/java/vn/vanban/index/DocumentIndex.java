@@ -1,12 +1,9 @@
 package vn.vanban.index;
 
 import io.micronaut.context.annotation.Bean;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,19 +20,11 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import vn.vanban.citation.DocumentNumbers;
 import vn.vanban.config.VanbanConfig;
@@ -47,20 +36,16 @@ import vn.vanban.config.VanbanConfig;
  */
 @Singleton
 @Bean(preDestroy = "close")
-public class DocumentIndex implements AutoCloseable {
+public class DocumentIndex extends LuceneIndex {
 
     private static final FieldType BODY_TYPE = offsets(false);
     private static final FieldType BODY_STORED_TYPE = offsets(true);
 
-    private final Path path;
-    private final Analyzer analyzer;
-    private Directory directory;
-    private IndexWriter writer;
-    private SearcherManager searchers;
+    /** The version of what {@link #toLucene} writes; an index written by another version is rebuilt. */
+    public static final int SCHEMA = 2;
 
     public DocumentIndex(VanbanConfig config) {
-        this.path = config.dataDir().resolve("lucene");
-        this.analyzer = newAnalyzer();
+        super(config.dataDir().resolve("lucene"), newAnalyzer(), SCHEMA);
     }
 
     /** The per-field analyzer of the index: folded fields folded, the rest exact. */
@@ -69,53 +54,6 @@ public class DocumentIndex implements AutoCloseable {
         Analyzer folded = VietnameseAnalyzer.folded();
         return new PerFieldAnalyzerWrapper(exact, Map.of(
                 IndexFields.BODY_FOLDED, folded, IndexFields.SUBJECT_FOLDED, folded));
-    }
-
-    /** The analyzer per field, for queries. */
-    public Analyzer analyzer() {
-        return analyzer;
-    }
-
-    /** Opens the writer (taking Lucene's write lock); a second process gets a clear error. Idempotent. */
-    public synchronized void openForWriting() {
-        if (writer != null) {
-            return;
-        }
-        try {
-            closeSearchers();
-            Files.createDirectories(path);
-            directory = directory != null ? directory : FSDirectory.open(path);
-            IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
-            iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            iwc.setRAMBufferSizeMB(64);
-            writer = new IndexWriter(directory, iwc);
-            searchers = new SearcherManager(writer, null);
-        } catch (LockObtainFailedException e) {
-            throw new IllegalStateException("the index at " + path + " is in use by another Vanban process "
-                    + "(a running server?): stop it, or send the files through its API", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the index at " + path, e);
-        }
-    }
-
-    /** The version of what {@link #toLucene} writes; an index written by another version is rebuilt. */
-    public static final int SCHEMA = 2;
-    private static final String SCHEMA_KEY = "vanban.schema";
-
-    /**
-     * Whether the index holds documents written with another {@link #SCHEMA} (an older Vanban): it must then be
-     * rebuilt from the database. An empty or absent index is never stale.
-     */
-    public synchronized boolean stale() {
-        try {
-            if (directory == null || !DirectoryReader.indexExists(directory)) {
-                return false;
-            }
-            org.apache.lucene.index.SegmentInfos latest = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
-            return latest.totalMaxDoc() > 0 && !Integer.toString(SCHEMA).equals(latest.getUserData().get(SCHEMA_KEY));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the index at " + path, e);
-        }
     }
 
     /** Adds or replaces {@code doc}. */
@@ -133,29 +71,6 @@ public class DocumentIndex implements AutoCloseable {
             writer().deleteDocuments(new Term(IndexFields.ID, Long.toString(id)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete document " + id + " from the index", e);
-        }
-    }
-
-    /** Removes every document. */
-    public void deleteAll() {
-        try {
-            writer().deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the index", e);
-        }
-    }
-
-    /** Makes changes durable and visible to new searches. */
-    public synchronized void commit() {
-        if (writer == null) {
-            return;
-        }
-        try {
-            writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(SCHEMA)).entrySet());
-            writer.commit();
-            searchers.maybeRefresh();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot commit the index", e);
         }
     }
 
@@ -178,67 +93,6 @@ public class DocumentIndex implements AutoCloseable {
             return null;
         });
         return ids;
-    }
-
-    /** Work with a searcher over the latest visible state; the searcher must not escape {@code work}. */
-    public <T> T withSearcher(SearcherWork<T> work) {
-        SearcherManager sm = searchers();
-        if (sm == null) {
-            try {
-                return work.apply(new IndexSearcher(new org.apache.lucene.index.MultiReader()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        IndexSearcher s = null;
-        try {
-            sm.maybeRefresh(); // cheap when nothing changed; a search always sees what was written before it
-            s = sm.acquire();
-            return work.apply(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException("index read failed", e);
-        } finally {
-            if (s != null) {
-                try {
-                    sm.release(s);
-                } catch (IOException ignored) {
-                    // releasing a searcher only decrements a reference count
-                }
-            }
-        }
-    }
-
-    /** A unit of work on a searcher. */
-    @FunctionalInterface
-    public interface SearcherWork<T> {
-        T apply(IndexSearcher searcher) throws IOException;
-    }
-
-    private synchronized SearcherManager searchers() {
-        if (searchers == null && writer == null) {
-            try {
-                if (directory == null) {
-                    if (!Files.exists(path)) {
-                        return null;
-                    }
-                    directory = FSDirectory.open(path);
-                }
-                if (!DirectoryReader.indexExists(directory)) {
-                    return null;
-                }
-                searchers = new SearcherManager(directory, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the index at " + path, e);
-            }
-        }
-        return searchers;
-    }
-
-    private synchronized IndexWriter writer() {
-        if (writer == null) {
-            openForWriting();
-        }
-        return writer;
     }
 
     /** The Lucene document for {@code d}. */
@@ -333,28 +187,4 @@ public class DocumentIndex implements AutoCloseable {
         return t;
     }
 
-    private void closeSearchers() throws IOException {
-        if (searchers != null) {
-            searchers.close();
-            searchers = null;
-        }
-    }
-
-    @Override
-    @PreDestroy
-    public synchronized void close() {
-        try {
-            closeSearchers();
-            if (writer != null) {
-                writer.close();
-                writer = null;
-            }
-            if (directory != null) {
-                directory.close();
-                directory = null;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the index", e);
-        }
-    }
 }

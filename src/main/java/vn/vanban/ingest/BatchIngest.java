@@ -24,8 +24,10 @@ public class BatchIngest {
 
     private final IngestService ingest;
     private final DocumentIndex index;
+    private final vn.vanban.index.ItemIndex items;
 
-    public BatchIngest(IngestService ingest, DocumentIndex index) {
+    public BatchIngest(IngestService ingest, DocumentIndex index, vn.vanban.index.ItemIndex items) {
+        this.items = items;
         this.ingest = ingest;
         this.index = index;
     }
@@ -33,6 +35,7 @@ public class BatchIngest {
     /** Ingests {@code files} with {@code threads} workers. */
     public List<IngestOutcome> run(List<Path> files, int threads, boolean retryFailed, Consumer<IngestOutcome> onEach) {
         index.openForWriting();
+        items.openForWriting();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads),
                 r -> Thread.ofPlatform().name("vanban-ingest-", 0).daemon().unstarted(r));
@@ -52,6 +55,7 @@ public class BatchIngest {
                     onEach.accept(o);
                     if (done.incrementAndGet() % COMMIT_EVERY == 0) {
                         index.commit();
+                        items.commit();
                     }
                     return o;
                 }));
@@ -69,6 +73,7 @@ public class BatchIngest {
         } finally {
             pool.shutdownNow();
             index.commit();
+            items.commit();
         }
     }
 }

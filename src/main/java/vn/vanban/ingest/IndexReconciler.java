@@ -23,8 +23,13 @@ public class IndexReconciler {
     private final DocumentRepository documents;
     private final DocumentIndex index;
     private final IndexingView view;
+    private final vn.vanban.index.ItemIndex items;
+    private final ItemsView itemsView;
 
-    public IndexReconciler(DocumentRepository documents, DocumentIndex index, IndexingView view) {
+    public IndexReconciler(DocumentRepository documents, DocumentIndex index, IndexingView view,
+                           vn.vanban.index.ItemIndex items, ItemsView itemsView) {
+        this.items = items;
+        this.itemsView = itemsView;
         this.documents = documents;
         this.index = index;
         this.view = view;
@@ -59,16 +64,46 @@ public class IndexReconciler {
             }
         }
         index.commit();
+        reconcileItems(current);
         if (added + removed > 0) {
             LOG.info("index reconciled with the database: {} added, {} removed", added, removed);
         }
         return new Result(added, removed);
     }
 
+    /** The items index (tasks, deadlines, cited documents) in step with the current documents. */
+    private void reconcileItems(Set<Long> current) {
+        items.openForWriting();
+        if (items.stale()) {
+            items.deleteAll();
+        }
+        Set<Long> owners = items.owners();
+        int added = 0;
+        for (Long id : current) {
+            if (!owners.contains(id)) {
+                items.put(id, itemsView.of(id));
+                added++;
+            }
+        }
+        int removed = 0;
+        for (Long id : owners) {
+            if (!current.contains(id)) {
+                items.delete(id);
+                removed++;
+            }
+        }
+        items.commit();
+        if (added + removed > 0) {
+            LOG.info("items index reconciled with the database: {} documents added, {} removed", added, removed);
+        }
+    }
+
     /** Rebuilds the whole index from the database, reporting each indexed id to {@code progress}. */
     public int rebuild(LongConsumer progress) {
         index.openForWriting();
         index.deleteAll();
+        items.openForWriting();
+        items.deleteAll();
         int n = 0;
         long after = 0;
         while (true) {
@@ -77,13 +112,17 @@ public class IndexReconciler {
                 break;
             }
             for (Long id : ids) {
-                documents.findById(id).ifPresent(d -> index.put(view.of(d)));
+                documents.findById(id).ifPresent(d -> {
+                    index.put(view.of(d));
+                    items.put(d.id(), itemsView.of(d.id()));
+                });
                 progress.accept(id);
                 n++;
             }
             after = ids.get(ids.size() - 1);
         }
         index.commit();
+        items.commit();
         return n;
     }
 }

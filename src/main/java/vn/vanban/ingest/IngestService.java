@@ -48,12 +48,17 @@ public class IngestService {
     private final vn.vanban.citation.CitationResolver resolver;
     private final vn.vanban.deadline.WorkExtractor workExtractor;
     private final vn.vanban.citation.CitedNodes nodes;
+    private final vn.vanban.index.ItemIndex items;
+    private final ItemsView itemsView;
 
     public IngestService(VanbanConfig config, DocumentParser parser, TextNormalizer normalizer,
                          MetadataExtractor extractor, BlobStore blobs, DocumentRepository documents,
                          FailureRepository failures, DocumentStore store, DocumentIndex index, IndexingView view,
                          vn.vanban.citation.CitationExtractor citations, vn.vanban.citation.CitationResolver resolver,
-                         vn.vanban.deadline.WorkExtractor workExtractor, vn.vanban.citation.CitedNodes nodes) {
+                         vn.vanban.deadline.WorkExtractor workExtractor, vn.vanban.citation.CitedNodes nodes,
+                         vn.vanban.index.ItemIndex items, ItemsView itemsView) {
+        this.items = items;
+        this.itemsView = itemsView;
         this.workExtractor = workExtractor;
         this.nodes = nodes;
         this.citations = citations;
@@ -156,8 +161,12 @@ public class IngestService {
                 previous = documents.findBySourceKeyAndCurrentVersion(sourceKey, true);
             }
         }
-        previous.ifPresent(p -> index.delete(p.id()));
+        previous.ifPresent(p -> {
+            index.delete(p.id());
+            items.delete(p.id());
+        });
         index.put(view.of(saved));
+        items.put(saved.id(), itemsView.of(saved.id()));
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, source, fileName, saved.id(), previous.map(StoredDocument::id).orElse(null),
                 null, parsed.reason());

@@ -44,10 +44,12 @@ public class SearchService {
     private static final int MAX_WINDOW = 10_000;
 
     private final DocumentIndex index;
+    private final vn.vanban.index.ItemIndex items;
     private final QueryFactory queries;
 
-    public SearchService(DocumentIndex index) {
+    public SearchService(DocumentIndex index, vn.vanban.index.ItemIndex items) {
         this.index = index;
+        this.items = items;
         this.queries = new QueryFactory(index.analyzer());
     }
 
@@ -188,6 +190,60 @@ public class SearchService {
 
     private static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Item kinds a search over items may be restricted to. */
+    public static final List<String> ITEM_KINDS = List.of("task", "deadline", "cited");
+
+    /**
+     * Tasks, deadlines and cited documents matching {@code userQuery} (the same syntax as documents), best first;
+     * {@code kind} one of {@link #ITEM_KINDS}, or null for all.
+     */
+    public ItemResult searchItems(String userQuery, String kind, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (page + 1) * size > MAX_WINDOW) {
+            throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE
+                    + " (got page=" + page + ", size=" + size + ")");
+        }
+        if (userQuery == null || userQuery.isBlank()) {
+            throw new IllegalArgumentException("give q= with the words to look for");
+        }
+        if (kind != null && !kind.isBlank() && !ITEM_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("unknown kind [" + kind + "]: use " + String.join(", ", ITEM_KINDS));
+        }
+        Query base = queries.build(userQuery);
+        Query query = kind == null || kind.isBlank() ? base : new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
+                .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(vn.vanban.index.ItemIndex.KIND, kind)),
+                        BooleanClause.Occur.FILTER).build();
+        return items.withSearcher(searcher -> {
+            TopDocs top = searcher.search(query, (page + 1) * size);
+            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(page * size, top.scoreDocs.length),
+                    Math.min((page + 1) * size, top.scoreDocs.length));
+            String[] snippets = new String[pageDocs.length];
+            if (pageDocs.length > 0) {
+                int[] ids = new int[pageDocs.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = pageDocs[i].doc;
+                }
+                snippets = UnifiedHighlighter.builder(searcher, items.analyzer())
+                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                        .withHighlightPhrasesStrictly(false).withHandleMultiTermQuery(false).build()
+                        .highlightFields(new String[] {IndexFields.BODY_FOLDED}, base, ids, new int[] {2})
+                        .get(IndexFields.BODY_FOLDED);
+            }
+            List<ItemHit> hits = new ArrayList<>();
+            for (int i = 0; i < pageDocs.length; i++) {
+                Document d = searcher.storedFields().document(pageDocs[i].doc);
+                String key = d.get(vn.vanban.index.ItemIndex.KEY);
+                String k = d.get(vn.vanban.index.ItemIndex.KIND);
+                var doc = d.getField(vn.vanban.index.ItemIndex.DOCUMENT);
+                Long citedId = k.equals("cited") ? Long.valueOf(key.substring(key.indexOf(':') + 1)) : null;
+                hits.add(new ItemHit(k, doc == null ? null : doc.numericValue().longValue(), citedId,
+                        snippets[i] != null ? snippets[i] : escape(d.get(IndexFields.BODY_FOLDED)),
+                        d.get(vn.vanban.index.ItemIndex.WHO), d.get(vn.vanban.index.ItemIndex.DUE),
+                        d.get(vn.vanban.index.ItemIndex.LABEL), pageDocs[i].score));
+            }
+            return new ItemResult(userQuery, kind == null ? "" : kind, top.totalHits.value(), page, size, hits);
+        });
     }
 
     private static SortField dateSort(boolean newestFirst) {

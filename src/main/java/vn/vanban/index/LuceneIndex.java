@@ -1,0 +1,193 @@
+package vn.vanban.index;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * One Lucene index on disk: the writer (Lucene's write lock: one writing process), near-real-time searchers, commits
+ * stamped with a schema version, and a stale check. Disposable: the database is the truth. Thread-safe.
+ */
+public abstract class LuceneIndex implements AutoCloseable {
+
+    private static final String SCHEMA_KEY = "vanban.schema";
+
+    protected final Path path;
+    private final Analyzer analyzer;
+    private final int schema;
+    private Directory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+
+    protected LuceneIndex(Path path, Analyzer analyzer, int schema) {
+        this.path = path;
+        this.analyzer = analyzer;
+        this.schema = schema;
+    }
+
+    /** The per-field analyzer, for queries too. */
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Opens the writer (taking Lucene's write lock); a second process gets a clear error. Idempotent. */
+    public synchronized void openForWriting() {
+        if (writer != null) {
+            return;
+        }
+        try {
+            closeSearchers();
+            Files.createDirectories(path);
+            directory = directory != null ? directory : FSDirectory.open(path);
+            IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
+            iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            iwc.setRAMBufferSizeMB(64);
+            writer = new IndexWriter(directory, iwc);
+            searchers = new SearcherManager(writer, null);
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("the index at " + path + " is in use by another Vanban process "
+                    + "(a running server?): stop it, or send the files through its API", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index at " + path, e);
+        }
+    }
+
+    /**
+     * Whether the index holds documents written with another schema version (an older Vanban): it must then be
+     * rebuilt from the database. An empty or absent index is never stale.
+     */
+    public synchronized boolean stale() {
+        try {
+            if (directory == null || !DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            org.apache.lucene.index.SegmentInfos latest = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
+            return latest.totalMaxDoc() > 0 && !Integer.toString(schema).equals(latest.getUserData().get(SCHEMA_KEY));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index at " + path, e);
+        }
+    }
+
+    /** Removes every document. */
+    public void deleteAll() {
+        try {
+            writer().deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the index", e);
+        }
+    }
+
+    /** Makes changes durable and visible to new searches. */
+    public synchronized void commit() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(schema)).entrySet());
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the index", e);
+        }
+    }
+
+    /** Work with a searcher over the latest visible state; the searcher must not escape {@code work}. */
+    public <T> T withSearcher(SearcherWork<T> work) {
+        SearcherManager sm = searchers();
+        if (sm == null) {
+            try {
+                return work.apply(new IndexSearcher(new org.apache.lucene.index.MultiReader()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        IndexSearcher s = null;
+        try {
+            sm.maybeRefresh(); // cheap when nothing changed; a search always sees what was written before it
+            s = sm.acquire();
+            return work.apply(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException("index read failed", e);
+        } finally {
+            if (s != null) {
+                try {
+                    sm.release(s);
+                } catch (IOException ignored) {
+                    // releasing a searcher only decrements a reference count
+                }
+            }
+        }
+    }
+
+    /** A unit of work on a searcher. */
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private synchronized SearcherManager searchers() {
+        if (searchers == null && writer == null) {
+            try {
+                if (directory == null) {
+                    if (!Files.exists(path)) {
+                        return null;
+                    }
+                    directory = FSDirectory.open(path);
+                }
+                if (!DirectoryReader.indexExists(directory)) {
+                    return null;
+                }
+                searchers = new SearcherManager(directory, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the index at " + path, e);
+            }
+        }
+        return searchers;
+    }
+
+    /** The writer, opened on first use. */
+    protected synchronized IndexWriter writer() {
+        if (writer == null) {
+            openForWriting();
+        }
+        return writer;
+    }
+
+    private void closeSearchers() throws IOException {
+        if (searchers != null) {
+            searchers.close();
+            searchers = null;
+        }
+    }
+
+    @Override
+    @PreDestroy
+    public synchronized void close() {
+
+        try {
+            closeSearchers();
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
+            if (directory != null) {
+                directory.close();
+                directory = null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the index", e);
+        }
+    }
+}
