@@ -198,7 +198,7 @@ public class LoadBenchCommand implements Callable<Integer> {
             Map<String, String> p = params(encoded);
             String q = p.getOrDefault("q", "");
             Query base = q.isBlank() ? new org.apache.lucene.search.MatchAllDocsQuery() : factory.build(q);
-            DrillDownQuery ddq = new DrillDownQuery(DocumentIndex.FACETS, base);
+            DrillDownQuery ddq = new DrillDownQuery(DocumentIndex.FACETS, q.isBlank() ? base : factory.buildMatching(q));
             for (String dim : List.of("type", "province", "field")) {
                 if (p.containsKey(dim)) {
                     ddq.add(dim, p.get(dim));
@@ -215,16 +215,25 @@ public class LoadBenchCommand implements Callable<Integer> {
                                 Integer.parseInt(p.get("yearFrom")), Integer.parseInt(p.get("yearTo"))),
                                 org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
             }
-            FacetsCollectorManager.FacetsResult fr = FacetsCollectorManager.search(searcher, query, 10, new FacetsCollectorManager());
+            boolean byDate = q.isBlank() || "newest".equals(p.get("sort"));
+            org.apache.lucene.search.SortField date = new org.apache.lucene.search.SortField(IndexFields.DATE_SORT,
+                    org.apache.lucene.search.SortField.Type.LONG, true);
+            date.setMissingValue(Long.MIN_VALUE);
+            FacetsCollectorManager.FacetsResult fr = byDate
+                    ? FacetsCollectorManager.search(searcher, query, 10, new org.apache.lucene.search.Sort(date,
+                            org.apache.lucene.search.SortField.FIELD_SCORE), true, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, query, vn.vanban.search.SearchService.RESCORE_WINDOW,
+                            new FacetsCollectorManager());
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fr.facetsCollector());
             for (String dim : IndexFields.FACETS) {
                 try {
-                    counts.getTopChildren(50, dim);
+                    counts.getTopChildren(vn.vanban.search.SearchService.FACET_VALUES, dim);
                 } catch (IllegalArgumentException e) {
                     // dimension absent
                 }
             }
-            TopDocs top = fr.topDocs();
+            TopDocs top = byDate ? fr.topDocs()
+                    : vn.vanban.search.SearchService.rescorer(base).rescore(searcher, fr.topDocs(), 10);
             if (!q.isBlank() && top.scoreDocs.length > 0) {
                 UnifiedHighlighter h = UnifiedHighlighter.builder(searcher, DocumentIndex.newAnalyzer())
                         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
@@ -236,7 +245,7 @@ public class LoadBenchCommand implements Callable<Integer> {
                 h.highlightFields(new String[] {IndexFields.BODY_FOLDED}, base, ids, new int[] {2});
             }
             for (ScoreDoc sd : top.scoreDocs) {
-                Document d = searcher.storedFields().document(sd.doc);
+                Document d = searcher.storedFields().document(sd.doc, vn.vanban.search.SearchService.HIT_FIELDS);
                 d.get(IndexFields.DOC_SUBJECT);
             }
             return 200;
@@ -245,6 +254,7 @@ public class LoadBenchCommand implements Callable<Integer> {
         int topTen(String encoded) throws Exception {
             String q = params(encoded).getOrDefault("q", "");
             searcher.search(q.isBlank() ? new org.apache.lucene.search.MatchAllDocsQuery() : factory.build(q), 10);
+            // (the full query, no facets: what a search engine without facets would run)
             return 200;
         }
 

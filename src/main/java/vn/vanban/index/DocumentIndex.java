@@ -60,6 +60,7 @@ public class DocumentIndex extends LuceneIndex {
     public void put(IndexedDocument doc) {
         try {
             writer().updateDocument(new Term(IndexFields.ID, Long.toString(doc.id())), toLucene(doc));
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index document " + doc.id(), e);
         }
@@ -69,6 +70,7 @@ public class DocumentIndex extends LuceneIndex {
     public void delete(long id) {
         try {
             writer().deleteDocuments(new Term(IndexFields.ID, Long.toString(id)));
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete document " + id + " from the index", e);
         }

@@ -61,6 +61,7 @@ public class ItemIndex extends LuceneIndex {
             marker.add(new StringField(KEY, OWNER_PREFIX + owner, Field.Store.NO));
             marker.add(new StringField(OWNER, Long.toString(owner), Field.Store.NO));
             writer().addDocument(marker);
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index the items of document " + owner, e);
         }
@@ -102,6 +103,7 @@ public class ItemIndex extends LuceneIndex {
     public void delete(long owner) {
         try {
             writer().deleteDocuments(new Term(OWNER, Long.toString(owner)));
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the items of document " + owner, e);
         }

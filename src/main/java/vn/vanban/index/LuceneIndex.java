@@ -30,6 +30,8 @@ public abstract class LuceneIndex implements AutoCloseable {
     private Directory directory;
     private IndexWriter writer;
     private SearcherManager searchers;
+    /** Set after every write, cleared by the search that refreshes. */
+    private volatile boolean changed = true;
 
     protected LuceneIndex(Path path, Analyzer analyzer, int schema) {
         this.path = path;
@@ -84,6 +86,7 @@ public abstract class LuceneIndex implements AutoCloseable {
     public void deleteAll() {
         try {
             writer().deleteAll();
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the index", e);
         }
@@ -115,7 +118,11 @@ public abstract class LuceneIndex implements AutoCloseable {
         }
         IndexSearcher s = null;
         try {
-            sm.maybeRefresh(); // cheap when nothing changed; a search always sees what was written before it
+            if (changed) {
+                // a search sees what was written before it; with nothing written since, no check of the disk at all
+                changed = false;
+                sm.maybeRefresh();
+            }
             s = sm.acquire();
             return work.apply(s);
         } catch (IOException e) {
@@ -155,6 +162,11 @@ public abstract class LuceneIndex implements AutoCloseable {
             }
         }
         return searchers;
+    }
+
+    /** Records that a write completed, so the next search refreshes its view. Call after each write. */
+    protected void changed() {
+        changed = true;
     }
 
     /** The writer, opened on first use. */

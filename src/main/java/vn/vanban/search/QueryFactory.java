@@ -62,8 +62,21 @@ public final class QueryFactory {
         return out;
     }
 
-    /** The query for {@code userQuery}; never null (matches nothing for a blank query). */
+    /** The query for {@code userQuery}, with every ranking boost; never null (matches nothing for a blank query). */
     public Query build(String userQuery) {
+        return build(userQuery, true);
+    }
+
+    /**
+     * The query that decides what matches {@code userQuery}, without the costly boosts that only rank (phrases,
+     * exact accents): the same hits as {@link #build}, cheaper to run over all of them; those boosts are applied to
+     * the best of them afterwards ({@link SearchService}).
+     */
+    public Query buildMatching(String userQuery) {
+        return build(userQuery, false);
+    }
+
+    private Query build(String userQuery, boolean boosts) {
         String q = Normalizer.normalize(userQuery == null ? "" : userQuery, Normalizer.Form.NFC).strip();
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<String> numbers = DocumentNumbers.findInQuery(q);
@@ -72,7 +85,7 @@ public final class QueryFactory {
             top.add(new BoostQuery(new TermQuery(new Term(IndexFields.CITES, key)), CITES_BOOST), BooleanClause.Occur.SHOULD);
         }
         String words = numbers.isEmpty() ? q : DocumentNumbers.stripNumbers(q);
-        Query text = words.isBlank() ? null : alternatives(words);
+        Query text = words.isBlank() ? null : alternatives(words, boosts);
         if (text != null) {
             top.add(text, numbers.isEmpty() ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
         }
@@ -81,14 +94,14 @@ public final class QueryFactory {
     }
 
     /** "a OR b": either side; else one text query. */
-    private Query alternatives(String words) {
+    private Query alternatives(String words, boolean boosts) {
         String[] sides = words.split("\\s+OR\\s+");
         if (sides.length == 1) {
-            return textQuery(words);
+            return textQuery(words, boosts);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String side : sides) {
-            Query q = textQuery(side);
+            Query q = textQuery(side, boosts);
             if (q != null) {
                 b.add(q, BooleanClause.Occur.SHOULD);
             }
@@ -97,7 +110,7 @@ public final class QueryFactory {
         return b.build();
     }
 
-    private Query textQuery(String input) {
+    private Query textQuery(String input, boolean boosts) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean required = false;
         String words = input;
@@ -107,7 +120,7 @@ public final class QueryFactory {
             if (phrase != null) {
                 b.add(phrase, BooleanClause.Occur.MUST);
                 required = true;
-                if (hasDiacritics(quoted.group(1))) {
+                if (boosts && hasDiacritics(quoted.group(1))) {
                     addShould(b, builder.createPhraseQuery(IndexFields.BODY, quoted.group(1), 0), EXACT_BOOST * PHRASE_BOOST);
                 }
             }
@@ -125,14 +138,20 @@ public final class QueryFactory {
         if (free != null) {
             b.add(free, BooleanClause.Occur.MUST);
             required = true;
-            addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, words, 0), PHRASE_BOOST);
+            // the trích yếu is short: its boosts are cheap and rank the first pass too
             addShould(b, builder.createBooleanQuery(IndexFields.SUBJECT_FOLDED, words), SUBJECT_BOOST);
             String expanded = expanded(words);
             if (expanded != null) {
                 // "kế toán quỹ BHXH" also scores as "kế toán quỹ bảo hiểm xã hội" in the trích yếu and as a phrase
-                addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, expanded, 0), PHRASE_BOOST);
                 addShould(b, builder.createMinShouldMatchQuery(IndexFields.SUBJECT_FOLDED, expanded, 0.6f), SUBJECT_BOOST);
+                if (boosts) {
+                    addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, expanded, 0), PHRASE_BOOST);
+                }
             }
+            if (!boosts) {
+                return b.build(); // phrases and exact accents read positions or a second field: for the best hits only
+            }
+            addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, words, 0), PHRASE_BOOST);
             if (hasDiacritics(words)) {
                 addShould(b, builder.createBooleanQuery(IndexFields.BODY, words), EXACT_BOOST);
                 addShould(b, builder.createPhraseQuery(IndexFields.BODY, words, 0), EXACT_BOOST * PHRASE_BOOST);

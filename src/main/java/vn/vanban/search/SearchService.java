@@ -25,6 +25,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.Query;
@@ -72,7 +73,8 @@ public class SearchService {
         }
         boolean words = r.query() != null && !r.query().isBlank();
         Query base = words ? queries.build(r.query()) : new MatchAllDocsQuery();
-        Query query = filtered(base, r);
+        // what matches, cheaply over every hit (for facets and the total); the ranking boosts only on the best
+        Query query = filtered(words ? queries.buildMatching(r.query()) : base, r);
         SearchRequest.Sort order = r.sort() == null ? SearchRequest.Sort.RELEVANCE : r.sort();
         if (!words && order == SearchRequest.Sort.RELEVANCE) {
             order = SearchRequest.Sort.NEWEST; // nothing to rank by
@@ -85,9 +87,9 @@ public class SearchService {
         String sortName = order.name().toLowerCase(java.util.Locale.ROOT);
         return index.withSearcher(searcher -> {
             FacetsCollectorManager.FacetsResult fr = sort == null
-                    ? FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager())
+                    ? FacetsCollectorManager.search(searcher, query, Math.max(window, RESCORE_WINDOW), new FacetsCollectorManager())
                     : FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
-            TopDocs top = fr.topDocs();
+            TopDocs top = sort == null && words ? rescorer(base).rescore(searcher, fr.topDocs(), window) : fr.topDocs();
             Map<String, List<SearchResult.FacetCount>> facets = facets(searcher, fr.facetsCollector());
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(page * size, all.length);
@@ -111,8 +113,9 @@ public class SearchService {
             }
             List<SearchHit> hits = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
-                Document d = searcher.storedFields().document(pageDocs[i].doc);
-                String snippet = snippets[i] != null ? snippets[i] : leadSnippet(d.get(IndexFields.BODY_FOLDED));
+                Document d = searcher.storedFields().document(pageDocs[i].doc, HIT_FIELDS); // not the whole text
+                String snippet = snippets[i] != null ? snippets[i] : leadSnippet(searcher.storedFields()
+                        .document(pageDocs[i].doc, java.util.Set.of(IndexFields.BODY_FOLDED)).get(IndexFields.BODY_FOLDED));
                 hits.add(new SearchHit(Long.parseLong(d.get(IndexFields.ID)), d.get(IndexFields.DOC_TYPE),
                         d.get(IndexFields.DOC_NUMBER), d.get(IndexFields.DOC_SUBJECT), d.get(IndexFields.DOC_DATE),
                         d.get(IndexFields.DOC_ISSUER), d.get(IndexFields.FILE_NAME),
@@ -246,6 +249,26 @@ public class SearchService {
         });
     }
 
+    /** The stored fields a hit shows. */
+    public static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(IndexFields.ID, IndexFields.DOC_TYPE,
+            IndexFields.DOC_NUMBER, IndexFields.DOC_SUBJECT, IndexFields.DOC_DATE, IndexFields.DOC_ISSUER, IndexFields.FILE_NAME);
+
+    /** How many of the best hits by the matching query get the full query's score. */
+    public static final int RESCORE_WINDOW = 100;
+
+    /**
+     * Re-ranks first-pass hits by {@code full}'s score (the matching query plus every boost), so the window is in
+     * the order the full query would give; a hit the full query does not match keeps its first score.
+     */
+    public static QueryRescorer rescorer(Query full) {
+        return new QueryRescorer(full) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? secondPassScore : firstPassScore;
+            }
+        };
+    }
+
     private static SortField dateSort(boolean newestFirst) {
         SortField f = new SortField(IndexFields.DATE_SORT, SortField.Type.LONG, newestFirst);
         f.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE); // undated documents last either way
@@ -302,7 +325,7 @@ public class SearchService {
         for (String dim : IndexFields.FACETS) {
             FacetResult res;
             try {
-                res = counts.getTopChildren(MAX_FACET_VALUES, dim);
+                res = counts.getTopChildren(FACET_VALUES, dim);
             } catch (IllegalArgumentException e) {
                 continue; // no document has this dimension yet
             }
@@ -318,7 +341,8 @@ public class SearchService {
         return out;
     }
 
-    private static final int MAX_FACET_VALUES = 50;
+    /** Values shown per facet dimension, most frequent first. */
+    public static final int FACET_VALUES = 20;
 
     /** The ordinal map of the facet doc values, built once per index reader (it is costly). */
     private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
