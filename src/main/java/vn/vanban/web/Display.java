@@ -1,0 +1,63 @@
+package vn.vanban.web;
+
+/** How pages write values: Vietnamese dates as dd/mm/yyyy at the precision printed, labels for codes. */
+final class Display {
+
+    private Display() {
+    }
+
+    /** "2018-12-08" → "08/12/2018"; "2019-12" → "12/2019"; "2023" → "2023"; null → "". */
+    static String date(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        return switch (iso.length()) {
+            case 10 -> iso.substring(8, 10) + "/" + iso.substring(5, 7) + "/" + iso.substring(0, 4);
+            case 7 -> iso.substring(5, 7) + "/" + iso.substring(0, 4);
+            default -> iso;
+        };
+    }
+
+    /** The Vietnamese label of a citation relation. */
+    static String relation(String relation) {
+        return switch (relation == null ? "" : relation) {
+            case "basis" -> "căn cứ";
+            case "implements" -> "thực hiện";
+            case "amends" -> "sửa đổi, bổ sung";
+            case "replaces" -> "thay thế";
+            case "repeals" -> "bãi bỏ";
+            case "guides" -> "hướng dẫn";
+            default -> "dẫn chiếu";
+        };
+    }
+
+    /** Facet dimension labels. */
+    static String dimension(String dim) {
+        return switch (dim) {
+            case "type" -> "Loại văn bản";
+            case "issuer" -> "Cơ quan ban hành";
+            case "province" -> "Tỉnh, thành phố";
+            case "year" -> "Năm";
+            case "field" -> "Lĩnh vực";
+            case "status" -> "Tình trạng";
+            case "deadlines" -> "Thời hạn";
+            default -> dim;
+        };
+    }
+
+    /** Facet value labels where the index keeps a code. */
+    static String facetValue(String dim, String value) {
+        return switch (dim + ":" + value) {
+            case "status:draft" -> "Dự thảo";
+            case "status:final" -> "Chính thức";
+            case "deadlines:yes" -> "Có thời hạn";
+            case "deadlines:no" -> "Không có thời hạn";
+            default -> value;
+        };
+    }
+
+    /** HTML-escaped text (unbescape, the escaper Thymeleaf itself uses). */
+    static String escape(String s) {
+        return s == null ? "" : org.unbescape.html.HtmlEscape.escapeHtml5Xml(s);
+    }
+}

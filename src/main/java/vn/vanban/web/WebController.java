@@ -1,0 +1,324 @@
+package vn.vanban.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.vanban.citation.CitationQueries;
+import vn.vanban.search.SearchHit;
+import vn.vanban.search.SearchRequest;
+import vn.vanban.search.SearchResult;
+import vn.vanban.search.SearchService;
+import vn.vanban.store.DeadlineRecord;
+import vn.vanban.store.DeadlineRepository;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.StoredDocument;
+import vn.vanban.store.TaskRecord;
+import vn.vanban.store.TaskRepository;
+
+/**
+ * The web pages, in Vietnamese, rendered on the server (Thymeleaf through Micronaut Views) and working without
+ * JavaScript: search (the home page), a document, a cross-reference, the most cited documents. Every value is
+ * escaped by the templates; the only markup passed through is built here from escaped text.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+public class WebController {
+
+    private static final int PAGE_SIZE = 10;
+
+    private final SearchService search;
+    private final DocumentRepository documents;
+    private final CitationQueries citations;
+    private final DeadlineRepository deadlines;
+    private final TaskRepository tasks;
+
+    public WebController(SearchService search, DocumentRepository documents, CitationQueries citations,
+                         DeadlineRepository deadlines, TaskRepository tasks) {
+        this.search = search;
+        this.documents = documents;
+        this.citations = citations;
+        this.deadlines = deadlines;
+        this.tasks = tasks;
+    }
+
+    /** The search page: one box, filters and facets, results; everything in the URL, so a search can be shared. */
+    @Get
+    public ModelAndView<Map<String, Object>> home(@Nullable @QueryValue String q, @Nullable @QueryValue String type,
+                                                  @Nullable @QueryValue String issuer, @Nullable @QueryValue String province,
+                                                  @Nullable @QueryValue String field, @Nullable @QueryValue Integer year,
+                                                  @Nullable @QueryValue Boolean draft, @Nullable @QueryValue Boolean hasDeadlines,
+                                                  @Nullable @QueryValue String sort, @Nullable @QueryValue Integer page) {
+        Map<String, String> params = new LinkedHashMap<>();
+        put(params, "q", q);
+        put(params, "type", type);
+        put(params, "issuer", issuer);
+        put(params, "province", province);
+        put(params, "field", field);
+        put(params, "year", year == null ? null : year.toString());
+        put(params, "draft", draft == null ? null : draft.toString());
+        put(params, "hasDeadlines", hasDeadlines == null ? null : hasDeadlines.toString());
+        put(params, "sort", sort);
+        int p = page == null || page < 0 ? 0 : Math.min(page, 999);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("q", q == null ? "" : q);
+        model.put("sort", sort == null ? "relevance" : sort);
+        SearchResult r;
+        try {
+            r = search.search(new SearchRequest(q == null ? "" : q, type, issuer, province, field, year, year,
+                    null, null, draft, hasDeadlines, SearchRequest.Sort.parse(sort), p, PAGE_SIZE));
+        } catch (IllegalArgumentException e) {
+            model.put("error", e.getMessage());
+            model.put("hits", List.of());
+            model.put("facets", List.of());
+            model.put("filters", List.of());
+            model.put("total", 0L);
+            return new ModelAndView<>("search", model);
+        }
+        List<Map<String, Object>> hits = new ArrayList<>();
+        for (SearchHit h : r.hits()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("url", "/van-ban/" + h.id());
+            m.put("title", titleOf(h.type(), h.number(), h.subject(), h.fileName()));
+            m.put("issuer", h.issuer() == null ? "" : h.issuer());
+            m.put("date", Display.date(h.date()));
+            m.put("snippet", h.snippet()); // escaped by the highlighter, <mark> around matches
+            hits.add(m);
+        }
+        List<Map<String, Object>> facets = new ArrayList<>();
+        r.facets().forEach((dim, values) -> {
+            String param = dim.equals("status") ? "draft" : dim.equals("deadlines") ? "hasDeadlines" : dim;
+            List<Map<String, Object>> vs = new ArrayList<>();
+            for (SearchResult.FacetCount c : values) {
+                String v = dim.equals("status") ? Boolean.toString(c.value().equals("draft"))
+                        : dim.equals("deadlines") ? Boolean.toString(c.value().equals("yes")) : c.value();
+                Map<String, String> next = new LinkedHashMap<>(params);
+                next.put(param, v);
+                next.remove("page");
+                Map<String, Object> fv = new LinkedHashMap<>();
+                fv.put("label", Display.facetValue(dim, c.value()));
+                fv.put("count", c.count());
+                fv.put("url", url("/", next));
+                fv.put("active", v.equals(params.get(param)));
+                vs.add(fv);
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("label", Display.dimension(dim));
+            f.put("options", vs);
+            facets.add(f);
+        });
+        List<Map<String, Object>> filters = new ArrayList<>();
+        for (String k : List.of("type", "issuer", "province", "field", "year", "draft", "hasDeadlines")) {
+            if (params.containsKey(k)) {
+                Map<String, String> without = new LinkedHashMap<>(params);
+                without.remove(k);
+                filters.add(Map.of("label", filterLabel(k, params.get(k)), "url", url("/", without)));
+            }
+        }
+        model.put("hits", hits);
+        model.put("total", r.total());
+        model.put("facets", facets);
+        model.put("filters", filters);
+        model.put("from", r.total() == 0 ? 0 : p * PAGE_SIZE + 1);
+        model.put("to", p * PAGE_SIZE + hits.size());
+        if (p > 0) {
+            Map<String, String> prev = new LinkedHashMap<>(params);
+            prev.put("page", Integer.toString(p - 1));
+            model.put("prevUrl", url("/", prev));
+        }
+        if ((long) (p + 1) * PAGE_SIZE < r.total()) {
+            Map<String, String> next = new LinkedHashMap<>(params);
+            next.put("page", Integer.toString(p + 1));
+            model.put("nextUrl", url("/", next));
+        }
+        model.put("sorts", sortLinks(params));
+        return new ModelAndView<>("search", model);
+    }
+
+    /** A document: metadata, its text with citations linked and deadlines marked, citations, deadlines, tasks. */
+    @Get("/van-ban/{id}")
+    public HttpResponse<?> document(@PathVariable long id) {
+        StoredDocument d = documents.findById(id).orElse(null);
+        if (d == null) {
+            return notFound("Không tìm thấy văn bản số " + id + " trong kho.");
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", d.id());
+        model.put("title", titleOf(d.docType(), d.docNumber(), d.subject(), d.fileName()));
+        List<Map<String, String>> meta = new ArrayList<>();
+        row(meta, "Số, ký hiệu", d.docNumber());
+        row(meta, "Loại văn bản", d.docType());
+        row(meta, "Cơ quan ban hành", d.issuer() == null ? d.parentIssuer() : d.issuer()
+                + (d.parentIssuer() == null ? "" : " (" + d.parentIssuer() + ")"));
+        row(meta, "Nơi ban hành", d.place());
+        row(meta, "Ngày ban hành", Display.date(d.docDate()));
+        row(meta, "Trích yếu", d.subject());
+        row(meta, "Người ký", d.signerName() == null ? null
+                : d.signerName() + (d.signerTitle() == null ? "" : " — " + d.signerTitle()));
+        row(meta, "Tình trạng", d.draft() ? "Dự thảo" : "Chính thức");
+        row(meta, "Tệp gốc", d.fileName());
+        model.put("meta", meta);
+        model.put("originalUrl", "/api/documents/" + d.id() + "/original");
+        List<CitationQueries.Reference> refs = citations.referencesOf(d.id());
+        List<DeadlineRecord> dls = deadlines.findByDocumentIdOrderByStartOffset(d.id());
+        model.put("text", TextMarkup.render(d.normalizedText(), refs, dls));
+        List<Map<String, Object>> refRows = new ArrayList<>();
+        for (CitationQueries.Reference r : refs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("url", "/trich-dan/" + r.citedId());
+            m.put("label", r.type() + " số " + r.number() + (r.date() == null ? "" : " ngày " + Display.date(r.date())));
+            m.put("issuer", r.issuer() == null ? "" : r.issuer());
+            m.put("relation", Display.relation(r.mentions().isEmpty() ? null : r.mentions().get(0).relation()));
+            m.put("held", r.heldDocumentId() != null);
+            refRows.add(m);
+        }
+        model.put("references", refRows);
+        List<Map<String, String>> dlRows = new ArrayList<>();
+        for (DeadlineRecord dl : dls) {
+            dlRows.add(Map.of("due", dl.rrule() != null ? "định kỳ (" + dl.rrule() + ")" : Display.date(dl.due()),
+                    "what", dl.what(), "who", dl.who() == null ? "" : dl.who(),
+                    "overdue", Boolean.toString(dl.rrule() == null && dl.dueLast().isBefore(LocalDate.now()))));
+        }
+        model.put("deadlines", dlRows);
+        List<Map<String, String>> taskRows = new ArrayList<>();
+        for (TaskRecord t : tasks.findByDocumentIdOrderByStartOffset(d.id())) {
+            taskRows.add(Map.of("text", t.textContent(), "who", t.assignee() == null ? "" : t.assignee(),
+                    "due", Display.date(t.due()), "period", t.period() == null ? "" : t.period()));
+        }
+        model.put("tasks", taskRows);
+        List<Map<String, Object>> citedBy = new ArrayList<>();
+        for (CitationQueries.Cited c : citations.citedBy(d.id())) {
+            for (CitationQueries.Citing x : c.citedBy()) {
+                citedBy.add(citingRow(x));
+            }
+        }
+        model.put("citedBy", citedBy);
+        return HttpResponse.ok(new ModelAndView<>("document", model));
+    }
+
+    /** A cited document: what is known of it, whether it is held, every document citing it with the sentence. */
+    @Get("/trich-dan/{id}")
+    public HttpResponse<?> cited(@PathVariable long id) {
+        CitationQueries.Cited c = citations.byId(id);
+        if (c == null) {
+            return notFound("Không có văn bản được trích dẫn số " + id + ".");
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", c.type() + " số " + c.number());
+        List<Map<String, String>> meta = new ArrayList<>();
+        row(meta, "Số, ký hiệu", c.number());
+        row(meta, "Loại văn bản", c.type());
+        row(meta, "Ngày ban hành", Display.date(c.date()));
+        row(meta, "Cơ quan ban hành", c.issuer());
+        row(meta, "Trích yếu", c.title());
+        row(meta, "Khóa", c.key());
+        model.put("meta", meta);
+        model.put("heldUrl", c.held() && c.heldDocumentId() != null ? "/van-ban/" + c.heldDocumentId() : null);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CitationQueries.Citing x : c.citedBy()) {
+            rows.add(citingRow(x));
+        }
+        model.put("citing", rows);
+        model.put("count", c.citingDocuments());
+        return HttpResponse.ok(new ModelAndView<>("cited", model));
+    }
+
+    /** The most cited documents. */
+    @Get("/trich-dan")
+    public ModelAndView<Map<String, Object>> mostCited() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CitationQueries.Cited c : citations.top(50)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("url", "/trich-dan/" + c.id());
+            m.put("label", c.type() + " số " + c.number() + (c.date() == null ? "" : " ngày " + Display.date(c.date())));
+            m.put("issuer", c.issuer() == null ? "" : c.issuer());
+            m.put("count", c.citingDocuments());
+            m.put("held", c.held());
+            rows.add(m);
+        }
+        return new ModelAndView<>("most-cited", Map.of("rows", rows));
+    }
+
+    private static Map<String, Object> citingRow(CitationQueries.Citing x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("url", "/van-ban/" + x.documentId());
+        m.put("label", titleOf(x.type(), x.number(), x.subject(), x.fileName()));
+        m.put("date", Display.date(x.date()));
+        m.put("relation", Display.relation(x.relation()));
+        m.put("sentence", x.sentence());
+        return m;
+    }
+
+    private static HttpResponse<?> notFound(String message) {
+        return HttpResponse.notFound(new ModelAndView<>("not-found", Map.of("message", message)));
+    }
+
+    private static String titleOf(String type, String number, String subject, String fileName) {
+        StringBuilder b = new StringBuilder();
+        if (type != null) {
+            b.append(type);
+        }
+        if (number != null) {
+            b.append(b.isEmpty() ? "" : " ").append("số ").append(number);
+        }
+        if (subject != null) {
+            b.append(b.isEmpty() ? "" : ": ").append(subject);
+        }
+        return b.isEmpty() ? (fileName == null ? "(không tên)" : fileName) : b.toString();
+    }
+
+    private static void row(List<Map<String, String>> rows, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            rows.add(Map.of("label", label, "value", value));
+        }
+    }
+
+    private static void put(Map<String, String> params, String k, String v) {
+        if (v != null && !v.isBlank()) {
+            params.put(k, v.strip());
+        }
+    }
+
+    private static String filterLabel(String k, String v) {
+        return switch (k) {
+            case "draft" -> Boolean.parseBoolean(v) ? "Dự thảo" : "Chính thức";
+            case "hasDeadlines" -> Boolean.parseBoolean(v) ? "Có thời hạn" : "Không có thời hạn";
+            case "year" -> "Năm " + v;
+            default -> v;
+        };
+    }
+
+    private static List<Map<String, Object>> sortLinks(Map<String, String> params) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        String current = params.getOrDefault("sort", "relevance");
+        for (String[] s : new String[][] {{"relevance", "Liên quan nhất"}, {"newest", "Mới nhất"}, {"oldest", "Cũ nhất"}}) {
+            Map<String, String> p = new LinkedHashMap<>(params);
+            p.put("sort", s[0]);
+            p.remove("page");
+            out.add(Map.of("label", s[1], "url", url("/", p), "active", s[0].equals(current)));
+        }
+        return out;
+    }
+
+    private static String url(String path, Map<String, String> params) {
+        UriBuilder b = UriBuilder.of(path);
+        params.entrySet().stream().sorted(Comparator.comparing(Map.Entry::getKey))
+                .forEach(e -> b.queryParam(e.getKey(), e.getValue()));
+        return b.toString();
+    }
+}
