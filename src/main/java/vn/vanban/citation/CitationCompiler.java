@@ -235,7 +235,8 @@ public class CitationCompiler {
 
     /**
      * Legal rank: the type's rank from the table, with the National Assembly's and its Standing Committee's
-     * nghị quyết beside the laws and ordinances, and the Government's beside its nghị định.
+     * nghị quyết beside the laws and ordinances, the Government's beside its nghị định, and a quyết định not of the
+     * Prime Minister after the thông tư.
      */
     private int rank(@Nullable String type, @Nullable String number, @Nullable String issuer) {
         DocumentTypes.Type t = type == null ? null : types.byName(type);
@@ -244,6 +245,13 @@ public class CitationCompiler {
         }
         if (t == null) {
             return 99;
+        }
+        if (t.name().equals("Quyết định")) {
+            String n = number == null ? "" : number.toUpperCase(Locale.ROOT);
+            String who = issuer == null ? "" : Folding.fold(issuer);
+            if (!n.endsWith("-TTG") && !who.startsWith("thu tuong")) {
+                return types.byName("Thông tư").rank() + 1; // a minister's or a local body's decision: after the circulars
+            }
         }
         if (t.name().equals("Nghị quyết")) {
             String n = number == null ? "" : number.toUpperCase(Locale.ROOT);

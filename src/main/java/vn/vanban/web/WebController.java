@@ -188,6 +188,8 @@ public class WebController {
             refRows.add(m);
         }
         model.put("references", refRows);
+        model.put("compileUrl", refs.isEmpty() ? null : UriBuilder.of("/can-cu").queryParam("refs",
+                String.join("\n", refs.stream().map(CitationQueries.Reference::key).toList())).toString());
         List<Map<String, String>> dlRows = new ArrayList<>();
         for (DeadlineRecord dl : dls) {
             dlRows.add(Map.of("due", dl.rrule() != null ? "định kỳ (" + dl.rrule() + ")" : Display.date(dl.due()),

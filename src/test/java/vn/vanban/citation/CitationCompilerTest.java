@@ -106,6 +106,8 @@ class CitationCompilerTest {
         int tt = indexOf(items, "27/2017/TT-BTTTT");
         int local = indexOf(items, "2099/QĐ-UBND");
         assertTrue(nd >= 0 && nd < qd && qd < tt && tt < local, "NĐ " + nd + ", QĐ-TTg " + qd + ", TT " + tt + ", local " + local);
+        int ministerial = indexOf(items, "2342/QĐ-BTTTT");
+        assertTrue(ministerial > tt && ministerial < local, "a minister's decision after the circulars: " + ministerial);
     }
 
     private static int indexOf(List<CitationCompiler.Item> items, String number) {

@@ -176,6 +176,106 @@ class BrowserTest {
     }
 
     @Test
+    void deadlinesOfAMonthFilteredByUnitWithTheirCalendarFeed() throws Exception {
+        // the month of the first dated deadline the sample documents set
+        var first = app.bean(vn.vanban.store.DeadlineRepository.class).findAll().stream()
+                .filter(d -> d.rrule() == null).min(java.util.Comparator.comparing(vn.vanban.store.DeadlineRecord::dueLast))
+                .orElseThrow();
+        String month = java.time.YearMonth.from(first.dueLast()).toString();
+        open("/thoi-han?month=" + month);
+        var expected = app.bean(vn.vanban.deadline.DeadlineQueries.class).occurrences(
+                java.time.YearMonth.parse(month).atDay(1), java.time.YearMonth.parse(month).atEndOfMonth(), null, null, null,
+                java.time.LocalDate.now());
+        assertEquals(expected.size(), browser.findElements(By.cssSelector(".deadline-list tbody tr")).size());
+        assertFalse(browser.findElements(By.cssSelector(".calendar li a")).isEmpty(), "deadlines in the calendar");
+        assertFalse(browser.findElements(By.cssSelector(".deadline-list tr.overdue")).isEmpty(), "past deadlines marked overdue");
+        shot("deadlines");
+
+        String unit = first.who() != null ? first.who().split("[,;(]")[0].strip() : first.what().split("\\s+")[0];
+        WebElement field = browser.findElement(By.name("unit"));
+        field.clear();
+        field.sendKeys(unit);
+        browser.findElement(By.cssSelector(".filters-form button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("unit="));
+        int filtered = browser.findElements(By.cssSelector(".deadline-list tbody tr")).size();
+        assertTrue(filtered >= 1 && filtered <= expected.size(), "filtered by " + unit + ": " + filtered);
+        shot("deadlines-unit");
+
+        String ics = browser.findElement(By.id("ics")).getDomAttribute("href");
+        assertTrue(ics.contains("unit="), "the feed keeps the filter: " + ics);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + server.getPort() + ics)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().startsWith("BEGIN:VCALENDAR") && response.body().contains("BEGIN:VEVENT"), response.body());
+        assertTrue(browser.findElement(By.id("subscribe")).getDomAttribute("href").startsWith("webcal://"));
+    }
+
+    @Test
+    void tasksGroupedByPeriodAndUnit() throws Exception {
+        open("/nhiem-vu");
+        assertFalse(browser.findElements(By.cssSelector(".period h2")).isEmpty(), "grouped by period");
+        int all = browser.findElements(By.cssSelector(".tasks li")).size();
+        assertEquals(app.bean(vn.vanban.deadline.DeadlineQueries.class).tasks(null, null, null, null).size(), all);
+        browser.findElement(By.name("q")).sendKeys("chu ky so");
+        browser.findElement(By.cssSelector(".filters-form button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("q="));
+        List<WebElement> tasks = browser.findElements(By.cssSelector(".tasks li"));
+        assertTrue(!tasks.isEmpty() && tasks.size() < all, tasks.size() + " of " + all);
+        for (WebElement t : tasks) {
+            assertTrue(vn.vanban.citation.Folding.fold(t.getText()).contains("chu ky so"), t.getText());
+        }
+        shot("tasks");
+    }
+
+    @Test
+    void uploadSeveralFilesThenFindThem() throws Exception {
+        open("/tai-len");
+        Path docx = Fixtures.path("dev-office/docx/002_4722339fd0f083dc.docx").toAbsolutePath();
+        Path broken = Files.createTempFile("hong", ".docx");
+        Files.write(broken, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
+        browser.findElement(By.id("files")).sendKeys(docx + "\n" + broken);
+        browser.findElement(By.cssSelector("form.upload button")).click();
+        waitFor(() -> !browser.findElements(By.cssSelector(".upload-results tbody tr")).isEmpty());
+        List<WebElement> rows = browser.findElements(By.cssSelector(".upload-results tbody tr"));
+        assertEquals(2, rows.size());
+        assertTrue(rows.get(0).getText().contains("Đã có trong kho") || rows.get(0).getText().contains("Phiên bản mới")
+                || rows.get(0).getText().contains("Đã thêm"), rows.get(0).getText());
+        assertTrue(rows.get(1).getText().contains("Không nhận được"), "the broken file is refused with its reason: " + rows.get(1).getText());
+        shot("upload");
+        rows.get(0).findElement(By.tagName("a")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/van-ban/"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("6 tháng"), browser.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void compileTheCitationsOfADocumentAndDownloadTheDocx() throws Exception {
+        open("/?q=" + java.net.URLEncoder.encode("43/HD-STTTT", java.nio.charset.StandardCharsets.UTF_8));
+        browser.findElement(By.cssSelector(".hit h3 a")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/van-ban/"));
+        browser.findElement(By.id("compile")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/can-cu"));
+        List<String> items = browser.findElements(By.cssSelector(".can-cu li")).stream().map(WebElement::getText).toList();
+        assertTrue(items.size() >= 10, items.toString());
+        int nd = -1;
+        int local = -1;
+        for (int i = 0; i < items.size(); i++) {
+            nd = nd < 0 && items.get(i).startsWith("Căn cứ Nghị định") ? i : nd;
+            local = local < 0 && items.get(i).contains("2099/QĐ-UBND") ? i : local;
+        }
+        assertTrue(nd >= 0 && local > nd, "central documents before local ones: " + items);
+        shot("compile");
+        String docx = browser.findElement(By.id("docx")).getDomAttribute("href");
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + server.getPort() + docx)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals('P', response.body()[0]);
+        assertEquals('K', response.body()[1]);
+        assertTrue(response.headers().firstValue("content-disposition").orElse("").contains("can-cu.docx"));
+    }
+
+    @Test
     void unknownDocumentGetsAPageNotAStackTrace() throws Exception {
         open("/van-ban/987654");
         assertEquals("Không tìm thấy", browser.findElement(By.tagName("h1")).getText());

@@ -1,0 +1,203 @@
+package vn.vanban.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.vanban.citation.CitationCompiler;
+import vn.vanban.citation.CitationQueries;
+import vn.vanban.ingest.IngestOutcome;
+import vn.vanban.ingest.IngestService;
+
+/** The pages that change or compile: upload, and the "Căn cứ" compiler. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ToolPagesController {
+
+    private final IngestService ingest;
+    private final CitationCompiler compiler;
+    private final CitationQueries citations;
+
+    public ToolPagesController(IngestService ingest, CitationCompiler compiler, CitationQueries citations) {
+        this.ingest = ingest;
+        this.compiler = compiler;
+        this.citations = citations;
+    }
+
+    /** The upload form: several files at once. */
+    @Get("/tai-len")
+    @Produces(MediaType.TEXT_HTML)
+    public ModelAndView<Map<String, Object>> uploadForm() {
+        return new ModelAndView<>("upload", Map.of("results", List.of()));
+    }
+
+    /** Ingests every file sent (field {@code files}) and shows each one's result with a link to the document. */
+    @Post(value = "/tai-len", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    public ModelAndView<Map<String, Object>> upload(@Body MultipartBody body) throws InterruptedException {
+        List<Map<String, Object>> results = new ArrayList<>();
+        parts(body).forEach(part -> {
+            if (part instanceof CompletedFileUpload f && f.getFilename() != null && !f.getFilename().isBlank()) {
+                IngestOutcome o;
+                try {
+                    o = ingest.ingest("upload:" + f.getFilename(), f.getFilename(), f.getBytes(), true);
+                } catch (java.io.IOException e) {
+                    results.add(Map.of("name", f.getFilename(), "status", "Lỗi", "ok", false,
+                            "detail", "không đọc được tệp: " + e.getMessage(), "url", ""));
+                    return;
+                }
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("name", o.fileName());
+                r.put("status", switch (o.status()) {
+                    case ADDED -> "Đã thêm";
+                    case UNCHANGED -> "Đã có trong kho";
+                    case NEW_VERSION -> "Phiên bản mới";
+                    case FAILED -> "Không nhận được";
+                });
+                r.put("ok", o.status() != IngestOutcome.Status.FAILED);
+                r.put("detail", o.reason() == null ? "" : o.reason());
+                r.put("url", o.id() == null ? "" : "/van-ban/" + o.id());
+                results.add(r);
+            }
+        });
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("results", results);
+        if (results.isEmpty()) {
+            model.put("error", "Chưa chọn tệp nào.");
+        }
+        return new ModelAndView<>("upload", model);
+    }
+
+    /** Every part of a multipart body, each received whole (the route runs on a blocking thread). */
+    private static List<io.micronaut.http.multipart.CompletedPart> parts(MultipartBody body) throws InterruptedException {
+        List<io.micronaut.http.multipart.CompletedPart> parts = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        body.subscribe(new org.reactivestreams.Subscriber<>() {
+            @Override
+            public void onSubscribe(org.reactivestreams.Subscription s) {
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(io.micronaut.http.multipart.CompletedPart part) {
+                parts.add(part);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                failure.set(t);
+                done.countDown();
+            }
+
+            @Override
+            public void onComplete() {
+                done.countDown();
+            }
+        });
+        done.await();
+        if (failure.get() != null) {
+            throw new IllegalArgumentException("the upload could not be read: " + failure.get().getMessage(), failure.get());
+        }
+        return parts;
+    }
+
+    /**
+     * The compiler: documents by id ({@code doc}) and cited documents by number or key, one per line ({@code refs}),
+     * give the ordered "Căn cứ" block, to copy or download.
+     */
+    @Get("/can-cu")
+    @Produces(MediaType.TEXT_HTML)
+    public ModelAndView<Map<String, Object>> compile(@Nullable @QueryValue List<Long> doc, @Nullable @QueryValue String refs) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        List<Long> ids = doc == null ? List.of() : doc;
+        model.put("refs", refs == null ? "" : refs);
+        model.put("docs", ids);
+        model.put("items", List.of());
+        if (ids.isEmpty() && (refs == null || refs.isBlank())) {
+            return new ModelAndView<>("compile", model);
+        }
+        try {
+            List<CitationCompiler.Item> items = compiler.compile(ids, keys(refs));
+            model.put("items", items.stream().map(i -> "Căn cứ " + i.text() + ";").toList());
+            model.put("text", compiler.text(items));
+            String query = query(ids, refs);
+            model.put("docxUrl", "/can-cu.docx?" + query);
+            model.put("mdUrl", "/can-cu.md?" + query);
+        } catch (IllegalArgumentException e) {
+            model.put("error", e.getMessage());
+        }
+        return new ModelAndView<>("compile", model);
+    }
+
+    @Get("/can-cu.docx")
+    public HttpResponse<byte[]> docx(@Nullable @QueryValue List<Long> doc, @Nullable @QueryValue String refs) {
+        byte[] bytes = compiler.docx(compiler.compile(doc == null ? List.of() : doc, keys(refs)));
+        return HttpResponse.ok(bytes).contentType(CitationCompiler.Format.DOCX.contentType)
+                .header("Content-Disposition", "attachment; filename=\"can-cu.docx\"");
+    }
+
+    @Get("/can-cu.md")
+    public HttpResponse<String> markdown(@Nullable @QueryValue List<Long> doc, @Nullable @QueryValue String refs) {
+        String md = compiler.markdown(compiler.compile(doc == null ? List.of() : doc, keys(refs)));
+        return HttpResponse.ok(md).contentType(CitationCompiler.Format.MARKDOWN.contentType)
+                .header("Content-Disposition", "attachment; filename=\"can-cu.md\"");
+    }
+
+    /**
+     * Each line a citation key or a number as printed ("2099/QĐ-UBND", with "|2018|Bắc Kạn" to pick one): a bare
+     * number takes the key of the cited document with that number when there is exactly one.
+     */
+    private List<String> keys(String refs) {
+        List<String> out = new ArrayList<>();
+        if (refs == null) {
+            return out;
+        }
+        for (String line : refs.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (!l.contains("|")) {
+                List<CitationQueries.Cited> found = citations.byNumber(l, null);
+                if (found.size() == 1) {
+                    out.add(found.get(0).key());
+                    continue;
+                }
+                if (found.size() > 1) {
+                    throw new IllegalArgumentException(l + " names " + found.size() + " documents: add |year|province, e.g. "
+                            + found.get(0).key());
+                }
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    private static String query(List<Long> ids, String refs) {
+        StringBuilder b = new StringBuilder();
+        for (Long id : ids) {
+            b.append(b.isEmpty() ? "" : "&").append("doc=").append(id);
+        }
+        if (refs != null && !refs.isBlank()) {
+            b.append(b.isEmpty() ? "" : "&").append("refs=")
+                    .append(java.net.URLEncoder.encode(refs, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+}

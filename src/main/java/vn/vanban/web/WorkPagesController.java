@@ -1,0 +1,172 @@
+package vn.vanban.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import vn.vanban.deadline.DeadlineQueries;
+
+/** The pages of the work documents set: deadlines (list and month calendar) and tasks (grouped). */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+public class WorkPagesController {
+
+    private final DeadlineQueries queries;
+
+    public WorkPagesController(DeadlineQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * Deadlines of one month (the current one by default): a list and a calendar, filtered by unit and status, with
+     * the links to subscribe to the same selection as a calendar feed or download it as CSV.
+     */
+    @Get("/thoi-han")
+    public ModelAndView<Map<String, Object>> deadlines(HttpRequest<?> request, @Nullable @QueryValue String month,
+                                                       @Nullable @QueryValue String unit, @Nullable @QueryValue String status) {
+        LocalDate today = LocalDate.now();
+        Map<String, Object> model = new LinkedHashMap<>();
+        YearMonth ym;
+        try {
+            ym = month == null || month.isBlank() ? YearMonth.from(today) : YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            model.put("error", "Tháng không hợp lệ: " + month + " (dạng 2023-07)");
+            ym = YearMonth.from(today);
+        }
+        String st = "overdue".equals(status) || "upcoming".equals(status) ? status : null;
+        String u = unit == null || unit.isBlank() ? null : unit.strip();
+        LocalDate from = ym.atDay(1);
+        LocalDate to = ym.atEndOfMonth();
+        List<DeadlineQueries.Occurrence> found = queries.occurrences(from, to, u, null, st, today);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<LocalDate, List<Map<String, Object>>> byDay = new TreeMap<>();
+        for (DeadlineQueries.Occurrence o : found) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("date", Display.date(o.date().toString()));
+            m.put("what", o.what());
+            m.put("who", o.who() == null ? "" : o.who());
+            m.put("recurring", o.rrule() != null);
+            m.put("overdue", o.overdue());
+            m.put("docUrl", "/van-ban/" + o.documentId());
+            m.put("doc", o.documentNumber() != null ? o.documentNumber()
+                    : o.documentSubject() != null ? o.documentSubject() : "văn bản " + o.documentId());
+            rows.add(m);
+            byDay.computeIfAbsent(o.date(), d -> new ArrayList<>()).add(m);
+        }
+        model.put("rows", rows);
+        model.put("weeks", weeks(ym, byDay, today));
+        model.put("monthLabel", "Tháng " + ym.getMonthValue() + "/" + ym.getYear());
+        model.put("month", ym.toString());
+        model.put("unit", u == null ? "" : u);
+        model.put("status", st == null ? "" : st);
+        Map<String, String> params = new LinkedHashMap<>();
+        if (u != null) {
+            params.put("unit", u);
+        }
+        if (st != null) {
+            params.put("status", st);
+        }
+        model.put("prevUrl", link("/thoi-han", params, "month", ym.minusMonths(1).toString()));
+        model.put("nextUrl", link("/thoi-han", params, "month", ym.plusMonths(1).toString()));
+        Map<String, String> window = new LinkedHashMap<>(params);
+        window.put("from", from.toString());
+        window.put("to", to.toString());
+        model.put("csvUrl", link("/api/deadlines.csv", window, null, null));
+        String host = request.getHeaders().get("Host");
+        String feed = link("/api/calendar.ics", params, null, null); // rolling: a year back and ahead
+        model.put("icsUrl", link("/api/calendar.ics", window, null, null)); // what the page shows
+        model.put("webcalUrl", host == null ? feed : "webcal://" + host + feed);
+        return new ModelAndView<>("deadlines", model);
+    }
+
+    /** Tasks grouped by period, then unit, then field; filtered by any of them or by words. */
+    @Get("/nhiem-vu")
+    public ModelAndView<Map<String, Object>> tasks(@Nullable @QueryValue String period, @Nullable @QueryValue String unit,
+                                                   @Nullable @QueryValue String field, @Nullable @QueryValue String q) {
+        List<DeadlineQueries.TaskView> found = queries.tasks(period, unit, field, q);
+        Map<String, Map<String, List<Map<String, String>>>> groups = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (DeadlineQueries.TaskView t : found) {
+            String p = t.period() == null ? "Không rõ kỳ" : periodLabel(t.period());
+            String who = t.assignee() == null ? "Chưa rõ đơn vị" : t.assignee();
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("text", t.text());
+            m.put("field", t.field() == null ? "" : t.field());
+            m.put("due", Display.date(t.due()));
+            m.put("docUrl", "/van-ban/" + t.documentId());
+            m.put("doc", t.documentNumber() != null ? t.documentNumber()
+                    : t.documentSubject() != null ? t.documentSubject() : "văn bản " + t.documentId());
+            groups.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(who, k -> new ArrayList<>()).add(m);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        groups.forEach((p, units) -> {
+            List<Map<String, Object>> us = new ArrayList<>();
+            units.forEach((who, list) -> us.add(Map.of("unit", who, "tasks", list)));
+            out.add(Map.of("period", p, "units", us));
+        });
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("groups", out);
+        model.put("total", found.size());
+        model.put("period", period == null ? "" : period);
+        model.put("unit", unit == null ? "" : unit);
+        model.put("field", field == null ? "" : field);
+        model.put("q", q == null ? "" : q);
+        return new ModelAndView<>("tasks", model);
+    }
+
+    /** "2023-Q2" → "Quý II/2023"; "2015-H2" → "6 tháng cuối năm 2015"; "2019" → "Năm 2019". */
+    static String periodLabel(String period) {
+        if (period.matches("\\d{4}-Q[1-4]")) {
+            return "Quý " + List.of("I", "II", "III", "IV").get(period.charAt(6) - '1') + "/" + period.substring(0, 4);
+        }
+        if (period.matches("\\d{4}-H[12]")) {
+            return "6 tháng " + (period.endsWith("1") ? "đầu" : "cuối") + " năm " + period.substring(0, 4);
+        }
+        return period.matches("\\d{4}") ? "Năm " + period : period;
+    }
+
+    /** The month as weeks from Monday, each day with its deadlines. */
+    private static List<List<Map<String, Object>>> weeks(YearMonth ym, Map<LocalDate, List<Map<String, Object>>> byDay,
+                                                         LocalDate today) {
+        List<List<Map<String, Object>>> weeks = new ArrayList<>();
+        LocalDate d = ym.atDay(1).with(DayOfWeek.MONDAY);
+        while (!d.isAfter(ym.atEndOfMonth())) {
+            List<Map<String, Object>> week = new ArrayList<>();
+            for (int i = 0; i < 7; i++, d = d.plusDays(1)) {
+                Map<String, Object> day = new LinkedHashMap<>();
+                day.put("day", d.getDayOfMonth());
+                day.put("inMonth", YearMonth.from(d).equals(ym));
+                day.put("today", d.equals(today));
+                day.put("entries", byDay.getOrDefault(d, List.of()));
+                week.add(day);
+            }
+            weeks.add(week);
+        }
+        return weeks;
+    }
+
+    private static String link(String path, Map<String, String> params, String key, String value) {
+        UriBuilder b = UriBuilder.of(path);
+        params.forEach(b::queryParam);
+        if (key != null) {
+            b.queryParam(key, value);
+        }
+        return b.toString();
+    }
+}
