@@ -174,6 +174,13 @@ public class WebController {
         row(meta, "Tệp gốc", d.fileName());
         model.put("meta", meta);
         model.put("originalUrl", "/api/documents/" + d.id() + "/original");
+        List<Map<String, Object>> versions = new ArrayList<>();
+        for (var v : documents.findBySourceKeyOrderByIdDesc(d.sourceKey())) {
+            versions.add(Map.of("url", "/van-ban/" + v.id(), "label", v.fileName() + " — "
+                    + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.systemDefault())
+                    .format(v.ingestedAt()), "current", v.id().equals(d.id())));
+        }
+        model.put("versions", versions.size() > 1 ? versions : List.of());
         List<CitationQueries.Reference> refs = citations.referencesOf(d.id());
         List<DeadlineRecord> dls = deadlines.findByDocumentIdOrderByStartOffset(d.id());
         model.put("text", TextMarkup.render(d.normalizedText(), refs, dls));

@@ -276,6 +276,19 @@ class BrowserTest {
     }
 
     @Test
+    void aDocumentListsItsVersions() throws Exception {
+        IngestService ingest = app.bean(IngestService.class);
+        ingest.ingest("test:versions", "ke-hoach.txt", "Kế hoạch số 1, bản đầu.".getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+        long second = ingest.ingest("test:versions", "ke-hoach.txt",
+                "Kế hoạch số 1, bản sửa lần hai.".getBytes(java.nio.charset.StandardCharsets.UTF_8), false).id();
+        open("/van-ban/" + second);
+        List<WebElement> versions = browser.findElements(By.cssSelector(".versions li"));
+        assertEquals(2, versions.size());
+        assertTrue(versions.get(0).getText().contains("đang xem"), "the newest first, marked as the one shown");
+        shot("versions");
+    }
+
+    @Test
     void unknownDocumentGetsAPageNotAStackTrace() throws Exception {
         open("/van-ban/987654");
         assertEquals("Không tìm thấy", browser.findElement(By.tagName("h1")).getText());
