@@ -93,6 +93,7 @@ public class WebController {
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchHit h : r.hits()) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", h.id());
             m.put("url", "/van-ban/" + h.id());
             m.put("title", titleOf(h.type(), h.number(), h.subject(), h.fileName()));
             m.put("issuer", h.issuer() == null ? "" : h.issuer());

@@ -236,7 +236,9 @@ class BrowserTest {
         Files.write(broken, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
         browser.findElement(By.id("files")).sendKeys(docx + "\n" + broken);
         browser.findElement(By.cssSelector("form.upload button")).click();
-        waitFor(() -> !browser.findElements(By.cssSelector(".upload-results tbody tr")).isEmpty());
+        // the page's script sends the files one by one with a progress bar each, and fills in each result
+        waitFor(() -> browser.findElements(By.cssSelector(".upload-results tbody tr.done")).size() == 2);
+        assertTrue(browser.getCurrentUrl().endsWith("/tai-len"), "stayed on the page: " + browser.getCurrentUrl());
         List<WebElement> rows = browser.findElements(By.cssSelector(".upload-results tbody tr"));
         assertEquals(2, rows.size());
         assertTrue(rows.get(0).getText().contains("Đã có trong kho") || rows.get(0).getText().contains("Phiên bản mới")
@@ -273,6 +275,20 @@ class BrowserTest {
         assertEquals('P', response.body()[0]);
         assertEquals('K', response.body()[1]);
         assertTrue(response.headers().firstValue("content-disposition").orElse("").contains("can-cu.docx"));
+    }
+
+    @Test
+    void pickDocumentsFromSearchResultsForTheCompiler() throws Exception {
+        open("/?q=" + java.net.URLEncoder.encode("báo cáo", java.nio.charset.StandardCharsets.UTF_8));
+        List<WebElement> boxes = browser.findElements(By.cssSelector(".hit input[name=doc]"));
+        assertTrue(boxes.size() >= 2);
+        boxes.get(0).click();
+        boxes.get(1).click();
+        browser.findElement(By.cssSelector("#pick button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/can-cu"));
+        assertEquals(2, browser.findElements(By.cssSelector(".can-cu li")).size());
+        browser.findElements(By.cssSelector(".can-cu li")).forEach(li -> assertTrue(li.getText().startsWith("Căn cứ ")));
+        shot("compile-picked");
     }
 
     @Test
