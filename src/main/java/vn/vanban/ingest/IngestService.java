@@ -140,7 +140,8 @@ public class IngestService {
                 DocumentStore.truncate(parsed.reason(), 1000), parsed.ocr(), previous.map(StoredDocument::id).orElse(null), true,
                 parsed.text(), normalized, meta.number(), meta.symbol(), meta.type(), meta.issuer(),
                 meta.parentIssuer(), meta.place(), meta.date(), meta.effective(), meta.subject(),
-                meta.signerName(), meta.signerTitle(), meta.draft(), resolver.ownKey(meta));
+                meta.signerName(), meta.signerTitle(), meta.draft(), resolver.ownKey(meta),
+                StoredDocument.joinRecipients(meta.recipients()));
         java.util.List<vn.vanban.citation.CitedDocument> refs = citations.extract(normalized, meta);
         var work = work(normalized, meta, refs);
         StoredDocument saved = null;

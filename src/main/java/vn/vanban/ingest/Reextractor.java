@@ -71,7 +71,7 @@ public class Reextractor {
                 d.mediaType(), d.sizeBytes(), d.ingestedAt(), d.parseStatus(), d.parseReason(), d.ocr(),
                 d.previousVersionId(), d.currentVersion(), d.textContent(), normalized, m.number(), m.symbol(), m.type(),
                 m.issuer(), m.parentIssuer(), m.place(), m.date(), m.effective(), m.subject(), m.signerName(),
-                m.signerTitle(), m.draft(), resolver.ownKey(m));
+                m.signerTitle(), m.draft(), resolver.ownKey(m), StoredDocument.joinRecipients(m.recipients()));
         documents.update(updated);
         store.replace(d.id(), updated.citeKey(), refs, nodes.ensure(refs));
         var w = work.extract(normalized, m, refs);

@@ -39,5 +39,20 @@ public record StoredDocument(
         @Nullable String signerName,
         @Nullable String signerTitle,
         boolean draft,
-        @Nullable String citeKey) {
+        @Nullable String citeKey,
+        @Nullable String recipients) {
+
+    /** The recipients, one per entry; empty when none were found. */
+    public java.util.List<String> recipientList() {
+        return recipients == null || recipients.isBlank() ? java.util.List.of() : java.util.List.of(recipients.split("\n"));
+    }
+
+    /** Recipients as stored: one per line, within the column's 4,000 characters. */
+    public static String joinRecipients(java.util.List<String> list) {
+        if (list == null || list.isEmpty()) {
+            return null;
+        }
+        String joined = String.join("\n", list);
+        return joined.length() <= 4000 ? joined : joined.substring(0, joined.lastIndexOf('\n', 4000) > 0 ? joined.lastIndexOf('\n', 4000) : 4000);
+    }
 }

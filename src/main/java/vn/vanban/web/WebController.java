@@ -174,6 +174,7 @@ public class WebController {
         row(meta, "Tình trạng", d.draft() ? "Dự thảo" : "Chính thức");
         row(meta, "Tệp gốc", d.fileName());
         model.put("meta", meta);
+        model.put("recipients", d.recipientList());
         model.put("originalUrl", "/api/documents/" + d.id() + "/original");
         List<Map<String, Object>> versions = new ArrayList<>();
         for (var v : documents.findBySourceKeyOrderByIdDesc(d.sourceKey())) {

@@ -143,6 +143,7 @@ class BrowserTest {
         waitFor(() -> browser.getCurrentUrl().contains("/van-ban/"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("43/HD-STTTT"));
         assertTrue(browser.findElement(By.cssSelector(".panel dl")).getText().contains("11/01/2019"), "dates as dd/mm/yyyy");
+        assertFalse(browser.findElements(By.cssSelector(".recipients li")).isEmpty(), "the Nơi nhận list");
         assertFalse(browser.findElements(By.cssSelector(".fulltext a.cite")).isEmpty(), "citations linked in the text");
         assertFalse(browser.findElements(By.cssSelector(".fulltext mark.deadline")).isEmpty(), "deadlines marked in the text");
         shot("document");
@@ -302,6 +303,24 @@ class BrowserTest {
         assertEquals(2, versions.size());
         assertTrue(versions.get(0).getText().contains("đang xem"), "the newest first, marked as the one shown");
         shot("versions");
+    }
+
+    @Test
+    void readableOnAPhone() throws Exception {
+        var size = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            for (String page : List.of("/?q=chu+ky+so", "/van-ban/" + hostile, "/thoi-han", "/can-cu")) {
+                open(page);
+                Number overflow = (Number) browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertTrue(overflow.intValue() <= 0, page + " scrolls sideways by " + overflow + " px");
+            }
+            open("/?q=chu+ky+so");
+            shot("phone-search");
+        } finally {
+            browser.manage().window().setSize(size);
+        }
     }
 
     @Test
