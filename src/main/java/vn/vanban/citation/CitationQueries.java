@@ -104,9 +104,19 @@ public class CitationQueries {
                     .add(new MentionView(c.startOffset(), c.endOffset(), c.sentence(), c.relation()));
         }
         List<Reference> out = new ArrayList<>();
+        if (byCited.isEmpty()) {
+            return out;
+        }
+        Map<Long, CitedDocumentRecord> nodes = new java.util.HashMap<>();
+        for (CitedDocumentRecord r : cited.findByIdIn(byCited.keySet())) { // one query, not one per reference
+            nodes.put(r.id(), r);
+        }
         for (var e : byCited.entrySet()) {
-            cited.findById(e.getKey()).ifPresent(r -> out.add(new Reference(r.id(), r.citeKey(), r.docNumber(), r.docType(),
-                    r.citedYear(), r.docDate(), r.issuer(), r.title(), r.heldDocumentId(), e.getValue())));
+            CitedDocumentRecord r = nodes.get(e.getKey());
+            if (r != null) {
+                out.add(new Reference(r.id(), r.citeKey(), r.docNumber(), r.docType(), r.citedYear(), r.docDate(),
+                        r.issuer(), r.title(), r.heldDocumentId(), e.getValue()));
+            }
         }
         return out;
     }

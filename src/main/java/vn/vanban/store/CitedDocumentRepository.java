@@ -19,6 +19,8 @@ public interface CitedDocumentRepository extends CrudRepository<CitedDocumentRec
 
     List<CitedDocumentRecord> findByCiteKeyIn(java.util.Collection<String> citeKeys);
 
+    List<CitedDocumentRecord> findByIdIn(java.util.Collection<Long> ids);
+
     List<CitedDocumentRecord> findByHeldDocumentId(Long heldDocumentId);
 
     @Query("UPDATE cited_document SET held_document_id = :documentId WHERE cite_key = :citeKey")
