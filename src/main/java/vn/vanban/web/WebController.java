@@ -206,6 +206,14 @@ public class WebController {
                     "overdue", Boolean.toString(dl.rrule() == null && dl.dueLast().isBefore(LocalDate.now()))));
         }
         model.put("deadlines", dlRows);
+        if (!dls.isEmpty()) {
+            LocalDate first = dls.stream().map(DeadlineRecord::dueLast).min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = dls.stream().map(DeadlineRecord::dueLast).max(LocalDate::compareTo).orElseThrow();
+            model.put("deadlinesUrl", UriBuilder.of("/thoi-han").queryParam("document", d.id())
+                    .queryParam("from", first.withDayOfMonth(1).toString())
+                    .queryParam("to", (last.isBefore(first.plusYears(5)) ? last : first.plusYears(5).minusDays(1)).toString())
+                    .toString());
+        }
         List<Map<String, String>> taskRows = new ArrayList<>();
         for (TaskRecord t : tasks.findByDocumentIdOrderByStartOffset(d.id())) {
             taskRows.add(Map.of("text", t.textContent(), "who", t.assignee() == null ? "" : t.assignee(),

@@ -40,7 +40,9 @@ public class WorkPagesController {
      */
     @Get("/thoi-han")
     public ModelAndView<Map<String, Object>> deadlines(HttpRequest<?> request, @Nullable @QueryValue String month,
-                                                       @Nullable @QueryValue String unit, @Nullable @QueryValue String status) {
+                                                       @Nullable @QueryValue String unit, @Nullable @QueryValue String status,
+                                                       @Nullable @QueryValue Long document,
+                                                       @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         LocalDate today = LocalDate.now();
         Map<String, Object> model = new LinkedHashMap<>();
         YearMonth ym;
@@ -52,9 +54,39 @@ public class WorkPagesController {
         }
         String st = "overdue".equals(status) || "upcoming".equals(status) ? status : null;
         String u = unit == null || unit.isBlank() ? null : unit.strip();
-        LocalDate from = ym.atDay(1);
-        LocalDate to = ym.atEndOfMonth();
-        List<DeadlineQueries.Occurrence> found = queries.occurrences(from, to, u, null, st, today);
+        LocalDate windowFrom = ym.atDay(1);
+        LocalDate windowTo = ym.atEndOfMonth();
+        boolean window = false;
+        try {
+            if (from != null && !from.isBlank()) {
+                windowFrom = LocalDate.parse(from.strip());
+                window = true;
+            }
+            if (to != null && !to.isBlank()) {
+                windowTo = LocalDate.parse(to.strip());
+                window = true;
+            }
+        } catch (DateTimeParseException e) {
+            model.put("error", "Ngày không hợp lệ (dạng 2023-07-20)");
+        }
+        if (window && (from == null || from.isBlank())) {
+            windowFrom = windowTo.withDayOfMonth(1);
+        }
+        if (window && (to == null || to.isBlank())) {
+            windowTo = windowFrom.plusMonths(1).minusDays(1);
+        }
+        List<DeadlineQueries.Occurrence> found;
+        try {
+            found = queries.occurrences(windowFrom, windowTo, u, document, st, today);
+        } catch (IllegalArgumentException e) {
+            model.put("error", e.getMessage());
+            found = List.of();
+        }
+        if (window) {
+            ym = YearMonth.from(windowFrom);
+        }
+        LocalDate from0 = windowFrom;
+        LocalDate to0 = windowTo;
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<LocalDate, List<Map<String, Object>>> byDay = new TreeMap<>();
         for (DeadlineQueries.Occurrence o : found) {
@@ -71,8 +103,13 @@ public class WorkPagesController {
             byDay.computeIfAbsent(o.date(), d -> new ArrayList<>()).add(m);
         }
         model.put("rows", rows);
-        model.put("weeks", weeks(ym, byDay, today));
-        model.put("monthLabel", "Tháng " + ym.getMonthValue() + "/" + ym.getYear());
+        // the calendar shows a month; a window spanning more is listed only
+        model.put("weeks", YearMonth.from(from0).equals(YearMonth.from(to0)) ? weeks(ym, byDay, today) : List.of());
+        model.put("monthLabel", window ? "từ " + Display.date(from0.toString()) + " đến " + Display.date(to0.toString())
+                : "Tháng " + ym.getMonthValue() + "/" + ym.getYear());
+        model.put("from", window ? from0.toString() : "");
+        model.put("to", window ? to0.toString() : "");
+        model.put("document", document == null ? "" : document.toString());
         model.put("month", ym.toString());
         model.put("unit", u == null ? "" : u);
         model.put("status", st == null ? "" : st);
@@ -83,15 +120,18 @@ public class WorkPagesController {
         if (st != null) {
             params.put("status", st);
         }
+        if (document != null) {
+            params.put("document", document.toString());
+        }
         model.put("prevUrl", link("/thoi-han", params, "month", ym.minusMonths(1).toString()));
         model.put("nextUrl", link("/thoi-han", params, "month", ym.plusMonths(1).toString()));
-        Map<String, String> window = new LinkedHashMap<>(params);
-        window.put("from", from.toString());
-        window.put("to", to.toString());
-        model.put("csvUrl", link("/api/deadlines.csv", window, null, null));
+        Map<String, String> shown = new LinkedHashMap<>(params);
+        shown.put("from", from0.toString());
+        shown.put("to", to0.toString());
+        model.put("csvUrl", link("/api/deadlines.csv", shown, null, null));
         String host = request.getHeaders().get("Host");
         String feed = link("/api/calendar.ics", params, null, null); // rolling: a year back and ahead
-        model.put("icsUrl", link("/api/calendar.ics", window, null, null)); // what the page shows
+        model.put("icsUrl", link("/api/calendar.ics", shown, null, null)); // what the page shows
         model.put("webcalUrl", host == null ? feed : "webcal://" + host + feed);
         return new ModelAndView<>("deadlines", model);
     }
@@ -101,23 +141,28 @@ public class WorkPagesController {
     public ModelAndView<Map<String, Object>> tasks(@Nullable @QueryValue String period, @Nullable @QueryValue String unit,
                                                    @Nullable @QueryValue String field, @Nullable @QueryValue String q) {
         List<DeadlineQueries.TaskView> found = queries.tasks(period, unit, field, q);
-        Map<String, Map<String, List<Map<String, String>>>> groups = new TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<String, Map<String, Map<String, List<Map<String, String>>>>> groups = new TreeMap<>(java.util.Comparator.reverseOrder());
         for (DeadlineQueries.TaskView t : found) {
             String p = t.period() == null ? "Không rõ kỳ" : periodLabel(t.period());
             String who = t.assignee() == null ? "Chưa rõ đơn vị" : t.assignee();
             Map<String, String> m = new LinkedHashMap<>();
             m.put("text", t.text());
-            m.put("field", t.field() == null ? "" : t.field());
             m.put("due", Display.date(t.due()));
             m.put("docUrl", "/van-ban/" + t.documentId());
             m.put("doc", t.documentNumber() != null ? t.documentNumber()
                     : t.documentSubject() != null ? t.documentSubject() : "văn bản " + t.documentId());
-            groups.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(who, k -> new ArrayList<>()).add(m);
+            String f = t.field() == null ? "Chung" : t.field();
+            groups.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(who, k -> new TreeMap<>())
+                    .computeIfAbsent(f, k -> new ArrayList<>()).add(m);
         }
         List<Map<String, Object>> out = new ArrayList<>();
         groups.forEach((p, units) -> {
             List<Map<String, Object>> us = new ArrayList<>();
-            units.forEach((who, list) -> us.add(Map.of("unit", who, "tasks", list)));
+            units.forEach((who, fields) -> {
+                List<Map<String, Object>> fs = new ArrayList<>();
+                fields.forEach((f, list) -> fs.add(Map.of("field", f, "tasks", list)));
+                us.add(Map.of("unit", who, "fields", fs));
+            });
             out.add(Map.of("period", p, "units", us));
         });
         Map<String, Object> model = new LinkedHashMap<>();

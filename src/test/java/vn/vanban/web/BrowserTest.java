@@ -213,9 +213,26 @@ class BrowserTest {
     }
 
     @Test
+    void deadlinesOfOneDocumentFromItsPage() throws Exception {
+        open("/?q=" + java.net.URLEncoder.encode("43/HD-STTTT", java.nio.charset.StandardCharsets.UTF_8));
+        browser.findElement(By.cssSelector(".hit h3 a")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/van-ban/"));
+        String doc = browser.getCurrentUrl().replaceAll(".*/van-ban/(\\d+).*", "$1");
+        browser.findElement(By.id("deadlines-of")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/thoi-han"));
+        List<WebElement> rows = browser.findElements(By.cssSelector(".deadline-list tbody tr"));
+        assertFalse(rows.isEmpty());
+        for (WebElement r : rows) {
+            assertEquals("/van-ban/" + doc, r.findElement(By.tagName("a")).getDomAttribute("href"), "only this document's");
+        }
+        shot("deadlines-document");
+    }
+
+    @Test
     void tasksGroupedByPeriodAndUnit() throws Exception {
         open("/nhiem-vu");
         assertFalse(browser.findElements(By.cssSelector(".period h2")).isEmpty(), "grouped by period");
+        assertFalse(browser.findElements(By.cssSelector(".period h4")).isEmpty(), "then by field");
         int all = browser.findElements(By.cssSelector(".tasks li")).size();
         assertEquals(app.bean(vn.vanban.deadline.DeadlineQueries.class).tasks(null, null, null, null).size(), all);
         browser.findElement(By.name("q")).sendKeys("chu ky so");
@@ -248,7 +265,12 @@ class BrowserTest {
         shot("upload");
         rows.get(0).findElement(By.tagName("a")).click();
         waitFor(() -> browser.getCurrentUrl().contains("/van-ban/"));
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("6 tháng"), browser.findElement(By.tagName("h1")).getText());
+        String title = browser.findElement(By.tagName("h1")).getText();
+        assertTrue(title.contains("6 tháng"), title);
+        String id = browser.getCurrentUrl().replaceAll(".*/van-ban/(\\d+).*", "$1");
+        open("/?q=" + java.net.URLEncoder.encode("đánh giá công tác 6 tháng đầu năm", java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(browser.findElements(By.cssSelector(".hit h3 a")).stream()
+                .anyMatch(a -> a.getDomAttribute("href").equals("/van-ban/" + id)), "the uploaded document is found");
     }
 
     @Test
