@@ -18,7 +18,6 @@ import org.yaml.snakeyaml.Yaml;
 @Singleton
 public final class TextNormalizer {
 
-    private static final Pattern PAGE_NUMBER_LINE = Pattern.compile("^[ \\t]*\\d{1,4}[ \\t]*$", Pattern.MULTILINE);
     private static final String NOISE_MARK = "\u0000NOISE\u0000";
 
     /** Which of U+00C0..U+1EF9 (the Latin letters Vietnamese uses, and their neighbours) are letters. */
@@ -131,30 +130,77 @@ public final class TextNormalizer {
         if (!any) {
             return s;
         }
-        String[] lines = marked.split("\n", -1);
-        boolean[] drop = new boolean[lines.length];
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].contains(NOISE_MARK)) {
+        // by index over the text: no String per line
+        int[] start = lineStarts(marked);
+        int count = start.length - 1;
+        boolean[] drop = new boolean[count];
+        boolean[] noisy = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            int at = marked.indexOf(NOISE_MARK, start[i]);
+            noisy[i] = at >= 0 && at < start[i + 1] - 1;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!noisy[i]) {
                 continue;
             }
             drop[i] = true;
             // the page number and blank lines printed around a header belong to the page furniture too
-            for (int j = i - 1; j >= 0 && (lines[j].isBlank() || PAGE_NUMBER_LINE.matcher(lines[j]).matches()); j--) {
+            for (int j = i - 1; j >= 0 && furniture(marked, start[j], start[j + 1] - 1); j--) {
                 drop[j] = true;
             }
-            for (int j = i + 1; j < lines.length && (lines[j].isBlank() || PAGE_NUMBER_LINE.matcher(lines[j]).matches()); j++) {
+            for (int j = i + 1; j < count && furniture(marked, start[j], start[j + 1] - 1); j++) {
                 drop[j] = true;
             }
         }
         StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = 0; i < count; i++) {
+            int from = start[i];
+            int to = start[i + 1] - 1;
             if (!drop[i]) {
-                out.append(lines[i]).append('\n');
-            } else if (lines[i].contains(NOISE_MARK) && !lines[i].replace(NOISE_MARK, "").isBlank()) {
-                out.append(lines[i].replace(NOISE_MARK, "")).append('\n');
+                out.append(marked, from, to).append('\n');
+            } else if (noisy[i]) {
+                String rest = marked.substring(from, to).replace(NOISE_MARK, "");
+                if (!rest.isBlank()) {
+                    out.append(rest).append('\n');
+                }
             }
         }
         return out.toString();
+    }
+
+    /** Where each line of {@code s} starts, and one more entry: the text's length + 1. */
+    private static int[] lineStarts(String s) {
+        int count = 1;
+        for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
+            count++;
+        }
+        int[] start = new int[count + 1];
+        int c = 1;
+        for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
+            start[c++] = k + 1;
+        }
+        start[count] = s.length() + 1;
+        return start;
+    }
+
+    /** Whether [from, to) is blank or only a page number ("  12 "), what pages print beside their headers. */
+    private static boolean furniture(String s, int from, int to) {
+        if (skipSpace(s, from, to) == to) {
+            return true;
+        }
+        int i = from;
+        while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i == to && digits >= 1 && digits <= 4;
     }
 
     /**
@@ -164,16 +210,8 @@ public final class TextNormalizer {
      */
     String rejoinLines(String s) {
         // by index over the text, no String per line: this runs over every document's whole text
-        int count = 1;
-        for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
-            count++;
-        }
-        int[] start = new int[count + 1]; // line k is [start[k], start[k+1] - 1)
-        int c = 1;
-        for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
-            start[c++] = k + 1;
-        }
-        start[count] = s.length() + 1;
+        int[] start = lineStarts(s); // line k is [start[k], start[k+1] - 1)
+        int count = start.length - 1;
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         boolean joined = false; // line i continues the previous one: its leading blanks go

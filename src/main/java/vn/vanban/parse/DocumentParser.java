@@ -86,13 +86,14 @@ public final class DocumentParser {
         if (bytes.length > DETECT_PREFIX) {
             // magic numbers sit near the start: a text type found in the head is the answer, and spares scanning
             // every pattern over the whole window of a long text file; anything else is detected on all the bytes
-            String head = detectType(java.util.Arrays.copyOf(bytes, DETECT_PREFIX), md);
+            // (by the MIME repository alone: the archive and OLE container detectors never answer text)
+            String head = detectType(tika.getMimeRepository(), java.util.Arrays.copyOf(bytes, DETECT_PREFIX), md);
             if (head.startsWith("text/")) {
                 type = head;
             }
         }
         if (type == null) {
-            type = detectType(bytes, md);
+            type = detectType(detector, bytes, md);
         }
         if (!type.startsWith("text/")) {
             // UTF-16 text without a byte order mark can begin with bytes that look like an image's magic number
@@ -104,7 +105,7 @@ public final class DocumentParser {
         return type;
     }
 
-    private String detectType(byte[] bytes, Metadata md) {
+    private static String detectType(Detector detector, byte[] bytes, Metadata md) {
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
             return detector.detect(in, md).getBaseType().toString();
         } catch (IOException e) {
