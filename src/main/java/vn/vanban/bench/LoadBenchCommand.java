@@ -3,8 +3,6 @@ package vn.vanban.bench;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -110,6 +108,19 @@ public class LoadBenchCommand implements Callable<Integer> {
             System.out.printf("index: %d documents%n", index.ids().size());
             EmbeddedServer server = ctx.getBean(EmbeddedServer.class);
             server.start();
+            // the heap in use, sampled (per-pool peaks would add up maxima reached at different times)
+            java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
+            java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
             String base = "http://localhost:" + server.getPort() + "/api/search?size=10&";
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (String q : QUERIES) { // warm-up, and a check that every query answers
@@ -141,13 +152,9 @@ public class LoadBenchCommand implements Callable<Integer> {
                 System.out.printf("ratio HTTP / bare Lucene same work: p50 %.2f, p99 %.2f%n", viaHttp.p50() / lucene.p50(),
                         viaHttp.p99() / lucene.p99());
             }
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
-            System.out.printf("heap: max %d MB (-Xmx), peak used %d MB%n", Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+            sampler.interrupt();
+            System.out.printf("heap: max %d MB (-Xmx); used, sampled every 20 ms during the queries: peak %d MB%n",
+                    Runtime.getRuntime().maxMemory() >> 20, peakHeap.get() >> 20);
         }
         return 0;
     }
