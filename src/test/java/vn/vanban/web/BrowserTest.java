@@ -346,6 +346,26 @@ class BrowserTest {
     }
 
     @Test
+    void markupInQueriesAndFileNamesIsShownAsText() throws Exception {
+        // run, it would set the title to "XSS", a word the payload itself does not contain
+        String payload = "<img src=x onerror=\"document.title=String.fromCharCode(88,83,83)\">";
+        long id = app.bean(IngestService.class).ingest("test:xss-name", payload + ".txt",
+                "Thông báo về lịch họp giao ban tuần.".getBytes(java.nio.charset.StandardCharsets.UTF_8), false).id();
+        open("/?q=" + java.net.URLEncoder.encode(payload + " giao ban", java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(payload + " giao ban", browser.findElement(By.id("q")).getDomProperty("value"), "the query kept as typed");
+        open("/?q=" + java.net.URLEncoder.encode("giao ban", java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(browser.findElements(By.cssSelector(".hit h3 a")).stream().anyMatch(a -> a.getText().contains("<img")),
+                "the file name shown as text");
+        open("/van-ban/" + id);
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("<img"));
+        assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty(), "no element made from the name");
+        assertFalse(browser.getTitle().contains("XSS"), browser.getTitle());
+        open("/can-cu?refs=" + java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(browser.findElement(By.cssSelector(".error")).getText().contains("<img"), "the error names the input as text");
+        assertFalse(browser.getTitle().contains("XSS"), browser.getTitle());
+    }
+
+    @Test
     void unknownDocumentGetsAPageNotAStackTrace() throws Exception {
         open("/van-ban/987654");
         assertEquals("Không tìm thấy", browser.findElement(By.tagName("h1")).getText());
