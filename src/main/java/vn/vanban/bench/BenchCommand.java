@@ -237,7 +237,12 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     static ApplicationContext context(Path dataDir) {
-        Map<String, Object> p = new HashMap<>();
+        return context(dataDir, Map.of());
+    }
+
+    /** A repository on the embedded database under {@code dataDir}, not watching, OCR off, plus {@code extra}. */
+    static ApplicationContext context(Path dataDir, Map<String, Object> extra) {
+        Map<String, Object> p = new HashMap<>(extra);
         p.put("vanban.data-dir", dataDir.toString());
         p.put("vanban.watch", false);
         p.put("vanban.parse.ocr-enabled", false);

@@ -36,7 +36,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.vanban.config.Contexts;
 import vn.vanban.index.DocumentIndex;
 import vn.vanban.index.IndexFields;
 import vn.vanban.ingest.BatchIngest;
@@ -85,15 +84,7 @@ public class LoadBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        props.put("vanban.data-dir", data.toString());
-        props.put("vanban.watch", false);
-        props.put("vanban.parse.ocr-enabled", false);
-        props.put("micronaut.server.port", -1);
-        props.put("datasources.default.url", Contexts.embeddedUrl(data));
-        props.put("datasources.default.username", "sa");
-        props.put("datasources.default.password", "");
-        try (ApplicationContext ctx = Contexts.builder(true, props).start()) {
+        try (ApplicationContext ctx = BenchCommand.context(data, Map.of("micronaut.server.port", -1))) {
             if (!Files.exists(data.resolve("lucene")) || ctx.getBean(DocumentIndex.class).ids().isEmpty()) {
                 List<Path> files;
                 try (Stream<Path> s = Files.walk(corpus)) {

@@ -337,6 +337,13 @@ public class CitationCompiler {
         };
     }
 
+    /**
+     * How a trích yếu that says what the document does begins, folded: the title starts of the citation grammar
+     * ({@code citation-patterns.yml}), each followed by a space.
+     */
+    private static final List<String> ACT_STARTS = CitationPatterns.load().titleStarts().stream()
+            .map(x -> Folding.fold(x) + " ").toList();
+
     /** The trích yếu as it follows the issuer: "V/v …" becomes "về việc …", a capital that starts a sentence goes. */
     static String aboutPhrase(String title) {
         String t = title.strip();
@@ -347,19 +354,14 @@ public class CitationCompiler {
             t = Character.toLowerCase(t.charAt(0)) + t.substring(1);
         }
         String f = Folding.fold(t);
-        for (String start : ACTS) {
+        for (String start : ACT_STARTS) {
             if (f.startsWith(start)) {
                 return t; // "… của Chính phủ quy định chi tiết …"
             }
         }
-        return "về " + t; // a subject, not an act: "… của Sở … về nhiệm vụ trọng tâm …"
+        return "về " + t; // a subject, not an act: "… của Sở … về nhiệm vụ trọng tâm …""
     }
 
-    /** How a trích yếu that says what the document does begins (folded); any other names its subject. */
-    private static final List<String> ACTS = List.of("ve ", "quy dinh", "huong dan", "ban hanh", "sua doi", "bo sung",
-            "phe duyet", "giao ", "thanh lap", "cong bo", "trien khai", "thuc hien", "to chuc", "bai bo", "dinh chi",
-            "kien toan", "cu can bo", "bo nhiem", "phan cong", "uy quyen", "phan cap", "sap xep", "dieu chinh",
-            "cho phep", "chap thuan", "tang cuong", "day manh", "chi dao", "phe chuan");
 
     /** A law's name as written after "Luật": "ĐẦU TƯ" → "Đầu tư", "đầu tư" → "Đầu tư". */
     private static String capitalizedName(String title) {
@@ -388,7 +390,7 @@ public class CitationCompiler {
         return b.toString();
     }
 
-    private static String escapeMarkdown(String s) {
+    static String escapeMarkdown(String s) {
         return s.replaceAll("([\\\\`*_\\[\\]#<>|])", "\\\\$1");
     }
 

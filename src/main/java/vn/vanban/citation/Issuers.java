@@ -18,6 +18,8 @@ public final class Issuers {
     private final Map<String, String> local = new LinkedHashMap<>();
     private final List<String> needsProvince;
     private final Map<String, String> examples;
+    /** The central bodies' names without diacritics, for {@link #isCentral}. */
+    private final List<String> foldedCentral;
 
     @SuppressWarnings("unchecked")
     public Issuers() {
@@ -27,6 +29,7 @@ public final class Issuers {
             ((Map<String, String>) t.get("local")).forEach((k, v) -> local.put(key(k), v));
             needsProvince = List.copyOf((List<String>) t.get("needs_province"));
             examples = Map.copyOf((Map<String, String>) t.get("examples"));
+            foldedCentral = central.values().stream().map(Folding::fold).distinct().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,8 +51,8 @@ public final class Issuers {
         if (f.startsWith("bo ") && !f.startsWith("bo phan")) {
             return true;
         }
-        for (String name : central.values()) {
-            if (f.startsWith(Folding.fold(name))) {
+        for (String name : foldedCentral) {
+            if (f.startsWith(name)) {
                 return true;
             }
         }

@@ -58,22 +58,13 @@ public class DocumentIndex extends LuceneIndex {
 
     /** Adds or replaces {@code doc}. */
     public void put(IndexedDocument doc) {
-        try {
-            writer().updateDocument(new Term(IndexFields.ID, Long.toString(doc.id())), toLucene(doc));
-            changed();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index document " + doc.id(), e);
-        }
+        write("index document " + doc.id(),
+                w -> w.updateDocument(new Term(IndexFields.ID, Long.toString(doc.id())), toLucene(doc)));
     }
 
     /** Removes the document with {@code id}, if indexed. */
     public void delete(long id) {
-        try {
-            writer().deleteDocuments(new Term(IndexFields.ID, Long.toString(id)));
-            changed();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete document " + id + " from the index", e);
-        }
+        write("delete document " + id + " from the index", w -> w.deleteDocuments(new Term(IndexFields.ID, Long.toString(id))));
     }
 
     /** Ids of all indexed documents. */

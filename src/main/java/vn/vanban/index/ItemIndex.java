@@ -2,8 +2,6 @@ package vn.vanban.index;
 
 import io.micronaut.context.annotation.Bean;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -52,19 +50,16 @@ public class ItemIndex extends LuceneIndex {
      * marker records that the document's items are indexed, so {@link #owners} can tell what is missing.
      */
     public void put(long owner, List<Item> items) {
-        try {
-            writer().deleteDocuments(new Term(OWNER, Long.toString(owner)));
+        write("index the items of document " + owner, w -> {
+            w.deleteDocuments(new Term(OWNER, Long.toString(owner)));
             for (Item i : items) {
-                writer().updateDocument(new Term(KEY, i.key()), toLucene(i));
+                w.updateDocument(new Term(KEY, i.key()), toLucene(i));
             }
             Document marker = new Document();
             marker.add(new StringField(KEY, OWNER_PREFIX + owner, Field.Store.NO));
             marker.add(new StringField(OWNER, Long.toString(owner), Field.Store.NO));
-            writer().addDocument(marker);
-            changed();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index the items of document " + owner, e);
-        }
+            w.addDocument(marker);
+        });
     }
 
     private static final String OWNER_PREFIX = "owner:";
@@ -101,12 +96,7 @@ public class ItemIndex extends LuceneIndex {
 
     /** Removes the tasks and deadlines document {@code owner} sets. */
     public void delete(long owner) {
-        try {
-            writer().deleteDocuments(new Term(OWNER, Long.toString(owner)));
-            changed();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the items of document " + owner, e);
-        }
+        write("delete the items of document " + owner, w -> w.deleteDocuments(new Term(OWNER, Long.toString(owner))));
     }
 
     private static Document toLucene(Item i) {

@@ -30,7 +30,7 @@ public abstract class LuceneIndex implements AutoCloseable {
     private Directory directory;
     private IndexWriter writer;
     private SearcherManager searchers;
-    /** Set after every write, cleared by the search that refreshes. */
+    /** Set by {@link #write} after every change, cleared by the search that refreshes. */
     private volatile boolean changed = true;
 
     protected LuceneIndex(Path path, Analyzer analyzer, int schema) {
@@ -84,12 +84,7 @@ public abstract class LuceneIndex implements AutoCloseable {
 
     /** Removes every document. */
     public void deleteAll() {
-        try {
-            writer().deleteAll();
-            changed();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the index", e);
-        }
+        write("clear the index", IndexWriter::deleteAll);
     }
 
     /** Makes changes durable and visible to new searches. */
@@ -164,13 +159,26 @@ public abstract class LuceneIndex implements AutoCloseable {
         return searchers;
     }
 
-    /** Records that a write completed, so the next search refreshes its view. Call after each write. */
-    protected void changed() {
-        changed = true;
+    /** A change made with the writer. */
+    @FunctionalInterface
+    protected interface Write {
+        void apply(IndexWriter writer) throws IOException;
     }
 
-    /** The writer, opened on first use. */
-    protected synchronized IndexWriter writer() {
+    /**
+     * Runs {@code change} with the writer (opened on first use), then records that the index changed so the next
+     * search refreshes its view; an I/O failure becomes an unchecked one naming {@code what}.
+     */
+    protected void write(String what, Write change) {
+        try {
+            change.apply(writer());
+            changed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot " + what, e);
+        }
+    }
+
+    private synchronized IndexWriter writer() {
         if (writer == null) {
             openForWriting();
         }

@@ -47,28 +47,14 @@ public class IndexReconciler {
             int n = rebuild(id -> { });
             return new Result(n, 0);
         }
-        Set<Long> indexed = index.ids();
         Set<Long> current = new HashSet<>(documents.findCurrentIds());
-        int added = 0;
-        for (Long id : current) {
-            if (!indexed.contains(id)) {
-                documents.findById(id).ifPresent(d -> index.put(view.of(d)));
-                added++;
-            }
-        }
-        int removed = 0;
-        for (Long id : indexed) {
-            if (!current.contains(id)) {
-                index.delete(id);
-                removed++;
-            }
-        }
+        Result r = sync(current, index.ids(), id -> documents.findById(id).ifPresent(d -> index.put(view.of(d))), index::delete);
         index.commit();
-        reconcileItems(current);
-        if (added + removed > 0) {
-            LOG.info("index reconciled with the database: {} added, {} removed", added, removed);
+        if (r.added() + r.removed() > 0) {
+            LOG.info("index reconciled with the database: {} added, {} removed", r.added(), r.removed());
         }
-        return new Result(added, removed);
+        reconcileItems(current);
+        return r;
     }
 
     /** The items index (tasks, deadlines, cited documents) in step with the current documents. */
@@ -77,25 +63,30 @@ public class IndexReconciler {
         if (items.stale()) {
             items.deleteAll();
         }
-        Set<Long> owners = items.owners();
+        Result r = sync(current, items.owners(), id -> items.put(id, itemsView.of(id)), items::delete);
+        items.commit();
+        if (r.added() + r.removed() > 0) {
+            LOG.info("items index reconciled with the database: {} documents added, {} removed", r.added(), r.removed());
+        }
+    }
+
+    /** Adds what {@code current} has and {@code indexed} lacks, removes what only {@code indexed} has. */
+    private static Result sync(Set<Long> current, Set<Long> indexed, LongConsumer add, LongConsumer remove) {
         int added = 0;
         for (Long id : current) {
-            if (!owners.contains(id)) {
-                items.put(id, itemsView.of(id));
+            if (!indexed.contains(id)) {
+                add.accept(id);
                 added++;
             }
         }
         int removed = 0;
-        for (Long id : owners) {
+        for (Long id : indexed) {
             if (!current.contains(id)) {
-                items.delete(id);
+                remove.accept(id);
                 removed++;
             }
         }
-        items.commit();
-        if (added + removed > 0) {
-            LOG.info("items index reconciled with the database: {} documents added, {} removed", added, removed);
-        }
+        return new Result(added, removed);
     }
 
     /** Rebuilds the whole index from the database, reporting each indexed id to {@code progress}. */

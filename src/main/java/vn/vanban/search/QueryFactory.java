@@ -172,26 +172,13 @@ public final class QueryFactory {
         }
         List<Query> clauses = new java.util.ArrayList<>();
         for (int i = 0; i < toks.size(); ) {
-            int matched = 0;
-            List<String> other = null;
-            for (List<List<String>> pair : abbreviations) {
-                for (int side = 0; side < 2 && matched == 0; side++) {
-                    List<String> form = pair.get(side);
-                    if (!form.isEmpty() && i + form.size() <= toks.size() && toks.subList(i, i + form.size()).equals(form)) {
-                        matched = form.size();
-                        other = pair.get(1 - side);
-                    }
-                }
-                if (matched > 0) {
-                    break;
-                }
-            }
-            if (matched > 0) {
+            Match m = abbreviationAt(toks, i, true);
+            if (m != null) {
                 BooleanQuery.Builder either = new BooleanQuery.Builder();
-                either.add(sequence(toks.subList(i, i + matched)), BooleanClause.Occur.SHOULD);
-                either.add(sequence(other), BooleanClause.Occur.SHOULD);
+                either.add(sequence(toks.subList(i, i + m.length())), BooleanClause.Occur.SHOULD);
+                either.add(sequence(m.other()), BooleanClause.Occur.SHOULD);
                 clauses.add(either.build());
-                i += matched;
+                i += m.length();
             } else {
                 clauses.add(new TermQuery(new Term(IndexFields.BODY_FOLDED, toks.get(i))));
                 i++;
@@ -212,25 +199,36 @@ public final class QueryFactory {
         List<String> out = new java.util.ArrayList<>();
         boolean any = false;
         for (int i = 0; i < toks.size(); ) {
-            List<String> expansion = null;
-            int matched = 0;
-            for (List<List<String>> pair : abbreviations) {
-                List<String> abbr = pair.get(0);
-                if (!abbr.isEmpty() && i + abbr.size() <= toks.size() && toks.subList(i, i + abbr.size()).equals(abbr)) {
-                    expansion = pair.get(1);
-                    matched = abbr.size();
-                    break;
-                }
-            }
-            if (expansion != null) {
-                out.addAll(expansion);
-                i += matched;
+            Match m = abbreviationAt(toks, i, false);
+            if (m != null) {
+                out.addAll(m.other());
+                i += m.length();
                 any = true;
             } else {
                 out.add(toks.get(i++));
             }
         }
         return any ? String.join(" ", out) : null;
+    }
+
+    /** An abbreviation or expansion of {@code length} tokens standing at a position, and its other form. */
+    private record Match(int length, List<String> other) {
+    }
+
+    /**
+     * The first table entry whose abbreviation (or, with {@code bothWays}, whose expansion too) stands in
+     * {@code toks} at {@code i}; null for none.
+     */
+    private Match abbreviationAt(List<String> toks, int i, boolean bothWays) {
+        for (List<List<String>> pair : abbreviations) {
+            for (int side = 0; side < (bothWays ? 2 : 1); side++) {
+                List<String> form = pair.get(side);
+                if (!form.isEmpty() && i + form.size() <= toks.size() && toks.subList(i, i + form.size()).equals(form)) {
+                    return new Match(form.size(), pair.get(1 - side));
+                }
+            }
+        }
+        return null;
     }
 
     private static Query sequence(List<String> tokens) {

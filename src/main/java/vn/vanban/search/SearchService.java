@@ -191,8 +191,9 @@ public class SearchService {
         });
     }
 
+    /** HTML-escaped text (unbescape, the escaper Thymeleaf uses for the pages). */
     private static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text == null ? "" : org.unbescape.html.HtmlEscape.escapeHtml5Xml(text);
     }
 
     /** Item kinds a search over items may be restricted to. */
@@ -368,7 +369,6 @@ public class SearchService {
         if (text == null) {
             return "";
         }
-        String lead = text.length() > 240 ? text.substring(0, 240) + "…" : text;
-        return lead.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return escape(text.length() > 240 ? text.substring(0, 240) + "…" : text);
     }
 }

@@ -54,39 +54,21 @@ public class WorkPagesController {
         }
         String st = "overdue".equals(status) || "upcoming".equals(status) ? status : null;
         String u = unit == null || unit.isBlank() ? null : unit.strip();
-        LocalDate windowFrom = ym.atDay(1);
-        LocalDate windowTo = ym.atEndOfMonth();
-        boolean window = false;
+        Window w;
         try {
-            if (from != null && !from.isBlank()) {
-                windowFrom = LocalDate.parse(from.strip());
-                window = true;
-            }
-            if (to != null && !to.isBlank()) {
-                windowTo = LocalDate.parse(to.strip());
-                window = true;
-            }
+            w = Window.of(ym, from, to);
         } catch (DateTimeParseException e) {
             model.put("error", "Ngày không hợp lệ (dạng 2023-07-20)");
-        }
-        if (window && (from == null || from.isBlank())) {
-            windowFrom = windowTo.withDayOfMonth(1);
-        }
-        if (window && (to == null || to.isBlank())) {
-            windowTo = windowFrom.plusMonths(1).minusDays(1);
+            w = Window.of(ym, null, null);
         }
         List<DeadlineQueries.Occurrence> found;
         try {
-            found = queries.occurrences(windowFrom, windowTo, u, document, st, today);
+            found = queries.occurrences(w.from(), w.to(), u, document, st, today);
         } catch (IllegalArgumentException e) {
             model.put("error", e.getMessage());
             found = List.of();
         }
-        if (window) {
-            ym = YearMonth.from(windowFrom);
-        }
-        LocalDate from0 = windowFrom;
-        LocalDate to0 = windowTo;
+        ym = YearMonth.from(w.from());
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<LocalDate, List<Map<String, Object>>> byDay = new TreeMap<>();
         for (DeadlineQueries.Occurrence o : found) {
@@ -104,11 +86,11 @@ public class WorkPagesController {
         }
         model.put("rows", rows);
         // the calendar shows a month; a window spanning more is listed only
-        model.put("weeks", YearMonth.from(from0).equals(YearMonth.from(to0)) ? weeks(ym, byDay, today) : List.of());
-        model.put("monthLabel", window ? "từ " + Display.date(from0.toString()) + " đến " + Display.date(to0.toString())
+        model.put("weeks", YearMonth.from(w.from()).equals(YearMonth.from(w.to())) ? weeks(ym, byDay, today) : List.of());
+        model.put("monthLabel", w.chosen() ? "từ " + Display.date(w.from().toString()) + " đến " + Display.date(w.to().toString())
                 : "Tháng " + ym.getMonthValue() + "/" + ym.getYear());
-        model.put("from", window ? from0.toString() : "");
-        model.put("to", window ? to0.toString() : "");
+        model.put("from", w.chosen() ? w.from().toString() : "");
+        model.put("to", w.chosen() ? w.to().toString() : "");
         model.put("document", document == null ? "" : document.toString());
         model.put("month", ym.toString());
         model.put("unit", u == null ? "" : u);
@@ -126,14 +108,30 @@ public class WorkPagesController {
         model.put("prevUrl", link("/thoi-han", params, "month", ym.minusMonths(1).toString()));
         model.put("nextUrl", link("/thoi-han", params, "month", ym.plusMonths(1).toString()));
         Map<String, String> shown = new LinkedHashMap<>(params);
-        shown.put("from", from0.toString());
-        shown.put("to", to0.toString());
+        shown.put("from", w.from().toString());
+        shown.put("to", w.to().toString());
         model.put("csvUrl", link("/api/deadlines.csv", shown, null, null));
         String host = request.getHeaders().get("Host");
         String feed = link("/api/calendar.ics", params, null, null); // rolling: a year back and ahead
         model.put("icsUrl", link("/api/calendar.ics", shown, null, null)); // what the page shows
         model.put("webcalUrl", host == null ? feed : "webcal://" + host + feed);
         return new ModelAndView<>("deadlines", model);
+    }
+
+    /**
+     * The dates a deadlines page shows: a month, or a window the user chose ({@code chosen}); a window given by one
+     * end only runs a month from it (or up to it).
+     */
+    record Window(LocalDate from, LocalDate to, boolean chosen) {
+
+        static Window of(YearMonth month, String from, String to) {
+            LocalDate f = from == null || from.isBlank() ? null : LocalDate.parse(from.strip());
+            LocalDate t = to == null || to.isBlank() ? null : LocalDate.parse(to.strip());
+            if (f == null && t == null) {
+                return new Window(month.atDay(1), month.atEndOfMonth(), false);
+            }
+            return new Window(f != null ? f : t.withDayOfMonth(1), t != null ? t : f.plusMonths(1).minusDays(1), true);
+        }
     }
 
     /** Tasks grouped by period, then unit, then field; filtered by any of them or by words. */

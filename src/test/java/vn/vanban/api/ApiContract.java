@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,19 +28,17 @@ abstract class ApiContract {
     abstract Databases database();
 
     TestApp app;
-    EmbeddedServer server;
+    String base;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start() {
         app = TestApp.start(database(), Map.of("vanban.max-file-size", 300_000));
-        server = app.bean(EmbeddedServer.class);
-        server.start();
+        base = app.serve();
     }
 
     @AfterAll
     void stop() {
-        server.stop();
         app.close();
     }
 
@@ -195,7 +192,7 @@ abstract class ApiContract {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server.getURL() + path));
+        return HttpRequest.newBuilder(URI.create(base + path));
     }
 
     static String enc(String s) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,7 +41,7 @@ class FacetSearchTest {
     SearchService search;
     DocumentRepository documents;
     DeadlineRepository deadlines;
-    EmbeddedServer server;
+    String base;
     final HttpClient http = HttpClient.newHttpClient();
     final Set<Long> ids = new HashSet<>();
 
@@ -59,13 +58,11 @@ class FacetSearchTest {
         search = app.bean(SearchService.class);
         documents = app.bean(DocumentRepository.class);
         deadlines = app.bean(DeadlineRepository.class);
-        server = app.bean(EmbeddedServer.class);
-        server.start();
+        base = app.serve();
     }
 
     @AfterAll
     void stop() {
-        server.stop();
         app.close();
     }
 
@@ -288,7 +285,7 @@ class FacetSearchTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

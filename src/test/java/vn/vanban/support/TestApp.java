@@ -45,12 +45,23 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(Path.of(props.get("vanban.data-dir").toString()), Contexts.builder(true, props).start());
     }
 
+    /** Starts the HTTP server on a free port (once) and returns its base URL, e.g. "http://localhost:41234". */
+    public String serve() {
+        io.micronaut.runtime.server.EmbeddedServer server = bean(io.micronaut.runtime.server.EmbeddedServer.class);
+        if (!server.isRunning()) {
+            server.start();
+        }
+        return "http://localhost:" + server.getPort();
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
     @Override
     public void close() {
+        context.findBean(io.micronaut.runtime.server.EmbeddedServer.class)
+                .filter(io.micronaut.runtime.server.EmbeddedServer::isRunning).ifPresent(io.micronaut.runtime.server.EmbeddedServer::stop);
         context.close();
         try (Stream<Path> s = Files.walk(dataDir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class BrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     TestApp app;
-    EmbeddedServer server;
+    String base;
     ChromeDriver browser;
     Path profile;
     long hostile;
@@ -50,8 +49,7 @@ class BrowserTest {
         }
         hostile = ingest.ingest("test:hostile", "hostile.txt", ("Công văn về thử nghiệm <script>document.title='hacked'</script> "
                 + "và <b onmouseover=\"x()\">thẻ</b> trong văn bản.").getBytes(java.nio.charset.StandardCharsets.UTF_8), false).id();
-        server = app.bean(EmbeddedServer.class);
-        server.start();
+        base = app.serve();
         assertTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
                 "Chromium and chromedriver are needed: apt-get install chromium chromium-driver (.ci/run does)");
         profile = Files.createTempDirectory("vanban-chromium");
@@ -71,12 +69,11 @@ class BrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        server.stop();
         app.close();
     }
 
     private void open(String path) {
-        browser.get("http://localhost:" + server.getPort() + path);
+        browser.get(base + path);
     }
 
     private void shot(String name) throws Exception {
@@ -205,7 +202,7 @@ class BrowserTest {
         String ics = browser.findElement(By.id("ics")).getDomAttribute("href");
         assertTrue(ics.contains("unit="), "the feed keeps the filter: " + ics);
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + server.getPort() + ics)).build(),
+                java.net.URI.create(base + ics)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertTrue(response.body().startsWith("BEGIN:VCALENDAR") && response.body().contains("BEGIN:VEVENT"), response.body());
@@ -292,7 +289,7 @@ class BrowserTest {
         shot("compile");
         String docx = browser.findElement(By.id("docx")).getDomAttribute("href");
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + server.getPort() + docx)).build(),
+                java.net.URI.create(base + docx)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         assertEquals('P', response.body()[0]);
