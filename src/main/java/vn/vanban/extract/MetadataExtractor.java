@@ -63,6 +63,9 @@ public final class MetadataExtractor {
             Matcher m = NUMBER_LINE.matcher(lines.get(i));
             if (m.matches()) {
                 String value = m.group(1).split("\\t|\\s{3,}(?=\\p{L})")[0].strip();
+                if (value.length() > MAX_NUMBER) {
+                    value = value.split("\\s")[0]; // a header run together into one line: the number is its first word
+                }
                 if (value.endsWith("-") && i + 1 < lines.size()) {
                     value = value + lines.get(i + 1).split("\\s")[0]; // a long joint symbol wrapped by layout
                 }
@@ -156,8 +159,26 @@ public final class MetadataExtractor {
         }
 
         String[] signer = signer(lines);
-        return new DocumentMetadata(number, symbol, type, issuer, parentIssuer, place, date, effective, subject,
-                signer[0], signer[1], draft, recipients(lines));
+        return new DocumentMetadata(upTo(number, MAX_NUMBER), upTo(symbol, MAX_NUMBER), type, clip(issuer, 500),
+                clip(parentIssuer, 500), clip(place, 200), date, effective, clip(subject, 2000), clip(signer[0], 200),
+                clip(signer[1], 300), draft, recipients(lines));
+    }
+
+    /** Longest số ký hiệu taken as one: real ones are far shorter, longer is a header run together. */
+    static final int MAX_NUMBER = 100;
+
+    /** {@code s}, or null when it is longer than a value of its kind can be. */
+    private static String upTo(String s, int max) {
+        return s == null || s.length() <= max ? s : null;
+    }
+
+    /** {@code s} cut to {@code max} characters at a word boundary, with an ellipsis (fields as the store keeps them). */
+    private static String clip(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', max - 1);
+        return s.substring(0, cut > max / 2 ? cut : max - 1) + "…";
     }
 
     private String nextSubject(List<String> lines, int from, int end) {

@@ -14,7 +14,7 @@ import vn.vanban.extract.DocumentMetadata;
 import vn.vanban.extract.MetadataExtractor;
 import vn.vanban.index.DocumentIndex;
 import vn.vanban.normalize.TextNormalizer;
-import vn.vanban.parse.DocumentParser;
+import vn.vanban.parse.IsolatedParser;
 import vn.vanban.parse.ParseFailure;
 import vn.vanban.parse.ParsedText;
 import vn.vanban.store.BlobStore;
@@ -35,7 +35,7 @@ public class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
     private final VanbanConfig config;
-    private final DocumentParser parser;
+    private final IsolatedParser parser;
     private final TextNormalizer normalizer;
     private final MetadataExtractor extractor;
     private final BlobStore blobs;
@@ -51,7 +51,7 @@ public class IngestService {
     private final vn.vanban.index.ItemIndex items;
     private final ItemsView itemsView;
 
-    public IngestService(VanbanConfig config, DocumentParser parser, TextNormalizer normalizer,
+    public IngestService(VanbanConfig config, IsolatedParser parser, TextNormalizer normalizer,
                          MetadataExtractor extractor, BlobStore blobs, DocumentRepository documents,
                          FailureRepository failures, DocumentStore store, DocumentIndex index, IndexingView view,
                          vn.vanban.citation.CitationExtractor citations, vn.vanban.citation.CitationResolver resolver,

@@ -4,7 +4,15 @@ package vn.vanban.parse;
 public class ParseFailure extends Exception {
 
     /** What kind of failure, for HTTP status codes and counts. */
-    public enum Kind { EMPTY, TOO_LARGE, UNSUPPORTED, ENCRYPTED, CORRUPT }
+    public enum Kind {
+        EMPTY, TOO_LARGE, UNSUPPORTED, ENCRYPTED, CORRUPT,
+        /** The parser ran past {@code vanban.parse.timeout-seconds} and was stopped. */
+        TIMEOUT,
+        /** The parser needed more memory than {@code vanban.parse.worker-heap-mb}. */
+        OUT_OF_MEMORY,
+        /** The parser's process died. */
+        CRASHED
+    }
 
     private final Kind kind;
 

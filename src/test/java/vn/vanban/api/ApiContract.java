@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.vanban.support.BadFiles;
+import vn.vanban.hardening.HostileFiles;
 import vn.vanban.support.Databases;
 import vn.vanban.support.Fixtures;
 import vn.vanban.support.TestApp;
@@ -91,16 +91,16 @@ abstract class ApiContract {
 
     @Test
     void badUploadsGetClearErrorsAndAreRecorded() throws Exception {
-        HttpResponse<String> unsupported = upload("random.bin", BadFiles.random(4096, 1));
+        HttpResponse<String> unsupported = upload("random.bin", HostileFiles.random(4096, 1));
         assertEquals(415, unsupported.statusCode(), unsupported.body());
         assertTrue(unsupported.body().contains("unsupported file type"), unsupported.body());
 
         byte[] docx = Fixtures.bytes("dev-office/docx/002_4722339fd0f083dc.docx");
-        HttpResponse<String> broken = upload("broken.docx", BadFiles.truncated(docx, 0.5));
+        HttpResponse<String> broken = upload("broken.docx", HostileFiles.truncated(docx, 0.5));
         assertEquals(400, broken.statusCode(), broken.body());
         assertTrue(broken.body().contains("CORRUPT"), broken.body());
 
-        HttpResponse<String> encrypted = upload("secret.pdf", BadFiles.encryptedPdf());
+        HttpResponse<String> encrypted = upload("secret.pdf", HostileFiles.encryptedPdf(0));
         assertEquals(400, encrypted.statusCode(), encrypted.body());
         assertTrue(encrypted.body().contains("encrypted"), encrypted.body());
 

@@ -20,7 +20,7 @@ import vn.vanban.index.DocumentIndex;
 import vn.vanban.store.BlobStore;
 import vn.vanban.store.DocumentRepository;
 import vn.vanban.store.FailureRepository;
-import vn.vanban.support.BadFiles;
+import vn.vanban.hardening.HostileFiles;
 import vn.vanban.support.Databases;
 import vn.vanban.support.Fixtures;
 import vn.vanban.support.TestApp;
@@ -46,7 +46,7 @@ class CrashSafetyTest {
                 expectedShas.add(BlobStore.sha256(Files.readAllBytes(copy)));
             }
         }
-        Files.write(batch.resolve("zz-broken.docx"), BadFiles.truncated(Fixtures.bytes("dev-office/docx/000_dfb5246ff8e502db.docx"), 0.4));
+        Files.write(batch.resolve("zz-broken.docx"), HostileFiles.truncated(Fixtures.bytes("dev-office/docx/000_dfb5246ff8e502db.docx"), 0.4));
         String brokenSha = BlobStore.sha256(Files.readAllBytes(batch.resolve("zz-broken.docx")));
 
         Map<String, Object> props = new HashMap<>(db.properties(work.resolve("data")));

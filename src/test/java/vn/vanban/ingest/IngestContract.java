@@ -109,7 +109,7 @@ abstract class IngestContract {
         Files.write(dir.resolve("random.bin"), random);
         byte[] docx = Fixtures.bytes("dev-office/docx/001_6f21706be8332ce4.docx");
         Files.write(dir.resolve("broken.docx"), java.util.Arrays.copyOf(docx, docx.length / 3));
-        Files.write(dir.resolve("secret.pdf"), vn.vanban.support.BadFiles.encryptedPdf());
+        Files.write(dir.resolve("secret.pdf"), vn.vanban.hardening.HostileFiles.encryptedPdf(0));
         byte[] huge = new byte[50 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'a');
         Files.write(dir.resolve("huge.txt"), huge);

@@ -121,7 +121,7 @@ class DocumentParserTest {
         assertFailure(ParseFailure.Kind.UNSUPPORTED, random, "random.bin", "unsupported");
         byte[] docx = Fixtures.bytes("dev-office/docx/000_dfb5246ff8e502db.docx");
         assertFailure(ParseFailure.Kind.CORRUPT, Arrays.copyOf(docx, docx.length / 2), "broken.docx", "DOCX");
-        assertFailure(ParseFailure.Kind.ENCRYPTED, vn.vanban.support.BadFiles.encryptedPdf(), "secret.pdf", "encrypted");
+        assertFailure(ParseFailure.Kind.ENCRYPTED, vn.vanban.hardening.HostileFiles.encryptedPdf(0), "secret.pdf", "encrypted");
     }
 
     private static void assertFailure(ParseFailure.Kind kind, byte[] bytes, String name, String inReason) {
