@@ -5,6 +5,7 @@
   var form = document.querySelector('form.upload');
   if (!form || !window.FormData || !window.XMLHttpRequest) { return; }
   var input = form.querySelector('input[type=file]');
+  var csrf = form.querySelector('input[name=csrfToken]');
   var labels = { ADDED: 'Đã thêm', UNCHANGED: 'Đã có trong kho', NEW_VERSION: 'Phiên bản mới', FAILED: 'Không nhận được' };
 
   function table() {
@@ -56,14 +57,15 @@
     var f = files[i];
     var r = row(f.name);
     var data = new FormData();
-    data.append('file', f, f.name);
+    data.append('files', f, f.name);
     var xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/documents');
+    xhr.open('POST', '/tai-len');
     xhr.setRequestHeader('Accept', 'application/json');
+    if (csrf) { xhr.setRequestHeader('X-CSRF-TOKEN', csrf.value); }
     xhr.upload.onprogress = function (e) { if (e.lengthComputable) { r.bar.value = Math.round(100 * e.loaded / e.total); } };
     xhr.onload = function () {
       var outcome;
-      try { outcome = JSON.parse(xhr.responseText); } catch (err) { outcome = { status: 'FAILED', reason: 'HTTP ' + xhr.status }; }
+      try { outcome = JSON.parse(xhr.responseText); if (Array.isArray(outcome)) { outcome = outcome[0] || {}; } } catch (err) { outcome = { status: 'FAILED', reason: 'HTTP ' + xhr.status }; }
       if (!outcome.status && outcome.message) { outcome = { status: 'FAILED', reason: outcome.message }; }
       finish(r, outcome, f.name);
       send(files, i + 1);

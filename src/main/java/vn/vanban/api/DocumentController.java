@@ -36,8 +36,12 @@ public class DocumentController {
     private final vn.vanban.citation.CitationQueries citations;
     private final vn.vanban.search.SearchService search;
 
+    private final vn.vanban.auth.AuditLog audit;
+
     public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs,
-                              vn.vanban.citation.CitationQueries citations, vn.vanban.search.SearchService search) {
+                              vn.vanban.citation.CitationQueries citations, vn.vanban.search.SearchService search,
+                              vn.vanban.auth.AuditLog audit) {
+        this.audit = audit;
         this.citations = citations;
         this.search = search;
         this.ingest = ingest;
@@ -51,9 +55,12 @@ public class DocumentController {
      * encrypted or empty file; every failure is also recorded (GET /api/failures).
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    public HttpResponse<?> upload(CompletedFileUpload file) throws IOException {
+    @io.micronaut.security.annotation.Secured(vn.vanban.auth.Role.EDITOR_NAME)
+    public HttpResponse<?> upload(CompletedFileUpload file, io.micronaut.http.HttpRequest<?> request,
+                                  io.micronaut.security.authentication.Authentication who) throws IOException {
         String name = file.getFilename();
         IngestOutcome o = ingest.ingest("upload:" + name, name, file.getBytes(), true);
+        audit.uploaded(who, request, o);
         return switch (o.status()) {
             case ADDED, NEW_VERSION -> HttpResponse.created(o);
             case UNCHANGED -> HttpResponse.ok(o);

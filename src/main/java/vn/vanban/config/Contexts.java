@@ -45,9 +45,37 @@ public final class Contexts {
                     System.getProperty("vanban.data-dir", envOr("VANBAN_DATA_DIR", "index")));
             props.put("datasources.default.url", embeddedUrl(java.nio.file.Path.of(dir.toString())));
         }
+        if (store && System.getenv("VANBAN_CSRF_KEY") == null && !props.containsKey("micronaut.security.csrf.signature-key")) {
+            Object dir = props.getOrDefault("vanban.data-dir", System.getProperty("vanban.data-dir", envOr("VANBAN_DATA_DIR", "index")));
+            props.put("micronaut.security.csrf.signature-key", csrfKey(java.nio.file.Path.of(dir.toString())));
+        }
         ApplicationContextBuilder b = ApplicationContext.builder().deduceEnvironment(false).banner(false)
                 .properties(props);
         return store ? b.environments(Environment.CLI, STORE) : b.environments(Environment.CLI);
+    }
+
+    /** The CSRF signing key kept in {@code dataDir/csrf.key}, made (random, 256 bits) on first use. */
+    static String csrfKey(java.nio.file.Path dataDir) {
+        java.nio.file.Path file = dataDir.resolve("csrf.key");
+        try {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                return java.nio.file.Files.readString(file).strip();
+            }
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            String key = java.util.Base64.getEncoder().encodeToString(random);
+            java.nio.file.Files.createDirectories(dataDir);
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dataDir, "csrf", ".tmp");
+            java.nio.file.Files.writeString(tmp, key);
+            try {
+                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+            return java.nio.file.Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the CSRF key in " + file, e);
+        }
     }
 
     /** The JDBC URL of the embedded H2 database (MariaDB mode) under {@code dataDir}. */

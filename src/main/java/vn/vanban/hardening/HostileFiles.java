@@ -147,14 +147,20 @@ public final class HostileFiles {
 
     private static final java.util.Date FIXED_TIME = new java.util.Date(1_700_000_000_000L);
 
+    /** A zip entry stamped {@link #FIXED_TIME}, so that the archive's bytes depend on its contents only. */
+    private static ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(FIXED_TIME.getTime());
+        return e;
+    }
+
     /** The same archive with every entry stamped {@link #FIXED_TIME}, so that equal contents give equal bytes. */
     private static byte[] stableZip(byte[] zip) throws IOException {
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
              ByteArrayOutputStream bytes = new ByteArrayOutputStream(zip.length);
              ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTime(FIXED_TIME.getTime());
+                ZipEntry copy = entry(e.getName());
                 out.putNextEntry(copy);
                 in.transferTo(out);
                 out.closeEntry();
@@ -318,7 +324,7 @@ public final class HostileFiles {
     static byte[] zipBomb(int n, int size) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setComment("bomb " + n);
-            zip.putNextEntry(new ZipEntry("zeros-" + n + ".txt"));
+            zip.putNextEntry(entry("zeros-" + n + ".txt"));
             byte[] chunk = new byte[1 << 20];
             for (int k = 0; k < size; k += chunk.length) {
                 zip.write(chunk);
@@ -335,17 +341,17 @@ public final class HostileFiles {
     static byte[] docxBomb(int n, int size) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setComment("bomb " + n);
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.putNextEntry(entry("[Content_Types].xml"));
             zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                     + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                     + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                     + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>")
                     .getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("_rels/.rels"));
+            zip.putNextEntry(entry("_rels/.rels"));
             zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                     + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>")
                     .getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.putNextEntry(entry("word/document.xml"));
             zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
                     .getBytes(StandardCharsets.UTF_8));
             byte[] chunk = " ".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
@@ -367,7 +373,7 @@ public final class HostileFiles {
         String name = "van-ban.txt";
         for (int d = 0; d < depth; d++) {
             try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                zip.putNextEntry(new ZipEntry(name));
+                zip.putNextEntry(entry(name));
                 zip.write(inner);
                 zip.closeEntry();
                 zip.finish();

@@ -33,7 +33,11 @@ public class ToolPagesController {
     private final CitationCompiler compiler;
     private final CitationQueries citations;
 
-    public ToolPagesController(IngestService ingest, CitationCompiler compiler, CitationQueries citations) {
+    private final vn.vanban.auth.AuditLog audit;
+
+    public ToolPagesController(IngestService ingest, CitationCompiler compiler, CitationQueries citations,
+                               vn.vanban.auth.AuditLog audit) {
+        this.audit = audit;
         this.ingest = ingest;
         this.compiler = compiler;
         this.citations = citations;
@@ -42,6 +46,7 @@ public class ToolPagesController {
     /** The upload form: several files at once. */
     @Get("/tai-len")
     @Produces(MediaType.TEXT_HTML)
+    @io.micronaut.security.annotation.Secured(vn.vanban.auth.Role.EDITOR_NAME)
     public ModelAndView<Map<String, Object>> uploadForm() {
         return new ModelAndView<>("upload", Map.of("results", List.of()));
     }
@@ -49,38 +54,58 @@ public class ToolPagesController {
     /** Ingests every file sent (field {@code files}) and shows each one's result with a link to the document. */
     @Post(value = "/tai-len", consumes = MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> upload(@Body MultipartBody body) throws InterruptedException {
+    @io.micronaut.security.annotation.Secured(vn.vanban.auth.Role.EDITOR_NAME)
+    public ModelAndView<Map<String, Object>> upload(@Body MultipartBody body, io.micronaut.http.HttpRequest<?> request,
+                                                    io.micronaut.security.authentication.Authentication who) throws InterruptedException {
         List<Map<String, Object>> results = new ArrayList<>();
-        parts(body).forEach(part -> {
-            if (part instanceof CompletedFileUpload f && f.getFilename() != null && !f.getFilename().isBlank()) {
-                IngestOutcome o;
-                try {
-                    o = ingest.ingest("upload:" + f.getFilename(), f.getFilename(), f.getBytes(), true);
-                } catch (java.io.IOException e) {
-                    results.add(Map.of("name", f.getFilename(), "status", "Lỗi", "ok", false,
-                            "detail", "không đọc được tệp: " + e.getMessage(), "url", ""));
-                    return;
-                }
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("name", o.fileName());
-                r.put("status", switch (o.status()) {
-                    case ADDED -> "Đã thêm";
-                    case UNCHANGED -> "Đã có trong kho";
-                    case NEW_VERSION -> "Phiên bản mới";
-                    case FAILED -> "Không nhận được";
-                });
-                r.put("ok", o.status() != IngestOutcome.Status.FAILED);
-                r.put("detail", o.reason() == null ? "" : o.reason());
-                r.put("url", o.id() == null ? "" : "/van-ban/" + o.id());
-                results.add(r);
-            }
-        });
+        for (IngestOutcome o : ingestAll(body, request, who)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", o.fileName());
+            r.put("status", switch (o.status()) {
+                case ADDED -> "Đã thêm";
+                case UNCHANGED -> "Đã có trong kho";
+                case NEW_VERSION -> "Phiên bản mới";
+                case FAILED -> "Không nhận được";
+            });
+            r.put("ok", o.status() != IngestOutcome.Status.FAILED);
+            r.put("detail", o.reason() == null ? "" : o.reason());
+            r.put("url", o.id() == null ? "" : "/van-ban/" + o.id());
+            results.add(r);
+        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("results", results);
         if (results.isEmpty()) {
             model.put("error", "Chưa chọn tệp nào.");
         }
         return new ModelAndView<>("upload", model);
+    }
+
+    /** The same for the page's script: each file's outcome as JSON (the form's CSRF token in X-CSRF-TOKEN). */
+    @Post(value = "/tai-len", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @io.micronaut.security.annotation.Secured(vn.vanban.auth.Role.EDITOR_NAME)
+    public List<IngestOutcome> uploadJson(@Body MultipartBody body, io.micronaut.http.HttpRequest<?> request,
+                                          io.micronaut.security.authentication.Authentication who) throws InterruptedException {
+        return ingestAll(body, request, who);
+    }
+
+    private List<IngestOutcome> ingestAll(MultipartBody body, io.micronaut.http.HttpRequest<?> request,
+                                          io.micronaut.security.authentication.Authentication who) throws InterruptedException {
+        List<IngestOutcome> outcomes = new ArrayList<>();
+        for (var part : parts(body)) {
+            if (part instanceof CompletedFileUpload f && f.getFilename() != null && !f.getFilename().isBlank()) {
+                IngestOutcome o;
+                try {
+                    o = ingest.ingest("upload:" + f.getFilename(), f.getFilename(), f.getBytes(), true);
+                } catch (java.io.IOException e) {
+                    o = new IngestOutcome(IngestOutcome.Status.FAILED, "upload:" + f.getFilename(), f.getFilename(),
+                            null, null, "UNREADABLE", "không đọc được tệp: " + e.getMessage());
+                }
+                audit.uploaded(who, request, o);
+                outcomes.add(o);
+            }
+        }
+        return outcomes;
     }
 
     /** Every part of a multipart body, each received whole (the route runs on a blocking thread). */

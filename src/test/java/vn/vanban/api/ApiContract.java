@@ -35,7 +35,10 @@ abstract class ApiContract {
     void start() {
         app = TestApp.start(database(), Map.of("vanban.max-file-size", 300_000));
         base = app.serve();
+        editorToken = app.apiToken(vn.vanban.auth.Role.EDITOR);
     }
+
+    String editorToken;
 
     @AfterAll
     void stop() {
@@ -184,6 +187,7 @@ abstract class ApiContract {
         System.arraycopy(bytes, 0, body, head.length, bytes.length);
         System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
         return http.send(request("/api/documents").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + editorToken)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

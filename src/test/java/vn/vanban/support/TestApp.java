@@ -54,6 +54,24 @@ public final class TestApp implements AutoCloseable {
         return "http://localhost:" + server.getPort();
     }
 
+    /** The password of the accounts {@link #user} creates. */
+    public static final String PASSWORD = "mat-khau-thu-nghiem";
+
+    /** Creates (once) the account "test-role" with {@link #PASSWORD} and returns its name. */
+    public String user(vn.vanban.auth.Role role) {
+        String name = "test-" + role.name().toLowerCase(java.util.Locale.ROOT);
+        vn.vanban.auth.Users users = bean(vn.vanban.auth.Users.class);
+        if (users.find(name).isEmpty()) {
+            users.create("test", name, PASSWORD, role);
+        }
+        return name;
+    }
+
+    /** A new API token of an account with {@code role}. */
+    public String apiToken(vn.vanban.auth.Role role) {
+        return bean(vn.vanban.auth.Users.class).createToken("test", user(role), "test");
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

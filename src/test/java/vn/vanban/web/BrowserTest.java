@@ -72,6 +72,15 @@ class BrowserTest {
         app.close();
     }
 
+    /** Signs in through the sign-in page. */
+    private void signIn(String user) throws InterruptedException {
+        open("/dang-nhap");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+        browser.findElement(By.cssSelector("main form button")).click();
+        waitFor(() -> !browser.getCurrentUrl().contains("/dang-nhap"));
+    }
+
     private void open(String path) {
         browser.get(base + path);
     }
@@ -245,6 +254,7 @@ class BrowserTest {
 
     @Test
     void uploadSeveralFilesThenFindThem() throws Exception {
+        signIn(app.user(vn.vanban.auth.Role.EDITOR));
         open("/tai-len");
         Path docx = Fixtures.path("dev-office/docx/002_4722339fd0f083dc.docx").toAbsolutePath();
         Path broken = Files.createTempFile("hong", ".docx");

@@ -1,0 +1,70 @@
+package vn.vanban.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecuredAnnotationRule;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.rules.SecurityRuleResult;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import org.reactivestreams.Publisher;
+
+/**
+ * Who may read. Reading (GET and HEAD, and compiling a citation list) is open to anyone signed in, and to everyone
+ * when {@link SecurityConfig#anonymousRead()} is on; the sign-in page and static files are always open. Everything
+ * else — uploads, account and admin pages — is decided by the route's {@code @Secured} roles, and a route without
+ * one is refused. API writes must carry an API token: a browser's session cookie does not write through the API,
+ * so that no other site can make a signed-in browser post to it (the pages' forms carry CSRF tokens instead).
+ */
+@Singleton
+public class ReadAccessRule implements SecurityRule<HttpRequest<?>> {
+
+    /** Before {@link SecuredAnnotationRule}, which decides everything this rule leaves open. */
+    public static final int ORDER = SecuredAnnotationRule.ORDER - 100;
+
+    private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/dang-nhap", "/login", "/logout", "/health");
+    /** Pages whose own roles decide even for GET. */
+    private static final Set<String> GUARDED_PREFIXES = Set.of("/quan-tri", "/tai-khoan", "/tai-len");
+    /** A POST that only reads. */
+    private static final String COMPILE = "/api/citations/compile";
+
+    private final SecurityConfig config;
+
+    public ReadAccessRule(SecurityConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (request == null) {
+            return result(SecurityRuleResult.UNKNOWN);
+        }
+        String path = request.getPath();
+        if (OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
+            return result(SecurityRuleResult.ALLOWED);
+        }
+        if (GUARDED_PREFIXES.stream().anyMatch(path::startsWith)) {
+            return result(SecurityRuleResult.UNKNOWN);
+        }
+        HttpMethod method = request.getMethod();
+        boolean reads = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.POST && path.equals(COMPILE);
+        if (reads) {
+            return result(authentication != null || config.anonymousRead() ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
+        }
+        if (path.startsWith("/api/") && authentication != null && "session".equals(authentication.getAttributes().get(Authenticator.VIA))) {
+            return result(SecurityRuleResult.REJECTED);
+        }
+        return result(SecurityRuleResult.UNKNOWN);
+    }
+
+    private static Publisher<SecurityRuleResult> result(SecurityRuleResult r) {
+        return io.micronaut.core.async.publisher.Publishers.just(r);
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}

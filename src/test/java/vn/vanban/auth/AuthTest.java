@@ -1,0 +1,224 @@
+package vn.vanban.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import vn.vanban.support.Databases;
+import vn.vanban.support.Fixtures;
+import vn.vanban.support.TestApp;
+
+/** Users, roles, sign-in, API tokens, CSRF, rate limiting and the audit trail, over real HTTP. */
+class AuthTest {
+
+    /** What a browser sends for a page. */
+    static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    static final Pattern CSRF = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"");
+
+    /** A browser-like client: keeps cookies, does not follow redirects. */
+    static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    static HttpResponse<String> get(HttpClient c, String url, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> postForm(HttpClient c, String url, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return c.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", HTML).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> upload(HttpClient c, String url, String field, String name, byte[] bytes,
+                                       String... headers) throws Exception {
+        String boundary = "----vanban" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bytes, 0, body, head.length, bytes.length);
+        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Refused: 403, or for a browser the redirect to the sign-in page saying so. */
+    static void assertRefused(HttpResponse<String> r) {
+        assertTrue(r.statusCode() == 403 || r.statusCode() == 303
+                && r.headers().firstValue("location").orElse("").equals("/dang-nhap?cam=1"), r.statusCode() + " " + r.headers().map());
+    }
+
+    static String csrf(String page) {
+        Matcher m = CSRF.matcher(page);
+        assertTrue(m.find(), "the page carries a CSRF token");
+        return m.group(1);
+    }
+
+    static HttpClient signedIn(String base, String user) throws Exception {
+        HttpClient c = browser();
+        HttpResponse<String> r = postForm(c, base + "/login", Map.of("username", user, "password", TestApp.PASSWORD));
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals("/", r.headers().firstValue("location").orElse(""));
+        return c;
+    }
+
+    @Test
+    void rolesDecideWhoWritesAndEveryWriteIsAudited() throws Exception {
+        try (TestApp app = TestApp.start(Databases.H2)) {
+            String base = app.serve();
+            HttpClient anon = browser();
+            byte[] docx = Fixtures.bytes("dev-office/docx/000_dfb5246ff8e502db.docx");
+            // anonymous reading is on by default; writing is not
+            assertEquals(200, get(anon, base + "/api/search?q=quyet").statusCode());
+            assertEquals(200, get(anon, base + "/").statusCode());
+            assertEquals(401, upload(anon, base + "/api/documents", "file", "a.docx", docx).statusCode());
+            // a viewer's token reads but does not upload; an editor's does
+            String viewer = app.apiToken(Role.VIEWER);
+            assertEquals(403, upload(anon, base + "/api/documents", "file", "a.docx", docx, "Authorization", "Bearer " + viewer).statusCode());
+            assertEquals(401, upload(anon, base + "/api/documents", "file", "a.docx", docx, "Authorization", "Bearer vbt_forged").statusCode());
+            String editor = app.apiToken(Role.EDITOR);
+            HttpResponse<String> created = upload(anon, base + "/api/documents", "file", "a.docx", docx, "Authorization", "Bearer " + editor);
+            assertEquals(201, created.statusCode(), created.body());
+            var events = app.bean(AuditRepository.class).findAll();
+            assertTrue(events.stream().anyMatch(e -> e.action().equals("document.upload") && e.username().equals("test-editor")
+                    && e.afterValue().contains("status=ADDED")), events.toString());
+            // passwords are stored as Argon2id hashes only
+            AppUser u = app.bean(UserRepository.class).findByUsername("test-editor").orElseThrow();
+            assertTrue(u.passwordHash().startsWith("$argon2id$"), u.passwordHash());
+            assertFalse(u.passwordHash().contains(TestApp.PASSWORD));
+            // a revoked token stops working
+            Users users = app.bean(Users.class);
+            long tokenId = users.tokensOf("test-editor").get(0).id();
+            users.revokeToken("test", "test-editor", tokenId);
+            assertEquals(401, upload(anon, base + "/api/documents", "file", "b.docx", docx, "Authorization", "Bearer " + editor).statusCode());
+        }
+    }
+
+    @Test
+    void signInPagesAndCsrf() throws Exception {
+        try (TestApp app = TestApp.start(Databases.H2)) {
+            String base = app.serve();
+            String editor = app.user(Role.EDITOR);
+            // pages for editors send a signed-out browser to the sign-in page
+            HttpResponse<String> form = get(browser(), base + "/tai-len", "Accept", HTML);
+            assertEquals(303, form.statusCode());
+            assertTrue(form.headers().firstValue("location").orElse("").startsWith("/dang-nhap"));
+            // a wrong password goes back with an error
+            HttpResponse<String> wrong = postForm(browser(), base + "/login", Map.of("username", editor, "password", "sai-mat-khau-1"));
+            assertEquals("/dang-nhap?loi=1", wrong.headers().firstValue("location").orElse(""), wrong.statusCode() + " " + wrong.body());
+            HttpClient c = signedIn(base, editor);
+            HttpResponse<String> page = get(c, base + "/tai-len", "Accept", HTML);
+            assertEquals(200, page.statusCode());
+            String token = csrf(page.body());
+            byte[] docx = Fixtures.bytes("dev-office/docx/001_6f21706be8332ce4.docx");
+            // a form post without the CSRF token is refused; with it, the upload goes through
+            assertRefused(upload(c, base + "/tai-len", "files", "b.docx", docx, "Accept", HTML));
+            assertEquals(0, app.bean(vn.vanban.store.DocumentRepository.class).count(), "nothing was stored");
+            HttpResponse<String> ok = upload(c, base + "/tai-len", "files", "b.docx", docx, "Accept", "application/json", "X-CSRF-TOKEN", token);
+            assertEquals(200, ok.statusCode(), ok.body());
+            assertTrue(ok.body().contains("\"status\":\"ADDED\""), ok.body());
+            // the session cookie does not write through the API (only API tokens do)
+            assertEquals(403, upload(c, base + "/api/documents", "file", "c.docx", docx, "X-CSRF-TOKEN", token).statusCode());
+            // the editor is not an admin
+            assertEquals(303, get(c, base + "/quan-tri", "Accept", HTML).statusCode());
+            // sign-out ends the session on the server: the old cookie no longer works
+            HttpResponse<String> out = postForm(c, base + "/logout", Map.of("csrfToken", token));
+            assertEquals(303, out.statusCode(), out.body());
+            assertEquals(303, get(c, base + "/tai-len", "Accept", HTML).statusCode());
+        }
+    }
+
+    @Test
+    void adminManagesUsersAndReadsTheAudit() throws Exception {
+        try (TestApp app = TestApp.start(Databases.H2, Map.of("vanban.security.admin-password", "quan-tri-vien-123"))) {
+            String base = app.serve();
+            HttpClient admin = browser();
+            HttpResponse<String> in = postForm(admin, base + "/login", Map.of("username", "admin", "password", "quan-tri-vien-123"));
+            assertEquals("/", in.headers().firstValue("location").orElse(""), "the admin from configuration signs in");
+            HttpResponse<String> page = get(admin, base + "/quan-tri", "Accept", HTML);
+            assertEquals(200, page.statusCode());
+            String token = csrf(page.body());
+            HttpResponse<String> created = postForm(admin, base + "/quan-tri/tai-khoan",
+                    Map.of("csrfToken", token, "username", "van-thu", "password", "mot-mat-khau-dai", "role", "EDITOR"));
+            assertEquals(200, created.statusCode());
+            assertTrue(created.body().contains("van-thu"), created.body());
+            assertTrue(created.body().contains("user.create"), "the audit shows the change");
+            // without the CSRF token the same form is refused
+            assertRefused(postForm(admin, base + "/quan-tri/tai-khoan",
+                    Map.of("username", "x-user", "password", "mot-mat-khau-dai", "role", "ADMIN")));
+            assertTrue(app.bean(Users.class).find("x-user").isEmpty());
+            // the last admin cannot be demoted
+            HttpResponse<String> demote = postForm(admin, base + "/quan-tri/tai-khoan/admin",
+                    Map.of("csrfToken", token, "role", "VIEWER", "active", "true"));
+            assertTrue(demote.body().contains("ít nhất một quản trị viên"), demote.body());
+        }
+    }
+
+    @Test
+    void anonymousReadingCanBeSwitchedOffAndSignInIsRateLimited() throws Exception {
+        try (TestApp app = TestApp.start(Databases.H2, Map.of("vanban.security.anonymous-read", false,
+                "vanban.security.login-attempts", 5))) {
+            String base = app.serve();
+            HttpClient anon = browser();
+            assertEquals(401, get(anon, base + "/api/search?q=quyet", "Accept", "application/json").statusCode());
+            HttpResponse<String> home = get(anon, base + "/", "Accept", HTML);
+            assertEquals(303, home.statusCode(), home.body());
+            assertEquals(200, get(anon, base + "/dang-nhap").statusCode());
+            assertEquals(200, get(anon, base + "/static/vanban.css").statusCode());
+            // a viewer's token reads, also a calendar feed given as ?token=
+            String viewer = app.apiToken(Role.VIEWER);
+            assertEquals(200, get(anon, base + "/api/search?q=quyet", "Authorization", "Bearer " + viewer).statusCode());
+            assertEquals(200, get(anon, base + "/api/calendar.ics?token=" + viewer).statusCode());
+            assertEquals(401, get(anon, base + "/api/calendar.ics").statusCode());
+            // the sixth attempt within a minute is refused before the password is even checked
+            String user = app.user(Role.VIEWER);
+            for (int i = 0; i < 5; i++) {
+                assertEquals(303, postForm(anon, base + "/login", Map.of("username", user, "password", "sai-" + i)).statusCode());
+            }
+            HttpResponse<String> limited = postForm(anon, base + "/login", Map.of("username", user, "password", TestApp.PASSWORD));
+            assertEquals(429, limited.statusCode());
+            assertTrue(limited.headers().firstValue("retry-after").isPresent());
+        }
+    }
+
+    @Test
+    void firstStartCreatesAnAdminWithAOneTimePassword() {
+        try (TestApp app = TestApp.start(Databases.H2)) {
+            Users users = app.bean(Users.class);
+            String password = users.bootstrap();
+            // the server start already created it when the server runs; otherwise bootstrap does now
+            if (password == null) {
+                assertTrue(users.find("admin").isPresent());
+            } else {
+                assertTrue(users.authenticate("admin", password).isPresent());
+                assertEquals(null, users.bootstrap(), "only once");
+            }
+        }
+    }
+}
