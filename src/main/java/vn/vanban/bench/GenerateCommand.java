@@ -78,6 +78,19 @@ public class GenerateCommand implements Callable<Integer> {
     private static final List<String> MIDDLE = List.of("Văn", "Thị", "Đức", "Minh", "Quang", "Thanh", "Hữu", "Ngọc");
     private static final List<String> GIVEN = List.of("An", "Bình", "Cường", "Dũng", "Hà", "Hùng", "Lan", "Long", "Mai", "Nam", "Phong", "Sơn", "Tâm", "Trung");
 
+    /** A generator configured in code (tests and the hardening runs use it without the command line). */
+    public static GenerateCommand of(List<Path> sources, Path out, int count, long seed, TextNormalizer normalizer,
+                                     MetadataExtractor metadata) {
+        GenerateCommand g = new GenerateCommand();
+        g.sources = sources;
+        g.out = out;
+        g.count = count;
+        g.seed = seed;
+        g.normalizer = normalizer;
+        g.metadata = metadata;
+        return g;
+    }
+
     @Override
     public Integer call() throws IOException {
         List<Path> files = new ArrayList<>();

@@ -64,7 +64,7 @@ public class LoadBenchCommand implements Callable<Integer> {
     int rounds;
 
     /** Words, unaccented words, phrases, abbreviations, numbers, and filters, as staff type them. */
-    static final List<String> QUERIES = List.of(
+    public static final List<String> QUERIES = List.of(
             "q=" + enc("chữ ký số"), "q=" + enc("chu ky so"), "q=" + enc("bảo hiểm xã hội"), "q=" + enc("bao hiem y te"),
             "q=" + enc("\"công nghệ thông tin\""), "q=" + enc("kế hoạch phát triển kinh tế - xã hội"),
             "q=" + enc("thủ tục hành chính"), "q=" + enc("TTHC một cửa"), "q=" + enc("UBND tỉnh"), "q=" + enc("CNTT"),

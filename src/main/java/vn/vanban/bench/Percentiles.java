@@ -3,9 +3,9 @@ package vn.vanban.bench;
 import java.util.Arrays;
 
 /** Latency percentiles of a set of samples in nanoseconds, printed in milliseconds. */
-record Percentiles(double p50, double p95, double p99, double mean, int n) {
+public record Percentiles(double p50, double p95, double p99, double mean, int n) {
 
-    static Percentiles of(long[] nanos) {
+    public static Percentiles of(long[] nanos) {
         long[] s = nanos.clone();
         Arrays.sort(s);
         double mean = Arrays.stream(s).average().orElse(0) / 1e6;

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param watch       whether {@code serve} watches the drop folder (default true)
  * @param watchPollMs how often the drop folder is looked at, in milliseconds (default 2000)
  * @param maxFileSize largest file accepted, in bytes (default 32 MiB)
+ * @param dbPatienceSeconds how long ingest waits for an unreachable database before it reports the file as
+ *                    failed (default 300): a restart of MariaDB in the middle of a batch loses nothing
  */
 @ConfigurationProperties("vanban")
 public record VanbanConfig(
@@ -19,5 +21,6 @@ public record VanbanConfig(
         @Bindable(defaultValue = "ingest") Path ingestDir,
         @Bindable(defaultValue = "true") boolean watch,
         @Bindable(defaultValue = "2000") long watchPollMs,
-        @Bindable(defaultValue = "33554432") long maxFileSize) {
+        @Bindable(defaultValue = "33554432") long maxFileSize,
+        @Bindable(defaultValue = "300") long dbPatienceSeconds) {
 }

@@ -26,7 +26,13 @@ public class BatchIngest {
     private final DocumentIndex index;
     private final vn.vanban.index.ItemIndex items;
 
-    public BatchIngest(IngestService ingest, DocumentIndex index, vn.vanban.index.ItemIndex items) {
+    private final java.time.Duration patience;
+    private final IndexReconciler reconciler;
+
+    public BatchIngest(IngestService ingest, DocumentIndex index, vn.vanban.index.ItemIndex items,
+                       vn.vanban.config.VanbanConfig config, IndexReconciler reconciler) {
+        this.patience = java.time.Duration.ofSeconds(config.dbPatienceSeconds());
+        this.reconciler = reconciler;
         this.items = items;
         this.ingest = ingest;
         this.index = index;
@@ -37,6 +43,7 @@ public class BatchIngest {
         index.openForWriting();
         items.openForWriting();
         AtomicInteger done = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean outage = new java.util.concurrent.atomic.AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads),
                 r -> Thread.ofPlatform().name("vanban-ingest-", 0).daemon().unstarted(r));
         try {
@@ -45,7 +52,16 @@ public class BatchIngest {
                 futures.add(pool.submit(() -> {
                     IngestOutcome o;
                     try {
-                        o = ingest.ingestFile(f, retryFailed);
+                        o = DatabaseOutage.retry(() -> {
+                            try {
+                                return ingest.ingestFile(f, retryFailed);
+                            } catch (RuntimeException e) {
+                                if (DatabaseOutage.isConnectionLoss(e)) {
+                                    outage.set(true);
+                                }
+                                throw e;
+                            }
+                        }, patience, "ingest of " + f.getFileName());
                     } catch (RuntimeException e) {
                         // a store or index error on one file: reported with its reason, the batch goes on
                         LOG.error("ingest of {} failed", f, e);
@@ -63,6 +79,13 @@ public class BatchIngest {
             List<IngestOutcome> outcomes = new ArrayList<>(files.size());
             for (Future<IngestOutcome> f : futures) {
                 outcomes.add(f.get());
+            }
+            if (outage.get()) {
+                // a file whose commit reached the database just before the connection dropped was found held on
+                // retry and not indexed by this run: bring the index in line with the database
+                index.commit();
+                items.commit();
+                reconciler.reconcile();
             }
             return outcomes;
         } catch (InterruptedException e) {

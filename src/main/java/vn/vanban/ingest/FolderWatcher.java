@@ -33,7 +33,10 @@ public class FolderWatcher implements AutoCloseable {
     private FileAlterationMonitor monitor;
     private Thread worker;
 
+    private final java.time.Duration patience;
+
     public FolderWatcher(VanbanConfig config, IngestService ingest) {
+        this.patience = java.time.Duration.ofSeconds(config.dbPatienceSeconds());
         this.config = config;
         this.ingest = ingest;
     }
@@ -77,7 +80,17 @@ public class FolderWatcher implements AutoCloseable {
                 if (!Files.isRegularFile(p) || !waitUntilStable(p)) {
                     continue;
                 }
-                IngestOutcome o = ingest.ingestFile(p, false);
+                IngestOutcome o;
+                try {
+                    o = DatabaseOutage.retry(() -> ingest.ingestFile(p, false), patience, "ingest of " + p.getFileName());
+                } catch (RuntimeException e) {
+                    if (DatabaseOutage.isConnectionLoss(e)) {
+                        queue.put(p); // the database is still away: the file waits for its return
+                        Thread.sleep(5000);
+                        continue;
+                    }
+                    throw e;
+                }
                 if (o.status() == IngestOutcome.Status.FAILED) {
                     LOG.warn("{}: {} ({})", p.getFileName(), o.failureKind(), o.reason());
                 } else if (o.status() != IngestOutcome.Status.UNCHANGED) {
@@ -91,11 +104,17 @@ public class FolderWatcher implements AutoCloseable {
         }
     }
 
-    /** Waits until the file's size and modification time hold still for a moment (a copy has finished). */
+    /**
+     * Waits until the file's size and modification time hold still for a moment (a copy has finished). A file last
+     * changed over {@value #SETTLED_MS} ms ago is settled already: a folder of files dropped earlier goes at full speed.
+     */
     private static boolean waitUntilStable(Path p) throws InterruptedException {
         try {
             long size = Files.size(p);
             long time = Files.getLastModifiedTime(p).toMillis();
+            if (System.currentTimeMillis() - time > SETTLED_MS) {
+                return true;
+            }
             for (int i = 0; i < 600; i++) {
                 Thread.sleep(300);
                 long s = Files.size(p);
@@ -111,6 +130,9 @@ public class FolderWatcher implements AutoCloseable {
             return false;
         }
     }
+
+    /** Age after which a file is taken as completely written. */
+    static final long SETTLED_MS = 2000;
 
     /** Every acceptable file below {@code dir}, sorted by path. */
     public static List<Path> listFiles(Path dir) throws IOException {

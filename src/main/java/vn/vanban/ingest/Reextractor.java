@@ -27,12 +27,14 @@ public class Reextractor {
     private final vn.vanban.deadline.WorkExtractor work;
     private final vn.vanban.deadline.DeadlineStore deadlines;
     private final vn.vanban.citation.CitedNodes nodes;
+    private final vn.vanban.correction.Corrections corrections;
 
     public Reextractor(DocumentRepository documents, TextNormalizer normalizer, MetadataExtractor metadata,
                        CitationExtractor citations, CitationResolver resolver, CitationStore store,
                        vn.vanban.deadline.WorkExtractor work, vn.vanban.deadline.DeadlineStore deadlines,
-                       vn.vanban.citation.CitedNodes nodes) {
+                       vn.vanban.citation.CitedNodes nodes, vn.vanban.correction.Corrections corrections) {
         this.nodes = nodes;
+        this.corrections = corrections;
         this.work = work;
         this.deadlines = deadlines;
         this.documents = documents;
@@ -61,12 +63,15 @@ public class Reextractor {
         }
     }
 
-    /** Re-extracts one document in one transaction. */
+    /** Re-extracts one document in one transaction; its human corrections go on top of what extraction finds. */
     @Transactional
     public void one(StoredDocument d) {
         String normalized = normalizer.normalize(d.textContent());
-        DocumentMetadata m = metadata.extract(normalized);
-        List<CitedDocument> refs = citations.extract(normalized, m);
+        DocumentMetadata corrected = corrections.metadata(d.id(), metadata.extract(normalized));
+        List<CitedDocument> found = citations.extract(normalized, corrected);
+        var applied = corrections.apply(d.id(), corrected, found, work.extract(normalized, corrected, found));
+        DocumentMetadata m = applied.meta();
+        List<CitedDocument> refs = applied.refs();
         StoredDocument updated = new StoredDocument(d.id(), d.sha256(), d.sourceKey(), d.sourcePath(), d.fileName(),
                 d.mediaType(), d.sizeBytes(), d.ingestedAt(), d.parseStatus(), d.parseReason(), d.ocr(),
                 d.previousVersionId(), d.currentVersion(), d.textContent(), normalized, m.number(), m.symbol(), m.type(),
@@ -74,7 +79,7 @@ public class Reextractor {
                 m.signerTitle(), m.draft(), resolver.ownKey(m), StoredDocument.joinRecipients(m.recipients()));
         documents.update(updated);
         store.replace(d.id(), updated.citeKey(), refs, nodes.ensure(refs));
-        var w = work.extract(normalized, m, refs);
+        var w = applied.work();
         deadlines.replace(d.id(), w.deadlines(), w.tasks());
     }
 }

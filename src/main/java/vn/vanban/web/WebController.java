@@ -48,8 +48,11 @@ public class WebController {
     private final DeadlineRepository deadlines;
     private final TaskRepository tasks;
 
+    private final vn.vanban.correction.Corrections corrections;
+
     public WebController(SearchService search, DocumentRepository documents, CitationQueries citations,
-                         DeadlineRepository deadlines, TaskRepository tasks) {
+                         DeadlineRepository deadlines, TaskRepository tasks, vn.vanban.correction.Corrections corrections) {
+        this.corrections = corrections;
         this.search = search;
         this.documents = documents;
         this.citations = citations;
@@ -227,6 +230,7 @@ public class WebController {
             }
         }
         model.put("citedBy", citedBy);
+        model.put("corrections", corrections.history(d.id()).size());
         return HttpResponse.ok(new ModelAndView<>("document", model));
     }
 

@@ -21,18 +21,18 @@ import vn.vanban.support.Fixtures;
 import vn.vanban.support.TestApp;
 
 /** Users, roles, sign-in, API tokens, CSRF, rate limiting and the audit trail, over real HTTP. */
-class AuthTest {
+public class AuthTest {
 
     /** What a browser sends for a page. */
-    static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    public static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     static final Pattern CSRF = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"");
 
     /** A browser-like client: keeps cookies, does not follow redirects. */
-    static HttpClient browser() {
+    public static HttpClient browser() {
         return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    static HttpResponse<String> get(HttpClient c, String url, String... headers) throws Exception {
+    public static HttpResponse<String> get(HttpClient c, String url, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -40,7 +40,7 @@ class AuthTest {
         return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> postForm(HttpClient c, String url, Map<String, String> form) throws Exception {
+    public static HttpResponse<String> postForm(HttpClient c, String url, Map<String, String> form) throws Exception {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
@@ -74,13 +74,13 @@ class AuthTest {
                 && r.headers().firstValue("location").orElse("").equals("/dang-nhap?cam=1"), r.statusCode() + " " + r.headers().map());
     }
 
-    static String csrf(String page) {
+    public static String csrf(String page) {
         Matcher m = CSRF.matcher(page);
         assertTrue(m.find(), "the page carries a CSRF token");
         return m.group(1);
     }
 
-    static HttpClient signedIn(String base, String user) throws Exception {
+    public static HttpClient signedIn(String base, String user) throws Exception {
         HttpClient c = browser();
         HttpResponse<String> r = postForm(c, base + "/login", Map.of("username", user, "password", TestApp.PASSWORD));
         assertEquals(303, r.statusCode(), r.body());

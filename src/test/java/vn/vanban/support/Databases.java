@@ -11,6 +11,11 @@ public enum Databases {
 
     /** Properties pointing a context at a fresh database of this kind, with all data under {@code dataDir}. */
     public Map<String, Object> properties(Path dataDir) {
+        return properties(dataDir, this == MARIADB ? MariaDbServer.get() : null);
+    }
+
+    /** The same, on the MariaDB server {@code server} (for MARIADB). */
+    public Map<String, Object> properties(Path dataDir, MariaDbServer server) {
         Map<String, Object> p = new HashMap<>();
         p.put("vanban.data-dir", dataDir.toString());
         p.put("vanban.ingest-dir", dataDir.resolve("ingest").toString());
@@ -19,7 +24,6 @@ public enum Databases {
             p.put("datasources.default.username", "sa");
             p.put("datasources.default.password", "");
         } else {
-            MariaDbServer server = MariaDbServer.get();
             p.put("datasources.default.url", server.newDatabase());
             p.put("datasources.default.username", server.user());
             p.put("datasources.default.password", server.password());

@@ -30,13 +30,44 @@ public final class MariaDbServer {
     private final String baseUrl;
     private final String user;
     private final String password;
-    private final Process process;
+    private Process process;
+    /** How to start this server again on the same data (null for an external one). */
+    private final List<String> command;
+    private final Path dir;
 
-    private MariaDbServer(String baseUrl, String user, String password, Process process) {
+    private MariaDbServer(String baseUrl, String user, String password, Process process, List<String> command, Path dir) {
         this.baseUrl = baseUrl;
         this.user = user;
         this.password = password;
         this.process = process;
+        this.command = command;
+        this.dir = dir;
+    }
+
+    /** A server of one's own (to restart, say), stopped and deleted when the JVM exits. */
+    public static MariaDbServer startPrivate() {
+        return start(false);
+    }
+
+    /**
+     * Stops the server as an operator restarting it would (SIGTERM, or SIGKILL when {@code crash}), keeps it down for
+     * {@code down}, and starts it again on the same data and port.
+     */
+    public synchronized void restart(java.time.Duration down, boolean crash) throws IOException, InterruptedException {
+        if (command == null) {
+            throw new IllegalStateException("an external server cannot be restarted by the tests");
+        }
+        if (crash) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        process.waitFor(60, TimeUnit.SECONDS);
+        Files.deleteIfExists(dir.resolve("mysqld.sock"));
+        Thread.sleep(down.toMillis());
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile())).start();
+        waitForSocket(process, dir.resolve("mysqld.sock"), dir);
     }
 
     /** The shared server. */
@@ -67,10 +98,14 @@ public final class MariaDbServer {
     }
 
     private static MariaDbServer start() {
+        return start(true);
+    }
+
+    private static MariaDbServer start(boolean mayUseExternal) {
         String external = System.getenv("VANBAN_TEST_MARIADB_URL");
-        if (external != null && !external.isBlank()) {
+        if (mayUseExternal && external != null && !external.isBlank()) {
             String base = external.endsWith("/") ? external : external + "/";
-            return new MariaDbServer(base, env("VANBAN_TEST_MARIADB_USER", USER), env("VANBAN_TEST_MARIADB_PASSWORD", PASSWORD), null);
+            return new MariaDbServer(base, env("VANBAN_TEST_MARIADB_USER", USER), env("VANBAN_TEST_MARIADB_PASSWORD", PASSWORD), null, null, null);
         }
         Path mariadbd = find("mariadbd", "/usr/sbin/mariadbd", "/usr/bin/mariadbd");
         Path installDb = find("mariadb-install-db", "/usr/bin/mariadb-install-db", "/usr/sbin/mariadb-install-db");
@@ -106,21 +141,29 @@ public final class MariaDbServer {
             }
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            MariaDbServer[] self = new MariaDbServer[1];
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                p.destroy();
+                Process current = self[0] == null ? p : self[0].process;
+                current.destroy();
                 try {
-                    p.waitFor(20, TimeUnit.SECONDS);
+                    current.waitFor(20, TimeUnit.SECONDS);
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }
-                p.destroyForcibly();
+                current.destroyForcibly();
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // a leftover temporary directory is harmless
+                }
             }));
             waitForSocket(p, socket, dir);
             run(List.of("mariadb", "--no-defaults", "--socket=" + socket, "-uroot", "-e",
                     "CREATE USER '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "'; "
                             + "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%'; FLUSH PRIVILEGES;"),
                     dir.resolve("grant.log"), 60);
-            return new MariaDbServer("jdbc:mariadb://127.0.0.1:" + port + "/", USER, PASSWORD, p);
+            self[0] = new MariaDbServer("jdbc:mariadb://127.0.0.1:" + port + "/", USER, PASSWORD, p, cmd, dir);
+            return self[0];
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a MariaDB server for the tests", e);
         }

@@ -1,0 +1,179 @@
+package vn.vanban.correction;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import vn.vanban.auth.Role;
+import vn.vanban.citation.CitationQueries;
+import vn.vanban.store.DeadlineRecord;
+import vn.vanban.store.DeadlineRepository;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.StoredDocument;
+import vn.vanban.store.TaskRecord;
+import vn.vanban.store.TaskRepository;
+
+/** The correction page of a document (editors): metadata, citations, deadlines and tasks, with the history. */
+@Controller("/van-ban/{id}/sua")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+@Secured(Role.EDITOR_NAME)
+public class CorrectionPages {
+
+    /** Metadata fields on the form, with their labels. */
+    static final Map<String, String> META = new LinkedHashMap<>();
+
+    static {
+        META.put("number", "Số, ký hiệu");
+        META.put("type", "Loại văn bản");
+        META.put("issuer", "Cơ quan ban hành");
+        META.put("place", "Nơi ban hành");
+        META.put("date", "Ngày ban hành (yyyy-mm-dd)");
+        META.put("subject", "Trích yếu");
+        META.put("signerName", "Người ký");
+        META.put("signerTitle", "Chức vụ người ký");
+    }
+
+    private final DocumentRepository documents;
+    private final DeadlineRepository deadlines;
+    private final TaskRepository tasks;
+    private final CitationQueries citations;
+    private final CorrectionService service;
+    private final Corrections corrections;
+
+    public CorrectionPages(DocumentRepository documents, DeadlineRepository deadlines, TaskRepository tasks,
+                           CitationQueries citations, CorrectionService service, Corrections corrections) {
+        this.documents = documents;
+        this.deadlines = deadlines;
+        this.tasks = tasks;
+        this.citations = citations;
+        this.service = service;
+        this.corrections = corrections;
+    }
+
+    @Get
+    public HttpResponse<?> form(@PathVariable long id) {
+        return documents.findById(id).<HttpResponse<?>>map(d -> HttpResponse.ok(page(d, null)))
+                .orElseGet(() -> HttpResponse.notFound());
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> save(@PathVariable long id, @Body Map<String, String> form, Authentication who, HttpRequest<?> request) {
+        StoredDocument d = documents.findById(id).orElse(null);
+        if (d == null) {
+            return HttpResponse.notFound();
+        }
+        List<CorrectionService.Request> rs = new ArrayList<>();
+        Map<String, String> current = metadata(d);
+        META.keySet().forEach(f -> {
+            String v = form.get("meta." + f);
+            if (v != null && !Objects.equals(blank(v), blank(current.get(f)))) {
+                rs.add(new CorrectionService.Request(Corrections.METADATA, "document", Corrections.SET, f, v));
+            }
+        });
+        for (CitationQueries.Reference r : citations.referencesOf(id)) {
+            if (form.containsKey("rm.citation." + r.key())) {
+                rs.add(new CorrectionService.Request(Corrections.CITATION, r.key(), Corrections.REMOVE, "-", null));
+            }
+        }
+        String add = form.get("add.citations");
+        if (add != null) {
+            add.lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .forEach(l -> rs.add(new CorrectionService.Request(Corrections.CITATION, "new", Corrections.ADD, "-", l)));
+        }
+        for (DeadlineRecord dl : deadlines.findByDocumentIdOrderByStartOffset(id)) {
+            String key = Corrections.itemKey(dl.what());
+            if (form.containsKey("rm.deadline." + key)) {
+                rs.add(new CorrectionService.Request(Corrections.DEADLINE, key, Corrections.REMOVE, "-", null));
+                continue;
+            }
+            changed(rs, Corrections.DEADLINE, key, "due", form.get("deadline." + key + ".due"), dl.due());
+            changed(rs, Corrections.DEADLINE, key, "who", form.get("deadline." + key + ".who"), dl.who());
+        }
+        for (TaskRecord t : tasks.findByDocumentIdOrderByStartOffset(id)) {
+            String key = Corrections.itemKey(t.textContent());
+            if (form.containsKey("rm.task." + key)) {
+                rs.add(new CorrectionService.Request(Corrections.TASK, key, Corrections.REMOVE, "-", null));
+                continue;
+            }
+            changed(rs, Corrections.TASK, key, "assignee", form.get("task." + key + ".assignee"), t.assignee());
+        }
+        if (rs.isEmpty()) {
+            return HttpResponse.ok(page(d, "Không có gì thay đổi."));
+        }
+        try {
+            service.correct(id, who.getName(), request.getRemoteAddress().getAddress().getHostAddress(), rs);
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.ok(page(d, e.getMessage()));
+        }
+        return HttpResponse.seeOther(URI.create("/van-ban/" + id));
+    }
+
+    private static void changed(List<CorrectionService.Request> rs, String kind, String key, String field, String given, String current) {
+        if (given != null && !Objects.equals(blank(given), blank(current))) {
+            rs.add(new CorrectionService.Request(kind, key, Corrections.SET, field, given));
+        }
+    }
+
+    private ModelAndView<Map<String, Object>> page(StoredDocument d, String error) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("error", error);
+        Map<String, String> values = metadata(d);
+        List<Map<String, String>> fields = new ArrayList<>();
+        META.forEach((f, label) -> fields.add(Map.of("name", "meta." + f, "label", label, "value", Objects.toString(values.get(f), ""))));
+        m.put("fields", fields);
+        List<Map<String, String>> refs = new ArrayList<>();
+        for (CitationQueries.Reference r : citations.referencesOf(d.id())) {
+            refs.add(Map.of("name", "rm.citation." + r.key(), "label", r.type() + " số " + r.number()
+                    + (r.issuer() == null ? "" : " — " + r.issuer())));
+        }
+        m.put("references", refs);
+        List<Map<String, String>> dls = new ArrayList<>();
+        for (DeadlineRecord dl : deadlines.findByDocumentIdOrderByStartOffset(d.id())) {
+            String key = Corrections.itemKey(dl.what());
+            dls.add(Map.of("key", key, "what", dl.what(), "due", dl.due(), "who", Objects.toString(dl.who(), "")));
+        }
+        m.put("deadlines", dls);
+        List<Map<String, String>> ts = new ArrayList<>();
+        for (TaskRecord t : tasks.findByDocumentIdOrderByStartOffset(d.id())) {
+            ts.add(Map.of("key", Corrections.itemKey(t.textContent()), "text", t.textContent(), "who", Objects.toString(t.assignee(), "")));
+        }
+        m.put("tasks", ts);
+        m.put("history", corrections.history(d.id()));
+        return new ModelAndView<>("correct", m);
+    }
+
+    private static Map<String, String> metadata(StoredDocument d) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("number", d.docNumber());
+        v.put("type", d.docType());
+        v.put("issuer", d.issuer());
+        v.put("place", d.place());
+        v.put("date", d.docDate());
+        v.put("subject", d.subject());
+        v.put("signerName", d.signerName());
+        v.put("signerTitle", d.signerTitle());
+        return v;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
