@@ -24,7 +24,7 @@ import vn.vanban.config.Contexts;
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, ExtractCommand.class,
                 ReindexCommand.class, CitesCommand.class, CompileCommand.class, DeadlinesCommand.class,
                 BenchCommand.class, vn.vanban.bench.EvalCommand.class, vn.vanban.bench.GenerateCommand.class,
-                vn.vanban.bench.LoadBenchCommand.class})
+                vn.vanban.bench.LoadBenchCommand.class, vn.vanban.hardening.HardeningCommand.class})
 public class Vanban implements Runnable {
 
     public static void main(String[] args) {

@@ -236,12 +236,12 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    static ApplicationContext context(Path dataDir) {
+    public static ApplicationContext context(Path dataDir) {
         return context(dataDir, Map.of());
     }
 
     /** A repository on the embedded database under {@code dataDir}, not watching, OCR off, plus {@code extra}. */
-    static ApplicationContext context(Path dataDir, Map<String, Object> extra) {
+    public static ApplicationContext context(Path dataDir, Map<String, Object> extra) {
         Map<String, Object> p = new HashMap<>(extra);
         p.put("vanban.data-dir", dataDir.toString());
         p.put("vanban.watch", false);
