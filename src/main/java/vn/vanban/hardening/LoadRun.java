@@ -34,10 +34,11 @@ import vn.vanban.bench.Percentiles;
  * @param searches  search latencies
  * @param uploads   upload latencies
  * @param errors    answers that were not a success, by "kind status"
- * @param heapPeakMb used heap of this JVM, sampled every 50 ms (the server's, when it runs in this JVM)
+ * @param heapPeakMb used heap of this JVM, sampled every 50 ms (the server's, when it runs in this JVM), garbage included
+ * @param liveHeapPeakMb the most heap still in use right after a garbage collection: what the load really holds
  */
 public record LoadRun(double seconds, Percentiles searches, Percentiles uploads, Map<String, Long> errors,
-                      List<String> errorSamples, long heapPeakMb) {
+                      List<String> errorSamples, long heapPeakMb, long liveHeapPeakMb) {
 
     public static LoadRun run(String base, String editorToken, List<Path> uploadFiles, int searchers, int uploaders,
                               Duration duration) throws InterruptedException {
@@ -48,10 +49,15 @@ public record LoadRun(double seconds, Percentiles searches, Percentiles uploads,
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
         Iterator<Path> files = uploadFiles.iterator();
         AtomicLong heapPeak = new AtomicLong();
+        AtomicLong livePeak = new AtomicLong();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        List<java.lang.management.MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null).toList();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                long live = heapPools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
+                livePeak.accumulateAndGet(live, Math::max);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -103,7 +109,7 @@ public record LoadRun(double seconds, Percentiles searches, Percentiles uploads,
         double seconds = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
         return new LoadRun(seconds, Percentiles.of(toArray(searchTimes)), Percentiles.of(toArray(uploadTimes)),
-                new TreeMap<>(errors), List.copyOf(samples), heapPeak.get() >> 20);
+                new TreeMap<>(errors), List.copyOf(samples), heapPeak.get() >> 20, livePeak.get() >> 20);
     }
 
     private static void call(HttpClient http, HttpRequest request, String kind, Map<String, Long> errors, List<String> samples) {
@@ -126,19 +132,8 @@ public record LoadRun(double seconds, Percentiles searches, Percentiles uploads,
     }
 
     private static HttpRequest multipart(String url, String token, Path file) throws IOException {
-        String boundary = "----vanban" + UUID.randomUUID();
-        byte[] bytes = Files.readAllBytes(file);
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + bytes.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(bytes, 0, body, head.length, bytes.length);
-        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return MultipartUpload.of(URI.create(url), "file", file.getFileName().toString(), Files.readAllBytes(file))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).build();
     }
 
     private static long[] toArray(List<Long> list) {
@@ -154,8 +149,10 @@ public record LoadRun(double seconds, Percentiles searches, Percentiles uploads,
     /** The figures as lines of a report. */
     public List<String> report() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("load: %.0f s, %d searches (%.0f/s), %d uploads (%.1f/s), %d errors %s, heap peak %d MB",
-                seconds, searches.n(), searches.n() / seconds, uploads.n(), uploads.n() / seconds, errorCount(), errors, heapPeakMb));
+        lines.add(String.format("load: %.0f s, %d searches (%.0f/s), %d uploads (%.1f/s), %d errors %s; heap in use at most "
+                        + "%d MB (garbage included, max %d MB), %d MB live after a collection",
+                seconds, searches.n(), searches.n() / seconds, uploads.n(), uploads.n() / seconds, errorCount(), errors,
+                heapPeakMb, Runtime.getRuntime().maxMemory() >> 20, liveHeapPeakMb));
         lines.add("  search " + searches);
         lines.add("  upload " + uploads);
         errorSamples.forEach(s -> lines.add("  error " + s));

@@ -142,7 +142,14 @@ public final class DocumentParser {
         if (bytes.length == 0) {
             throw new ParseFailure(ParseFailure.Kind.EMPTY, "empty file (0 bytes)");
         }
-        String mediaType = detect(bytes, fileName);
+        return parse(bytes, fileName, detect(bytes, fileName));
+    }
+
+    /** Parses {@code bytes} whose type {@link #detect} already gave as {@code mediaType}. */
+    public ParsedText parse(byte[] bytes, String fileName, String mediaType) throws ParseFailure {
+        if (bytes.length == 0) {
+            throw new ParseFailure(ParseFailure.Kind.EMPTY, "empty file (0 bytes)");
+        }
         if (!supports(mediaType)) {
             throw new ParseFailure(ParseFailure.Kind.UNSUPPORTED, "unsupported file type [" + mediaType + "]");
         }

@@ -58,8 +58,12 @@ public final class IsolatedParser implements AutoCloseable {
 
     /** Parses {@code bytes} named {@code fileName}, in a child JVM unless it is plain text or isolation is off. */
     public ParsedText parse(byte[] bytes, String fileName) throws ParseFailure {
-        if (!config.isolated() || bytes.length == 0 || local.detect(bytes, fileName).equals("text/plain")) {
+        if (!config.isolated() || bytes.length == 0) {
             return local.parse(bytes, fileName);
+        }
+        String type = local.detect(bytes, fileName);
+        if (type.equals("text/plain")) {
+            return local.parse(bytes, fileName, type);
         }
         try {
             slots.acquire();

@@ -178,17 +178,8 @@ abstract class ApiContract {
     }
 
     private HttpResponse<String> upload(String name, byte[] bytes) throws Exception {
-        String boundary = "----vanban" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + bytes.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(bytes, 0, body, head.length, bytes.length);
-        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        return http.send(request("/api/documents").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Bearer " + editorToken)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(vn.vanban.hardening.MultipartUpload.of(URI.create(base + "/api/documents"), "file", name, bytes)
+                .header("Authorization", "Bearer " + editorToken).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -51,17 +51,7 @@ public class AuthTest {
 
     static HttpResponse<String> upload(HttpClient c, String url, String field, String name, byte[] bytes,
                                        String... headers) throws Exception {
-        String boundary = "----vanban" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + bytes.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(bytes, 0, body, head.length, bytes.length);
-        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b = vn.vanban.hardening.MultipartUpload.of(URI.create(url), field, name, bytes);
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
