@@ -37,11 +37,13 @@ public class DocumentController {
     private final vn.vanban.search.SearchService search;
 
     private final vn.vanban.auth.AuditLog audit;
+    private final vn.vanban.ingest.Deletions deletions;
 
     public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs,
                               vn.vanban.citation.CitationQueries citations, vn.vanban.search.SearchService search,
-                              vn.vanban.auth.AuditLog audit) {
+                              vn.vanban.auth.AuditLog audit, vn.vanban.ingest.Deletions deletions) {
         this.audit = audit;
+        this.deletions = deletions;
         this.citations = citations;
         this.search = search;
         this.ingest = ingest;
@@ -66,6 +68,19 @@ public class DocumentController {
             case UNCHANGED -> HttpResponse.ok(o);
             case FAILED -> HttpResponse.status(statusFor(o.failureKind())).body(o);
         };
+    }
+
+    /** Deletes this version (editors): 200 with the version made current again, if any; 404 when there is none. */
+    @io.micronaut.http.annotation.Delete("/{id}")
+    @io.micronaut.security.annotation.Secured(vn.vanban.auth.Role.EDITOR_NAME)
+    public HttpResponse<?> delete(@PathVariable long id, io.micronaut.http.HttpRequest<?> request,
+                                  io.micronaut.security.authentication.Authentication who) {
+        try {
+            var r = deletions.delete(id, who.getName(), request.getRemoteAddress().getAddress().getHostAddress());
+            return HttpResponse.ok(java.util.Map.of("deleted", id, "current", r.restored().map(StoredDocument::id).orElse(-1L)));
+        } catch (java.util.NoSuchElementException e) {
+            return HttpResponse.notFound(new ApiError(e.getMessage(), null));
+        }
     }
 
     static HttpStatus statusFor(String kind) {

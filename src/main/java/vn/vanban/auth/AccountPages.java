@@ -32,7 +32,10 @@ public class AccountPages {
     private final AuditRepository audit;
     private final SecurityConfig config;
 
-    public AccountPages(Users users, AuditRepository audit, SecurityConfig config) {
+    private final Csrf csrf;
+
+    public AccountPages(Users users, AuditRepository audit, SecurityConfig config, Csrf csrf) {
+        this.csrf = csrf;
         this.users = users;
         this.audit = audit;
         this.config = config;
@@ -55,7 +58,8 @@ public class AccountPages {
 
     @Post(value = "/tai-khoan/mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ModelAndView<Map<String, Object>> changePassword(Authentication who, @Body Map<String, String> form) {
+    public ModelAndView<Map<String, Object>> changePassword(Authentication who, @Body Map<String, String> form, HttpRequest<?> request) {
+        csrf.require(request, form.get("csrfToken"));
         if (users.authenticate(who.getName(), form.get("current")).isEmpty()) {
             return accountPage(who, "Mật khẩu hiện tại không đúng.", null, null);
         }
@@ -69,14 +73,17 @@ public class AccountPages {
 
     @Post(value = "/tai-khoan/khoa", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ModelAndView<Map<String, Object>> createToken(Authentication who, @Body Map<String, String> form) {
+    public ModelAndView<Map<String, Object>> createToken(Authentication who, @Body Map<String, String> form, HttpRequest<?> request) {
+        csrf.require(request, form.get("csrfToken"));
         String secret = users.createToken(who.getName(), who.getName(), form.get("name"));
         return accountPage(who, null, "Đã tạo khóa API.", secret);
     }
 
     @Post(value = "/tai-khoan/khoa/{id}/thu-hoi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ModelAndView<Map<String, Object>> revokeToken(Authentication who, @PathVariable long id) {
+    public ModelAndView<Map<String, Object>> revokeToken(Authentication who, @PathVariable long id, @Body Map<String, String> form,
+                                                        HttpRequest<?> request) {
+        csrf.require(request, form.get("csrfToken"));
         try {
             users.revokeToken(who.getName(), who.getName(), id);
             return accountPage(who, null, "Đã thu hồi khóa.", null);
@@ -105,7 +112,8 @@ public class AccountPages {
 
     @Post(value = "/quan-tri/tai-khoan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(Role.ADMIN_NAME)
-    public ModelAndView<Map<String, Object>> createUser(Authentication who, @Body Map<String, String> form) {
+    public ModelAndView<Map<String, Object>> createUser(Authentication who, @Body Map<String, String> form, HttpRequest<?> request) {
+        csrf.require(request, form.get("csrfToken"));
         try {
             Role role = Role.valueOf(form.getOrDefault("role", "VIEWER"));
             users.create(who.getName(), form.get("username"), form.get("password"), role);
@@ -117,7 +125,9 @@ public class AccountPages {
 
     @Post(value = "/quan-tri/tai-khoan/{name}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(Role.ADMIN_NAME)
-    public ModelAndView<Map<String, Object>> updateUser(Authentication who, @PathVariable String name, @Body Map<String, String> form) {
+    public ModelAndView<Map<String, Object>> updateUser(Authentication who, @PathVariable String name, @Body Map<String, String> form,
+                                                       HttpRequest<?> request) {
+        csrf.require(request, form.get("csrfToken"));
         try {
             users.setRole(who.getName(), name, Role.valueOf(form.getOrDefault("role", "VIEWER")), "true".equals(form.get("active")));
             return adminPage(0, null, "Đã lưu " + name + ".");

@@ -14,8 +14,8 @@ import org.reactivestreams.Publisher;
 /**
  * Who may read. Reading (GET and HEAD, and compiling a citation list) is open to anyone signed in, and to everyone
  * when {@link SecurityConfig#anonymousRead()} is on; the sign-in page and static files are always open. Everything
- * else — uploads, account and admin pages — is decided by the route's {@code @Secured} roles, and a route without
- * one is refused. API writes must carry an API token: a browser's session cookie does not write through the API,
+ * else — uploads, corrections, account and admin pages, any route that names roles with {@code @Secured} — is
+ * decided by those roles, and a route without them is refused. API writes must carry an API token: a browser's session cookie does not write through the API,
  * so that no other site can make a signed-in browser post to it (the pages' forms carry CSRF tokens instead).
  */
 @Singleton
@@ -45,18 +45,26 @@ public class ReadAccessRule implements SecurityRule<HttpRequest<?>> {
         if (OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
             return result(SecurityRuleResult.ALLOWED);
         }
-        if (GUARDED_PREFIXES.stream().anyMatch(path::startsWith)) {
-            return result(SecurityRuleResult.UNKNOWN);
-        }
         HttpMethod method = request.getMethod();
         boolean reads = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.POST && path.equals(COMPILE);
+        if (!reads && path.startsWith("/api/") && authentication != null
+                && "session".equals(authentication.getAttributes().get(Authenticator.VIA))) {
+            return result(SecurityRuleResult.REJECTED);
+        }
+        if (GUARDED_PREFIXES.stream().anyMatch(path::startsWith) || declaresRoles(request)) {
+            return result(SecurityRuleResult.UNKNOWN);
+        }
         if (reads) {
             return result(authentication != null || config.anonymousRead() ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
         }
-        if (path.startsWith("/api/") && authentication != null && "session".equals(authentication.getAttributes().get(Authenticator.VIA))) {
-            return result(SecurityRuleResult.REJECTED);
-        }
         return result(SecurityRuleResult.UNKNOWN);
+    }
+
+    /** Whether the route the request goes to names its own roles with {@code @Secured}: then they decide, even for GET. */
+    private static boolean declaresRoles(HttpRequest<?> request) {
+        return io.micronaut.web.router.RouteAttributes.getRouteMatch(request)
+                .map(m -> m.getAnnotationMetadata().hasAnnotation(io.micronaut.security.annotation.Secured.class))
+                .orElse(false);
     }
 
     private static Publisher<SecurityRuleResult> result(SecurityRuleResult r) {

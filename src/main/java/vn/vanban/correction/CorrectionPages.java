@@ -30,7 +30,7 @@ import vn.vanban.store.TaskRecord;
 import vn.vanban.store.TaskRepository;
 
 /** The correction page of a document (editors): metadata, citations, deadlines and tasks, with the history. */
-@Controller("/van-ban/{id}/sua")
+@Controller("/van-ban/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Secured(Role.EDITOR_NAME)
@@ -56,9 +56,14 @@ public class CorrectionPages {
     private final CitationQueries citations;
     private final CorrectionService service;
     private final Corrections corrections;
+    private final vn.vanban.ingest.Deletions deletions;
+    private final vn.vanban.auth.Csrf csrf;
 
     public CorrectionPages(DocumentRepository documents, DeadlineRepository deadlines, TaskRepository tasks,
-                           CitationQueries citations, CorrectionService service, Corrections corrections) {
+                           CitationQueries citations, CorrectionService service, Corrections corrections,
+                           vn.vanban.ingest.Deletions deletions, vn.vanban.auth.Csrf csrf) {
+        this.deletions = deletions;
+        this.csrf = csrf;
         this.documents = documents;
         this.deadlines = deadlines;
         this.tasks = tasks;
@@ -67,14 +72,30 @@ public class CorrectionPages {
         this.corrections = corrections;
     }
 
-    @Get
+    @Get("/sua")
     public HttpResponse<?> form(@PathVariable long id) {
         return documents.findById(id).<HttpResponse<?>>map(d -> HttpResponse.ok(page(d, null)))
                 .orElseGet(() -> HttpResponse.notFound());
     }
 
-    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    /** Deletes this version (the form asks to confirm); the previous version, if any, becomes current again. */
+    @Post(value = "/xoa", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> delete(@PathVariable long id, @Body Map<String, String> form, Authentication who, HttpRequest<?> request) {
+        csrf.require(request, form.get("csrfToken"));
+        StoredDocument d = documents.findById(id).orElse(null);
+        if (d == null) {
+            return HttpResponse.notFound();
+        }
+        if (!"1".equals(form.get("confirm"))) {
+            return HttpResponse.ok(page(d, "Hãy đánh dấu ô xác nhận để xóa."));
+        }
+        var r = deletions.delete(id, who.getName(), request.getRemoteAddress().getAddress().getHostAddress());
+        return HttpResponse.seeOther(URI.create(r.restored().map(p -> "/van-ban/" + p.id()).orElse("/")));
+    }
+
+    @Post(value = "/sua", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> save(@PathVariable long id, @Body Map<String, String> form, Authentication who, HttpRequest<?> request) {
+        csrf.require(request, form.get("csrfToken"));
         StoredDocument d = documents.findById(id).orElse(null);
         if (d == null) {
             return HttpResponse.notFound();

@@ -12,4 +12,6 @@ public interface CorrectionRepository extends CrudRepository<Correction, Long> {
     List<Correction> findByDocumentIdOrderById(long documentId);
 
     boolean existsByDocumentId(long documentId);
+
+    void deleteByDocumentId(long documentId);
 }

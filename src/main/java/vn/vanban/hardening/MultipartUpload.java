@@ -13,8 +13,16 @@ public final class MultipartUpload {
 
     /** A request posting {@code bytes} as file {@code fileName} in form field {@code field} to {@code url}. */
     public static HttpRequest.Builder of(URI url, String field, String fileName, byte[] bytes) {
+        return of(url, field, fileName, bytes, java.util.Map.of());
+    }
+
+    /** The same, with plain form fields before the file (a form's hidden CSRF token, say). */
+    public static HttpRequest.Builder of(URI url, String field, String fileName, byte[] bytes, java.util.Map<String, String> fields) {
         String boundary = "----vanban" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+        StringBuilder plain = new StringBuilder();
+        fields.forEach((k, v) -> plain.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        byte[] head = (plain + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + bytes.length + tail.length];

@@ -26,6 +26,10 @@ public interface CitedDocumentRepository extends CrudRepository<CitedDocumentRec
     @Query("UPDATE cited_document SET held_document_id = :documentId WHERE cite_key = :citeKey")
     void linkHeld(String citeKey, Long documentId);
 
+    /** Cited documents held as {@code id} are now held as {@code replacement} (null: no longer held). */
+    @Query("UPDATE cited_document SET held_document_id = :replacement WHERE held_document_id = :id")
+    void relinkHeld(Long id, @io.micronaut.core.annotation.Nullable Long replacement);
+
     /** How many current documents cite a cited document. */
     @Introspected
     @Serdeable

@@ -39,6 +39,13 @@ public interface DocumentRepository extends CrudRepository<StoredDocument, Long>
     @Query("UPDATE document SET current_version = FALSE WHERE id = :id")
     void markSuperseded(Long id);
 
+    @Query("UPDATE document SET current_version = TRUE WHERE id = :id")
+    void markCurrent(Long id);
+
+    /** Versions that followed {@code id} now follow {@code previous} (when {@code id} is deleted). */
+    @Query("UPDATE document SET previous_version_id = :previous WHERE previous_version_id = :id")
+    void relinkVersions(Long id, @io.micronaut.core.annotation.Nullable Long previous);
+
     @Query("SELECT id FROM document WHERE current_version = TRUE ORDER BY id")
     List<Long> findCurrentIds();
 

@@ -34,10 +34,12 @@ public class ToolPagesController {
     private final CitationQueries citations;
 
     private final vn.vanban.auth.AuditLog audit;
+    private final vn.vanban.auth.Csrf csrf;
 
     public ToolPagesController(IngestService ingest, CitationCompiler compiler, CitationQueries citations,
-                               vn.vanban.auth.AuditLog audit) {
+                               vn.vanban.auth.AuditLog audit, vn.vanban.auth.Csrf csrf) {
         this.audit = audit;
+        this.csrf = csrf;
         this.ingest = ingest;
         this.compiler = compiler;
         this.citations = citations;
@@ -92,7 +94,19 @@ public class ToolPagesController {
     private List<IngestOutcome> ingestAll(MultipartBody body, io.micronaut.http.HttpRequest<?> request,
                                           io.micronaut.security.authentication.Authentication who) throws InterruptedException {
         List<IngestOutcome> outcomes = new ArrayList<>();
-        for (var part : parts(body)) {
+        List<io.micronaut.http.multipart.CompletedPart> parts = parts(body);
+        String token = null;
+        for (var part : parts) {
+            if (!(part instanceof CompletedFileUpload) && "csrfToken".equals(part.getName())) {
+                try {
+                    token = new String(part.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    token = null;
+                }
+            }
+        }
+        csrf.require(request, token);
+        for (var part : parts) {
             if (part instanceof CompletedFileUpload f && f.getFilename() != null && !f.getFilename().isBlank()) {
                 IngestOutcome o;
                 try {

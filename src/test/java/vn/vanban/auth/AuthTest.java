@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -115,10 +116,14 @@ public class AuthTest {
         try (TestApp app = TestApp.start(Databases.H2)) {
             String base = app.serve();
             String editor = app.user(Role.EDITOR);
-            // pages for editors send a signed-out browser to the sign-in page
-            HttpResponse<String> form = get(browser(), base + "/tai-len", "Accept", HTML);
-            assertEquals(303, form.statusCode());
-            assertTrue(form.headers().firstValue("location").orElse("").startsWith("/dang-nhap"));
+            // pages for editors and admins send a signed-out browser to the sign-in page, GET or not
+            for (String page : List.of("/tai-len", "/van-ban/1/sua", "/tai-khoan", "/quan-tri")) {
+                HttpResponse<String> form = get(browser(), base + page, "Accept", HTML);
+                assertEquals(303, form.statusCode(), page);
+                assertTrue(form.headers().firstValue("location").orElse("").startsWith("/dang-nhap"), page);
+            }
+            assertEquals(200, get(browser(), base + "/api/documents/1/corrections", "Accept", "application/json").statusCode(),
+                    "the corrections history is reading");
             // a wrong password goes back with an error
             HttpResponse<String> wrong = postForm(browser(), base + "/login", Map.of("username", editor, "password", "sai-mat-khau-1"));
             assertEquals("/dang-nhap?loi=1", wrong.headers().firstValue("location").orElse(""), wrong.statusCode() + " " + wrong.body());
@@ -133,6 +138,12 @@ public class AuthTest {
             HttpResponse<String> ok = upload(c, base + "/tai-len", "files", "b.docx", docx, "Accept", "application/json", "X-CSRF-TOKEN", token);
             assertEquals(200, ok.statusCode(), ok.body());
             assertTrue(ok.body().contains("\"status\":\"ADDED\""), ok.body());
+            // the form without JavaScript sends the token as a field of the multipart body
+            HttpResponse<String> plainForm = c.send(vn.vanban.hardening.MultipartUpload.of(URI.create(base + "/tai-len"), "files",
+                    "d.docx", Fixtures.bytes("dev-office/docx/002_4722339fd0f083dc.docx"), Map.of("csrfToken", token))
+                    .header("Accept", HTML).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, plainForm.statusCode());
+            assertTrue(plainForm.body().contains("Đã thêm"), plainForm.body());
             // the session cookie does not write through the API (only API tokens do)
             assertEquals(403, upload(c, base + "/api/documents", "file", "c.docx", docx, "X-CSRF-TOKEN", token).statusCode());
             // the editor is not an admin

@@ -1,0 +1,62 @@
+package vn.vanban.ingest;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import vn.vanban.correction.CorrectionRepository;
+import vn.vanban.store.CitationRepository;
+import vn.vanban.store.CitedDocumentRepository;
+import vn.vanban.store.DeadlineRepository;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.StoredDocument;
+import vn.vanban.store.TaskRepository;
+
+/**
+ * Deletes one version of a document (editors): its citations, deadlines, tasks and corrections go with it; deleting
+ * the current version makes the previous one current again; cited-document links move to it. The original file
+ * stays in the content-addressed store, so that ingesting it again brings the document back. Callers index the
+ * result ({@link Removed}) after the transaction.
+ */
+@Singleton
+public class DocumentRemoval {
+
+    private final DocumentRepository documents;
+    private final CitationRepository citations;
+    private final CitedDocumentRepository cited;
+    private final DeadlineRepository deadlines;
+    private final TaskRepository tasks;
+    private final CorrectionRepository corrections;
+
+    public DocumentRemoval(DocumentRepository documents, CitationRepository citations, CitedDocumentRepository cited,
+                           DeadlineRepository deadlines, TaskRepository tasks, CorrectionRepository corrections) {
+        this.documents = documents;
+        this.citations = citations;
+        this.cited = cited;
+        this.deadlines = deadlines;
+        this.tasks = tasks;
+        this.corrections = corrections;
+    }
+
+    /** What a deletion did: the deleted row as it was, and the version made current again (if any). */
+    public record Removed(StoredDocument deleted, Optional<StoredDocument> restored) {
+    }
+
+    @Transactional
+    public Removed delete(long id) {
+        StoredDocument d = documents.findById(id).orElseThrow(() -> new NoSuchElementException("không có văn bản " + id));
+        Long previous = d.previousVersionId();
+        citations.deleteByDocumentId(id);
+        deadlines.deleteByDocumentId(id);
+        tasks.deleteByDocumentId(id);
+        corrections.deleteByDocumentId(id);
+        documents.relinkVersions(id, previous);
+        boolean restore = d.currentVersion() && previous != null;
+        cited.relinkHeld(id, restore ? previous : null);
+        documents.deleteById(id);
+        if (restore) {
+            documents.markCurrent(previous);
+        }
+        return new Removed(d, restore ? documents.findById(previous) : Optional.empty());
+    }
+}
