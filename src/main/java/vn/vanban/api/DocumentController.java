@@ -38,10 +38,13 @@ public class DocumentController {
 
     private final vn.vanban.auth.AuditLog audit;
     private final vn.vanban.ingest.Deletions deletions;
+    private final vn.vanban.store.DocumentTextRepository texts;
 
     public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs,
                               vn.vanban.citation.CitationQueries citations, vn.vanban.search.SearchService search,
-                              vn.vanban.auth.AuditLog audit, vn.vanban.ingest.Deletions deletions) {
+                              vn.vanban.auth.AuditLog audit, vn.vanban.ingest.Deletions deletions,
+                              vn.vanban.store.DocumentTextRepository texts) {
+        this.texts = texts;
         this.audit = audit;
         this.deletions = deletions;
         this.citations = citations;
@@ -111,9 +114,8 @@ public class DocumentController {
     /** The normalized text (the parsed original with {@code ?original=true}). */
     @Get(value = "/{id}/text", produces = MediaType.TEXT_PLAIN + ";charset=utf-8")
     public HttpResponse<?> text(@PathVariable long id, @QueryValue(defaultValue = "false") boolean original) {
-        return documents.findById(id)
-                .<HttpResponse<?>>map(d -> HttpResponse.ok(original ? d.textContent() : d.normalizedText())
-                        .contentType(MediaType.TEXT_PLAIN + ";charset=utf-8"))
+        return (original ? texts.findTextContentByDocumentId(id) : texts.findNormalizedTextByDocumentId(id))
+                .<HttpResponse<?>>map(t -> HttpResponse.ok(t).contentType(MediaType.TEXT_PLAIN + ";charset=utf-8"))
                 .orElseGet(() -> notFound(id));
     }
 

@@ -27,9 +27,12 @@ public class DocumentRemoval {
     private final DeadlineRepository deadlines;
     private final TaskRepository tasks;
     private final CorrectionRepository corrections;
+    private final vn.vanban.store.DocumentTextRepository texts;
 
     public DocumentRemoval(DocumentRepository documents, CitationRepository citations, CitedDocumentRepository cited,
-                           DeadlineRepository deadlines, TaskRepository tasks, CorrectionRepository corrections) {
+                           DeadlineRepository deadlines, TaskRepository tasks, CorrectionRepository corrections,
+                           vn.vanban.store.DocumentTextRepository texts) {
+        this.texts = texts;
         this.documents = documents;
         this.citations = citations;
         this.cited = cited;
@@ -50,6 +53,7 @@ public class DocumentRemoval {
         deadlines.deleteByDocumentId(id);
         tasks.deleteByDocumentId(id);
         corrections.deleteByDocumentId(id);
+        texts.deleteById(id);
         documents.relinkVersions(id, previous);
         boolean restore = d.currentVersion() && previous != null;
         cited.relinkHeld(id, restore ? previous : null);

@@ -15,13 +15,16 @@ import vn.vanban.store.StoredDocument;
 public class DocumentStore {
 
     private final DocumentRepository documents;
+    private final vn.vanban.store.DocumentTextRepository texts;
     private final FailureRepository failures;
 
     private final vn.vanban.citation.CitationStore citations;
     private final vn.vanban.deadline.DeadlineStore deadlines;
 
     public DocumentStore(DocumentRepository documents, FailureRepository failures,
-                         vn.vanban.citation.CitationStore citations, vn.vanban.deadline.DeadlineStore deadlines) {
+                         vn.vanban.citation.CitationStore citations, vn.vanban.deadline.DeadlineStore deadlines,
+                         vn.vanban.store.DocumentTextRepository texts) {
+        this.texts = texts;
         this.deadlines = deadlines;
         this.documents = documents;
         this.failures = failures;
@@ -30,11 +33,12 @@ public class DocumentStore {
 
     /** Saves {@code doc} as the current version of its source, superseding the previous one; returns it with its id. */
     @Transactional
-    public StoredDocument saveVersion(StoredDocument doc, Optional<StoredDocument> previous,
+    public StoredDocument saveVersion(StoredDocument doc, String text, String normalized, Optional<StoredDocument> previous,
                                       java.util.List<vn.vanban.citation.CitedDocument> refs,
                                       java.util.Map<String, Long> nodes, vn.vanban.deadline.WorkExtractor.Work work) {
         previous.ifPresent(p -> documents.markSuperseded(p.id()));
         StoredDocument saved = documents.save(doc);
+        texts.save(new vn.vanban.store.DocumentText(saved.id(), text, normalized));
         // a new row: nothing of it to replace
         citations.add(saved.id(), saved.citeKey(), refs, nodes);
         deadlines.add(saved.id(), work.deadlines(), work.tasks());

@@ -22,15 +22,23 @@ public class IndexingView {
     private final Issuers issuers = new Issuers();
     private final Fields fields = Fields.load();
 
-    public IndexingView(DeadlineRepository deadlines, CitationResolver resolver) {
+    private final vn.vanban.store.DocumentTextRepository texts;
+
+    public IndexingView(DeadlineRepository deadlines, CitationResolver resolver, vn.vanban.store.DocumentTextRepository texts) {
+        this.texts = texts;
         this.deadlines = deadlines;
         this.resolver = resolver;
     }
 
     /** The indexed form of {@code doc}: its normalized text, display and facet fields, and the numbers it cites. */
     public IndexedDocument of(StoredDocument doc) {
+        return of(doc, texts.findNormalizedTextByDocumentId(doc.id()).orElse(""));
+    }
+
+    /** The same, with the normalized text at hand. */
+    public IndexedDocument of(StoredDocument doc, String normalizedText) {
         String own = doc.docNumber() == null ? null : DocumentNumbers.canonical(doc.docNumber());
-        List<String> cited = DocumentNumbers.find(doc.normalizedText()).stream()
+        List<String> cited = DocumentNumbers.find(normalizedText).stream()
                 .filter(n -> own == null || !DocumentNumbers.canonical(n).equals(own))
                 .toList();
         String printedProvince = CitationResolver.province(doc.issuer(), doc.parentIssuer(), doc.place());
@@ -38,9 +46,9 @@ public class IndexingView {
                 printedProvince == null ? null : displayName(printedProvince.strip()));
         String province = issuers.isCentral(issuer) ? CENTRAL
                 : printedProvince == null || printedProvince.isBlank() ? null : displayName(printedProvince.strip());
-        return new IndexedDocument(doc.id(), doc.normalizedText(), doc.docNumber(), doc.docType(), doc.subject(),
+        return new IndexedDocument(doc.id(), normalizedText, doc.docNumber(), doc.docType(), doc.subject(),
                 doc.docDate(), issuer, doc.fileName(), cited, province,
-                fields.classify(doc.subject(), doc.normalizedText()), doc.draft(), deadlines.existsByDocumentId(doc.id()));
+                fields.classify(doc.subject(), normalizedText), doc.draft(), deadlines.existsByDocumentId(doc.id()));
     }
 
     /** "BẮC KẠN" → "Bắc Kạn"; a name printed in mixed case stays as printed. */

@@ -138,7 +138,7 @@ public class IngestService {
                 DocumentStore.truncate(fileName, 512), parsed.mediaType(), bytes.length,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), parsed.status().name(),
                 DocumentStore.truncate(parsed.reason(), 1000), parsed.ocr(), previous.map(StoredDocument::id).orElse(null), true,
-                parsed.text(), normalized, meta.number(), meta.symbol(), meta.type(), meta.issuer(),
+                meta.number(), meta.symbol(), meta.type(), meta.issuer(),
                 meta.parentIssuer(), meta.place(), meta.date(), meta.effective(), meta.subject(),
                 meta.signerName(), meta.signerTitle(), meta.draft(), resolver.ownKey(meta),
                 StoredDocument.joinRecipients(meta.recipients()));
@@ -147,7 +147,7 @@ public class IngestService {
         StoredDocument saved = null;
         for (int attempt = 1; saved == null; attempt++) {
             try {
-                saved = store.saveVersion(doc, previous, refs, nodes.ensure(refs), work);
+                saved = store.saveVersion(doc, parsed.text(), normalized, previous, refs, nodes.ensure(refs), work);
             } catch (RuntimeException e) {
                 Optional<Long> now = documents.findIdBySha256(sha);
                 if (now.isPresent()) {
@@ -166,7 +166,7 @@ public class IngestService {
             index.delete(p.id());
             items.delete(p.id());
         });
-        index.put(view.of(saved));
+        index.put(view.of(saved, normalized));
         items.put(saved.id(), itemsView.of(saved.id()));
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, source, fileName, saved.id(), previous.map(StoredDocument::id).orElse(null),

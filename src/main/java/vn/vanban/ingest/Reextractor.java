@@ -28,11 +28,14 @@ public class Reextractor {
     private final vn.vanban.deadline.DeadlineStore deadlines;
     private final vn.vanban.citation.CitedNodes nodes;
     private final vn.vanban.correction.Corrections corrections;
+    private final vn.vanban.store.DocumentTextRepository texts;
 
     public Reextractor(DocumentRepository documents, TextNormalizer normalizer, MetadataExtractor metadata,
                        CitationExtractor citations, CitationResolver resolver, CitationStore store,
                        vn.vanban.deadline.WorkExtractor work, vn.vanban.deadline.DeadlineStore deadlines,
-                       vn.vanban.citation.CitedNodes nodes, vn.vanban.correction.Corrections corrections) {
+                       vn.vanban.citation.CitedNodes nodes, vn.vanban.correction.Corrections corrections,
+                       vn.vanban.store.DocumentTextRepository texts) {
+        this.texts = texts;
         this.nodes = nodes;
         this.corrections = corrections;
         this.work = work;
@@ -66,7 +69,7 @@ public class Reextractor {
     /** Re-extracts one document in one transaction; its human corrections go on top of what extraction finds. */
     @Transactional
     public void one(StoredDocument d) {
-        String normalized = normalizer.normalize(d.textContent());
+        String normalized = normalizer.normalize(texts.findTextContentByDocumentId(d.id()).orElse(""));
         DocumentMetadata corrected = corrections.metadata(d.id(), metadata.extract(normalized));
         List<CitedDocument> found = citations.extract(normalized, corrected);
         var applied = corrections.apply(d.id(), corrected, found, work.extract(normalized, corrected, found));
@@ -74,10 +77,11 @@ public class Reextractor {
         List<CitedDocument> refs = applied.refs();
         StoredDocument updated = new StoredDocument(d.id(), d.sha256(), d.sourceKey(), d.sourcePath(), d.fileName(),
                 d.mediaType(), d.sizeBytes(), d.ingestedAt(), d.parseStatus(), d.parseReason(), d.ocr(),
-                d.previousVersionId(), d.currentVersion(), d.textContent(), normalized, m.number(), m.symbol(), m.type(),
+                d.previousVersionId(), d.currentVersion(), m.number(), m.symbol(), m.type(),
                 m.issuer(), m.parentIssuer(), m.place(), m.date(), m.effective(), m.subject(), m.signerName(),
                 m.signerTitle(), m.draft(), resolver.ownKey(m), StoredDocument.joinRecipients(m.recipients()));
         documents.update(updated);
+        texts.updateNormalizedText(d.id(), normalized);
         store.replace(d.id(), updated.citeKey(), refs, nodes.ensure(refs));
         var w = applied.work();
         deadlines.replace(d.id(), w.deadlines(), w.tasks());

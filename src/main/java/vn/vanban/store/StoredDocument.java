@@ -7,8 +7,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
 /**
- * One version of one document: the original's identity (sha256, source, type), its text as parsed and as
- * normalized, and the metadata extraction found. Immutable; a new version is a new record.
+ * One version of one document: the original's identity (sha256, source, type) and the metadata extraction found;
+ * its texts are in {@link DocumentText}. Immutable; a new version is a new record.
  */
 @MappedEntity("document")
 public record StoredDocument(
@@ -25,8 +25,6 @@ public record StoredDocument(
         boolean ocr,
         @Nullable Long previousVersionId,
         boolean currentVersion,
-        String textContent,
-        String normalizedText,
         @Nullable String docNumber,
         @Nullable String docSymbol,
         @Nullable String docType,

@@ -49,10 +49,13 @@ public class WebController {
     private final TaskRepository tasks;
 
     private final vn.vanban.correction.Corrections corrections;
+    private final vn.vanban.store.DocumentTextRepository texts;
 
     public WebController(SearchService search, DocumentRepository documents, CitationQueries citations,
-                         DeadlineRepository deadlines, TaskRepository tasks, vn.vanban.correction.Corrections corrections) {
+                         DeadlineRepository deadlines, TaskRepository tasks, vn.vanban.correction.Corrections corrections,
+                         vn.vanban.store.DocumentTextRepository texts) {
         this.corrections = corrections;
+        this.texts = texts;
         this.search = search;
         this.documents = documents;
         this.citations = citations;
@@ -188,7 +191,7 @@ public class WebController {
         model.put("versions", versions.size() > 1 ? versions : List.of());
         List<CitationQueries.Reference> refs = citations.referencesOf(d.id());
         List<DeadlineRecord> dls = deadlines.findByDocumentIdOrderByStartOffset(d.id());
-        model.put("text", TextMarkup.render(d.normalizedText(), refs, dls));
+        model.put("text", TextMarkup.render(texts.findNormalizedTextByDocumentId(d.id()).orElse(""), refs, dls));
         List<Map<String, Object>> refRows = new ArrayList<>();
         for (CitationQueries.Reference r : refs) {
             Map<String, Object> m = new LinkedHashMap<>();

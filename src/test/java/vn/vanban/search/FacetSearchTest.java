@@ -243,7 +243,7 @@ class FacetSearchTest {
         assertFalse(unmarked.contains("<") || unmarked.contains(">"), "no tag but the marks");
         String unescaped = unmarked.replace("&#x2F;", "/").replace("&#x27;", "'").replace("&quot;", "\"")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-        assertEquals(documents.findById(guide).orElseThrow().normalizedText(), unescaped, "the whole text, nothing cut");
+        assertEquals(app.bean(vn.vanban.store.DocumentTextRepository.class).findNormalizedTextByDocumentId(guide).orElseThrow(), unescaped, "the whole text, nothing cut");
         assertEquals(404, get("/api/documents/987654/highlight?q=a").statusCode());
         assertEquals(400, get("/api/documents/" + guide + "/highlight?q=").statusCode());
     }
