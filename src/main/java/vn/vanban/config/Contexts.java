@@ -81,7 +81,10 @@ public final class Contexts {
     /** The JDBC URL of the embedded H2 database (MariaDB mode) under {@code dataDir}. */
     public static String embeddedUrl(java.nio.file.Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve("vanban")
-                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
+                // a commit is written out at once, not up to half a second later: a killed server takes back no
+                // acknowledged upload
+                + ";WRITE_DELAY=0";
     }
 
     private static String envOr(String name, String fallback) {
