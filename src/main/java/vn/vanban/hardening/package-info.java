@@ -1,0 +1,2 @@
+/** Hostile-file generator, crash, load and integrity runs, and the hardening report. */
+package vn.vanban.hardening;
