@@ -25,8 +25,6 @@ public class ReadAccessRule implements SecurityRule<HttpRequest<?>> {
     public static final int ORDER = SecuredAnnotationRule.ORDER - 100;
 
     private static final Set<String> OPEN_PREFIXES = Set.of("/static/", "/dang-nhap", "/login", "/logout", "/health");
-    /** Pages whose own roles decide even for GET. */
-    private static final Set<String> GUARDED_PREFIXES = Set.of("/quan-tri", "/tai-khoan", "/tai-len");
     /** A POST that only reads. */
     private static final String COMPILE = "/api/citations/compile";
 
@@ -51,7 +49,7 @@ public class ReadAccessRule implements SecurityRule<HttpRequest<?>> {
                 && "session".equals(authentication.getAttributes().get(Authenticator.VIA))) {
             return result(SecurityRuleResult.REJECTED);
         }
-        if (GUARDED_PREFIXES.stream().anyMatch(path::startsWith) || declaresRoles(request)) {
+        if (declaresRoles(request)) {
             return result(SecurityRuleResult.UNKNOWN);
         }
         if (reads) {

@@ -242,14 +242,17 @@ public class BenchCommand implements Callable<Integer> {
 
     /** A repository on the embedded database under {@code dataDir}, not watching, OCR off, plus {@code extra}. */
     public static ApplicationContext context(Path dataDir, Map<String, Object> extra) {
-        Map<String, Object> p = new HashMap<>(extra);
-        p.put("vanban.data-dir", dataDir.toString());
+        Map<String, Object> p = new HashMap<>(embedded(dataDir));
+        p.putAll(extra);
         p.put("vanban.watch", false);
         p.put("vanban.parse.ocr-enabled", false);
-        p.put("datasources.default.url", Contexts.embeddedUrl(dataDir));
-        p.put("datasources.default.username", "sa");
-        p.put("datasources.default.password", "");
         return Contexts.builder(true, p).start();
+    }
+
+    /** The settings of a repository on the embedded database under {@code dataDir}. */
+    public static Map<String, Object> embedded(Path dataDir) {
+        return Map.of("vanban.data-dir", dataDir.toString(), "datasources.default.url", Contexts.embeddedUrl(dataDir),
+                "datasources.default.username", "sa", "datasources.default.password", "");
     }
 
     private static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {

@@ -52,10 +52,7 @@ public class Corrections {
         return BlobStore.sha256((text == null ? "" : text.strip()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
-    /** Widths the store keeps a deadline's and a task's text in (their keys are taken over the stored text). */
-    static final int DEADLINE_TEXT = 1000;
-    static final int TASK_TEXT = 4000;
-
+    /** The text as the store keeps it: keys are taken over the stored text, so that pages and extraction agree. */
     private static String stored(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
@@ -68,20 +65,31 @@ public class Corrections {
         return corrections.findByDocumentIdOrderById(documentId);
     }
 
-    /** The document's metadata with its corrections: first, since dates and numbers shape the rest of extraction. */
-    public DocumentMetadata metadata(long documentId, DocumentMetadata meta) {
-        List<Correction> all = corrections.findByDocumentIdOrderById(documentId);
-        return all.isEmpty() ? meta : applyMeta(meta, active(all));
+    /** Document {@code documentId}'s corrections in force, read once for one re-extraction. */
+    public Applicable of(long documentId) {
+        return new Applicable(active(corrections.findByDocumentIdOrderById(documentId)));
     }
 
-    /** Applies document {@code documentId}'s corrections (if it has any) to what extraction found. */
-    public Applied apply(long documentId, DocumentMetadata meta, List<CitedDocument> refs, WorkExtractor.Work work) {
-        List<Correction> all = corrections.findByDocumentIdOrderById(documentId);
-        if (all.isEmpty()) {
-            return new Applied(meta, refs, work);
+    /** The corrections in force of one document, to lay over what extraction finds. */
+    public final class Applicable {
+        private final List<Correction> active;
+
+        private Applicable(List<Correction> active) {
+            this.active = active;
         }
-        List<Correction> active = active(all);
-        return new Applied(applyMeta(meta, active), applyCitations(refs, active, meta), applyWork(work, active));
+
+        /** The metadata with its corrections: first, since dates and numbers shape the rest of extraction. */
+        public DocumentMetadata metadata(DocumentMetadata meta) {
+            return active.isEmpty() ? meta : applyMeta(meta, active);
+        }
+
+        /** What extraction found with every correction applied. */
+        public Applied apply(DocumentMetadata meta, List<CitedDocument> refs, WorkExtractor.Work work) {
+            if (active.isEmpty()) {
+                return new Applied(meta, refs, work);
+            }
+            return new Applied(applyMeta(meta, active), applyCitations(refs, active, meta), applyWork(work, active));
+        }
     }
 
     /** The newest correction per kind + item + field; each ADD counts on its own. */
@@ -137,7 +145,7 @@ public class Corrections {
     private static WorkExtractor.Work applyWork(WorkExtractor.Work work, List<Correction> active) {
         List<Deadline> deadlines = new ArrayList<>();
         for (Deadline d : work.deadlines()) {
-            String key = itemKey(stored(d.what(), DEADLINE_TEXT));
+            String key = itemKey(stored(d.what(), vn.vanban.deadline.DeadlineStore.WHAT_WIDTH));
             if (removed(active, DEADLINE, key)) {
                 continue;
             }
@@ -147,7 +155,7 @@ public class Corrections {
         }
         List<Task> tasks = new ArrayList<>();
         for (Task t : work.tasks()) {
-            String key = itemKey(stored(t.text(), TASK_TEXT));
+            String key = itemKey(stored(t.text(), vn.vanban.deadline.DeadlineStore.TASK_WIDTH));
             if (removed(active, TASK, key)) {
                 continue;
             }

@@ -23,6 +23,10 @@ public class DeadlineStore {
         this.tasks = tasks;
     }
 
+    /** Characters of a deadline's "what" and of a task's text the store keeps (the columns' widths). */
+    public static final int WHAT_WIDTH = 1000;
+    public static final int TASK_WIDTH = 4000;
+
     /** Replaces what document {@code documentId} sets. */
     @Transactional
     public void replace(long documentId, List<Deadline> found, List<Task> assigned) {
@@ -36,7 +40,7 @@ public class DeadlineStore {
     public void add(long documentId, List<Deadline> found, List<Task> assigned) {
         List<DeadlineRecord> rows = new ArrayList<>();
         for (Deadline d : found) {
-            rows.add(new DeadlineRecord(null, documentId, d.due(), lastDay(d.due()), d.rrule(), cut(d.what(), 1000),
+            rows.add(new DeadlineRecord(null, documentId, d.due(), lastDay(d.due()), d.rrule(), cut(d.what(), WHAT_WIDTH),
                     cut(d.who(), 500), d.guide(), d.start(), d.end()));
         }
         if (!rows.isEmpty()) {
@@ -44,7 +48,7 @@ public class DeadlineStore {
         }
         List<TaskRecord> taskRows = new ArrayList<>();
         for (Task t : assigned) {
-            taskRows.add(new TaskRecord(null, documentId, cut(t.text(), 4000), t.period(), cut(t.assignee(), 500),
+            taskRows.add(new TaskRecord(null, documentId, cut(t.text(), TASK_WIDTH), t.period(), cut(t.assignee(), 500),
                     cut(t.field(), 500), t.due(), t.status(), t.start(), t.end()));
         }
         if (!taskRows.isEmpty()) {

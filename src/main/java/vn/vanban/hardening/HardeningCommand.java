@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import vn.vanban.auth.Role;
 import vn.vanban.auth.Users;
 import vn.vanban.bench.BenchCommand;
 import vn.vanban.bench.GenerateCommand;
-import vn.vanban.config.Contexts;
 import vn.vanban.extract.DocumentTypes;
 import vn.vanban.extract.MetadataExtractor;
 import vn.vanban.ingest.BatchIngest;
@@ -90,12 +88,7 @@ public class HardeningCommand implements Callable<Integer> {
                     }
                 }
                 Path data = dir.resolve("crash-data");
-                Map<String, Object> props = new HashMap<>();
-                props.put("vanban.data-dir", data.toString());
-                props.put("datasources.default.url", Contexts.embeddedUrl(data));
-                props.put("datasources.default.username", "sa");
-                props.put("datasources.default.password", "");
-                CrashRun run = CrashRun.run(props, folder, expected.size(), crashes, 20261122, dir.resolve("crash-logs"), Duration.ofMinutes(10));
+                CrashRun run = CrashRun.run(BenchCommand.embedded(data), folder, expected.size(), crashes, 20261122, dir.resolve("crash-logs"), Duration.ofMinutes(10));
                 report.addAll(run.report());
                 try (ApplicationContext ctx = BenchCommand.context(data)) {
                     List<String> problems = Integrity.check(ctx, expected);

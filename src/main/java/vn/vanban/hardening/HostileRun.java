@@ -2,7 +2,6 @@ package vn.vanban.hardening;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,9 +59,9 @@ public record HostileRun(int files, int ingested, int failed, double seconds, Ma
                 violations.add(c.path().getFileName() + " (" + c.kind() + ") should have been refused");
             }
         }
-        Map<String, String> byKind = new HashMap<>();
+        Map<String, String> byKind = new TreeMap<>();
         kinds.forEach((kind, n) -> byKind.put(kind, n[0] + "/" + n[1]));
-        return new HostileRun(cases.size(), ingested, failed, seconds, new TreeMap<>(byKind), violations, reasons, outcomes);
+        return new HostileRun(cases.size(), ingested, failed, seconds, byKind, violations, reasons, outcomes);
     }
 
     /** The figures as lines of a report. */

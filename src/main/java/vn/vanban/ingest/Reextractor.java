@@ -70,9 +70,10 @@ public class Reextractor {
     @Transactional
     public void one(StoredDocument d) {
         String normalized = normalizer.normalize(texts.findTextContentByDocumentId(d.id()).orElse(""));
-        DocumentMetadata corrected = corrections.metadata(d.id(), metadata.extract(normalized));
+        var fixes = corrections.of(d.id());
+        DocumentMetadata corrected = fixes.metadata(metadata.extract(normalized));
         List<CitedDocument> found = citations.extract(normalized, corrected);
-        var applied = corrections.apply(d.id(), corrected, found, work.extract(normalized, corrected, found));
+        var applied = fixes.apply(corrected, found, work.extract(normalized, corrected, found));
         DocumentMetadata m = applied.meta();
         List<CitedDocument> refs = applied.refs();
         StoredDocument updated = new StoredDocument(d.id(), d.sha256(), d.sourceKey(), d.sourcePath(), d.fileName(),

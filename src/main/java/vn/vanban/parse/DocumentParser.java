@@ -139,10 +139,7 @@ public final class DocumentParser {
      * @throws ParseFailure when the file yields no text at all: empty, unsupported, encrypted or corrupt
      */
     public ParsedText parse(byte[] bytes, String fileName) throws ParseFailure {
-        if (bytes.length == 0) {
-            throw new ParseFailure(ParseFailure.Kind.EMPTY, "empty file (0 bytes)");
-        }
-        return parse(bytes, fileName, detect(bytes, fileName));
+        return parse(bytes, fileName, bytes.length == 0 ? "" : detect(bytes, fileName));
     }
 
     /** Parses {@code bytes} whose type {@link #detect} already gave as {@code mediaType}. */

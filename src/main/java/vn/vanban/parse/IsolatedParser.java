@@ -80,7 +80,7 @@ public final class IsolatedParser implements AutoCloseable {
                 w = start();
             }
             try {
-                return w.parse(bytes, fileName);
+                return w.parse(bytes, fileName, type);
             } finally {
                 // after an answer, text or failure, the child is still good; after a timeout or crash it is dead
                 if (!w.process.isAlive()) {
@@ -167,7 +167,7 @@ public final class IsolatedParser implements AutoCloseable {
             }
         }
 
-        ParsedText parse(byte[] bytes, String fileName) throws ParseFailure {
+        ParsedText parse(byte[] bytes, String fileName, String type) throws ParseFailure {
             AtomicBoolean timedOut = new AtomicBoolean();
             ScheduledFuture<?> stop = timer.schedule(() -> {
                 timedOut.set(true);
@@ -175,6 +175,7 @@ public final class IsolatedParser implements AutoCloseable {
             }, config.timeoutSeconds(), TimeUnit.SECONDS);
             try {
                 in.writeUTF(fileName == null ? "" : clipUtf(fileName));
+                in.writeUTF(type);
                 in.writeInt(bytes.length);
                 in.write(bytes);
                 in.flush();

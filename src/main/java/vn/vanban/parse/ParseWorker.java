@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  * and anything a library prints go to stderr, never into the answers. A parse that runs far past its time limit
  * halts the process even when no parent is left to stop it.
  *
- * <p>Greeting, once the parsers are loaded: {@code byte 2}. Request: {@code UTF name, int length, bytes}. Answer: {@code byte 0, UTF mediaType, UTF status, boolean
+ * <p>Greeting, once the parsers are loaded: {@code byte 2}. Request: {@code UTF name, UTF detected media type,
+ * int length, bytes}. Answer: {@code byte 0, UTF mediaType, UTF status, boolean
  * hasReason, [UTF reason], boolean ocr, int length, UTF-8 text} or {@code byte 1, UTF kind, UTF message}.
  */
 public final class ParseWorker {
@@ -59,9 +60,11 @@ public final class ParseWorker {
         watchdog.start();
         while (true) {
             String name;
+            String type;
             byte[] bytes;
             try {
                 name = in.readUTF();
+                type = in.readUTF();
                 bytes = new byte[in.readInt()];
                 in.readFully(bytes);
             } catch (EOFException e) {
@@ -69,7 +72,7 @@ public final class ParseWorker {
             }
             startedAt[0] = System.currentTimeMillis();
             try {
-                ParsedText t = parser.parse(bytes, name.isEmpty() ? null : name);
+                ParsedText t = parser.parse(bytes, name.isEmpty() ? null : name, type);
                 bytes = null;
                 byte[] text = t.text().getBytes(StandardCharsets.UTF_8);
                 out.writeByte(TEXT);
