@@ -3,11 +3,9 @@ package vn.vanban.bench;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,41 +111,75 @@ public class LoadBenchCommand implements Callable<Integer> {
                 }
             });
             String base = "http://localhost:" + server.getPort() + "/api/search?size=10&";
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            for (String q : QUERIES) { // warm-up, and a check that every query answers
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + q)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("query " + q + " answered " + r.statusCode() + ": " + r.body());
+            for (String q : QUERIES) { // a check that every query answers
+                int status = get(base + q);
+                if (status != 200) {
+                    throw new IllegalStateException("query " + q + " answered " + status);
                 }
             }
-            for (int i = 0; i < 2; i++) {
-                run(clients, rounds / 2 + 1, q -> http.send(HttpRequest.newBuilder(URI.create(base + q)).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode());
-            }
-            Percentiles viaHttp = run(clients, rounds, q -> http.send(HttpRequest.newBuilder(URI.create(base + q)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
-            server.stop();
-
+            vn.vanban.search.SearchService service = ctx.getBean(vn.vanban.search.SearchService.class);
             QueryFactory factory = new QueryFactory(DocumentIndex.newAnalyzer());
             try (FSDirectory dir = FSDirectory.open(data.resolve("lucene")); DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, DocumentIndex.FACETS);
                 Bare bare = new Bare(searcher, state, factory);
-                run(clients, rounds / 2 + 1, bare::search); // warm-up
+                Call viaHttp = q -> get(base + q);
+                Call inProcess = q -> {
+                    service.search(request(q));
+                    return 200;
+                };
+                String staticFile = "http://localhost:" + server.getPort() + "/static/vanban.css";
+                // every side warmed up before any is measured: the JIT and the page cache serve all of them alike
+                for (Call warm : List.of(viaHttp, inProcess, (Call) bare::search, viaHttp, inProcess, (Call) bare::search)) {
+                    run(clients, rounds / 2 + 1, warm);
+                }
+                run(clients, rounds, q -> get(staticFile));
+                Percentiles http = run(clients, rounds, viaHttp);
+                // the service alone, same threads, no HTTP: tells the cost of HTTP from the cost of the search
+                Percentiles alone = run(clients, rounds, inProcess);
                 Percentiles lucene = run(clients, rounds, bare::search);
                 Percentiles plain = run(clients, rounds, bare::topTen);
+                Percentiles file = run(clients, rounds, q -> get(staticFile));
                 System.out.printf("%d clients, %d queries each pass, %d passes%n", clients, QUERIES.size(), rounds);
-                System.out.printf("vanban over HTTP (search + facets + snippets, JSON): %s%n", viaHttp);
+                System.out.printf("vanban over HTTP (search + facets + snippets, JSON): %s%n", http);
+                System.out.printf("vanban in process (SearchService, no HTTP)                   : %s%n", alone);
                 System.out.printf("bare Lucene, same work (query + facets + top 10 + snippets)  : %s%n", lucene);
                 System.out.printf("bare Lucene, query + top 10 only                             : %s%n", plain);
-                System.out.printf("ratio HTTP / bare Lucene same work: p50 %.2f, p99 %.2f%n", viaHttp.p50() / lucene.p50(),
-                        viaHttp.p99() / lucene.p99());
+                System.out.printf("HTTP round trip of a small static file (no search)           : %s%n", file);
+                System.out.printf("ratio HTTP / bare Lucene same work: p50 %.2f, p99 %.2f%n", http.p50() / lucene.p50(),
+                        http.p99() / lucene.p99());
             }
+            server.stop();
             sampler.interrupt();
             System.out.printf("heap: max %d MB (-Xmx); used, sampled every 20 ms during the queries: peak %d MB%n",
                     Runtime.getRuntime().maxMemory() >> 20, peakHeap.get() >> 20);
         }
         return 0;
+    }
+
+    /**
+     * One GET, answer read in full, on the calling thread: a blocking client with kept-alive connections (the JDK's
+     * HttpURLConnection), so that the client adds no thread hand-offs of its own to what is measured.
+     */
+    private static int get(String url) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+        int status = c.getResponseCode();
+        try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            if (in != null) {
+                in.readAllBytes(); // read to the end, so the connection is kept for the next request
+            }
+        }
+        return status;
+    }
+
+    /** The request {@code encoded} asks the HTTP API for. */
+    private static vn.vanban.search.SearchRequest request(String encoded) {
+        Map<String, String> p = Bare.params(encoded);
+        return new vn.vanban.search.SearchRequest(p.getOrDefault("q", ""), p.get("type"), null, p.get("province"),
+                p.get("field"), p.containsKey("yearFrom") ? Integer.valueOf(p.get("yearFrom")) : null,
+                p.containsKey("yearTo") ? Integer.valueOf(p.get("yearTo")) : null, null, null, null,
+                p.containsKey("hasDeadlines") ? Boolean.valueOf(p.get("hasDeadlines")) : null,
+                vn.vanban.search.SearchRequest.Sort.parse(p.get("sort")), 0, 10);
     }
 
     @FunctionalInterface

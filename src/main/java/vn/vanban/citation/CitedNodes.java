@@ -39,6 +39,9 @@ public class CitedNodes {
         }
         List<CitedDocument> missing = new java.util.ArrayList<>();
         for (CitedDocument r : refs.stream().sorted(Comparator.comparing(CitedDocument::key)).toList()) {
+            if (ids.containsKey(r.key()) || !missing.isEmpty() && missing.getLast().key().equals(r.key())) {
+                continue; // the same document cited by several of the files stored together
+            }
             CitedDocumentRecord e = known.get(r.key());
             if (e == null) {
                 missing.add(r);

@@ -20,6 +20,10 @@ import vn.vanban.index.DocumentIndex;
 public class BatchIngest {
 
     static final int COMMIT_EVERY = 500;
+    /** Files stored per transaction, at most. */
+    static final int GROUP = 8;
+    /** Characters of text per transaction, at most (a group closes once past it). */
+    static final long GROUP_CHARS = 4_000_000;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIngest.class);
 
     private final IngestService ingest;
@@ -38,47 +42,54 @@ public class BatchIngest {
         this.index = index;
     }
 
-    /** Ingests {@code files} with {@code threads} workers. */
+    /**
+     * Ingests {@code files} with {@code threads} workers. Each worker prepares files (parse, normalize, extract) and
+     * stores them in groups of up to {@value #GROUP} files or {@value #GROUP_CHARS} characters of text per
+     * transaction; a crash loses at most the groups not yet committed, which a new run ingests again.
+     */
     public List<IngestOutcome> run(List<Path> files, int threads, boolean retryFailed, Consumer<IngestOutcome> onEach) {
         index.openForWriting();
         items.openForWriting();
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean outage = new java.util.concurrent.atomic.AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads),
+        IngestOutcome[] outcomes = new IngestOutcome[files.size()];
+        int workers = Math.max(1, Math.min(threads, files.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers,
                 r -> Thread.ofPlatform().name("vanban-ingest-", 0).daemon().unstarted(r));
         try {
-            List<Future<IngestOutcome>> futures = new ArrayList<>(files.size());
-            for (Path f : files) {
-                futures.add(pool.submit(() -> {
-                    IngestOutcome o;
-                    try {
-                        o = DatabaseOutage.retry(() -> {
-                            try {
-                                return ingest.ingestFile(f, retryFailed);
-                            } catch (RuntimeException e) {
-                                if (DatabaseOutage.isConnectionLoss(e)) {
-                                    outage.set(true);
-                                }
-                                throw e;
-                            }
-                        }, patience, "ingest of " + f.getFileName());
-                    } catch (RuntimeException e) {
-                        // a store or index error on one file: reported with its reason, the batch goes on
-                        LOG.error("ingest of {} failed", f, e);
-                        o = IngestOutcome.failed(f.toString(), String.valueOf(f.getFileName()), "ERROR",
-                                "could not store: " + e.getMessage());
+            List<Future<?>> running = new ArrayList<>(workers);
+            for (int w = 0; w < workers; w++) {
+                running.add(pool.submit(() -> {
+                    List<Integer> group = new ArrayList<>();
+                    List<IngestService.Prepared> prepared = new ArrayList<>();
+                    long chars = 0;
+                    for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                        Path f = files.get(i);
+                        IngestService.Prepared p;
+                        try {
+                            p = guarded(() -> ingest.prepareFile(f, retryFailed), "ingest of " + f.getFileName(), outage);
+                        } catch (RuntimeException e) {
+                            p = IngestService.Prepared.done(storeFailed(f, e));
+                        }
+                        if (p.outcome() != null && prepared.isEmpty()) {
+                            finish(i, p.outcome(), outcomes, onEach, done);
+                            continue;
+                        }
+                        group.add(i);
+                        prepared.add(p);
+                        chars += p.size();
+                        if (group.size() >= GROUP || chars >= GROUP_CHARS) {
+                            storeGroup(files, group, prepared, outcomes, onEach, done, outage);
+                            chars = 0;
+                        }
                     }
-                    onEach.accept(o);
-                    if (done.incrementAndGet() % COMMIT_EVERY == 0) {
-                        index.commit();
-                        items.commit();
-                    }
-                    return o;
+                    storeGroup(files, group, prepared, outcomes, onEach, done, outage);
+                    return null;
                 }));
             }
-            List<IngestOutcome> outcomes = new ArrayList<>(files.size());
-            for (Future<IngestOutcome> f : futures) {
-                outcomes.add(f.get());
+            for (Future<?> f : running) {
+                f.get();
             }
             if (outage.get()) {
                 // a file whose commit reached the database just before the connection dropped was found held on
@@ -87,7 +98,7 @@ public class BatchIngest {
                 items.commit();
                 reconciler.reconcile();
             }
-            return outcomes;
+            return java.util.Arrays.asList(outcomes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("ingest interrupted", e);
@@ -98,5 +109,55 @@ public class BatchIngest {
             index.commit();
             items.commit();
         }
+    }
+
+    /** Stores and indexes a worker's group, then clears it. */
+    private void storeGroup(List<Path> files, List<Integer> group, List<IngestService.Prepared> prepared,
+                            IngestOutcome[] outcomes, Consumer<IngestOutcome> onEach, AtomicInteger done,
+                            java.util.concurrent.atomic.AtomicBoolean outage) {
+        if (group.isEmpty()) {
+            return;
+        }
+        List<IngestOutcome> stored;
+        try {
+            stored = guarded(() -> ingest.store(prepared), "ingest of " + group.size() + " files", outage);
+        } catch (RuntimeException e) {
+            // the group could not be stored at all (the database stayed away): each file is reported with the reason
+            stored = group.stream().map(i -> storeFailed(files.get(i), e)).toList();
+        }
+        for (int k = 0; k < group.size(); k++) {
+            finish(group.get(k), stored.get(k), outcomes, onEach, done);
+        }
+        group.clear();
+        prepared.clear();
+    }
+
+    private void finish(int i, IngestOutcome o, IngestOutcome[] outcomes, Consumer<IngestOutcome> onEach, AtomicInteger done) {
+        outcomes[i] = o;
+        onEach.accept(o);
+        if (done.incrementAndGet() % COMMIT_EVERY == 0) {
+            index.commit();
+            items.commit();
+        }
+    }
+
+    /** Runs database work, waiting out an outage (noted, so that the index is reconciled at the end). */
+    private <T> T guarded(java.util.function.Supplier<T> work, String what, java.util.concurrent.atomic.AtomicBoolean outage) {
+        return DatabaseOutage.retry(() -> {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (DatabaseOutage.isConnectionLoss(e)) {
+                    outage.set(true);
+                }
+                throw e;
+            }
+        }, patience, what);
+    }
+
+    private static IngestOutcome storeFailed(Path f, RuntimeException e) {
+        // a store or index error on one file: reported with its reason, the batch goes on
+        LOG.error("ingest of {} failed", f, e);
+        return IngestOutcome.failed(f.toString(), String.valueOf(f.getFileName()), "ERROR", "could not store: " + e.getMessage());
     }
 }

@@ -36,6 +36,12 @@ public class DocumentStore {
     public StoredDocument saveVersion(StoredDocument doc, String text, String normalized, Optional<StoredDocument> previous,
                                       java.util.List<vn.vanban.citation.CitedDocument> refs,
                                       java.util.Map<String, Long> nodes, vn.vanban.deadline.WorkExtractor.Work work) {
+        return save(doc, text, normalized, previous, refs, nodes, work);
+    }
+
+    private StoredDocument save(StoredDocument doc, String text, String normalized, Optional<StoredDocument> previous,
+                                java.util.List<vn.vanban.citation.CitedDocument> refs,
+                                java.util.Map<String, Long> nodes, vn.vanban.deadline.WorkExtractor.Work work) {
         previous.ifPresent(p -> documents.markSuperseded(p.id()));
         StoredDocument saved = documents.save(doc);
         texts.save(new vn.vanban.store.DocumentText(saved.id(), text, normalized));
@@ -44,6 +50,22 @@ public class DocumentStore {
         deadlines.add(saved.id(), work.deadlines(), work.tasks());
         if (saved.sha256() != null) {
             failures.deleteBySha256(saved.sha256());
+        }
+        return saved;
+    }
+
+    /** One document version to save, with what was extracted from it. */
+    public record Version(StoredDocument doc, String text, String normalized, Optional<StoredDocument> previous,
+                          java.util.List<vn.vanban.citation.CitedDocument> refs, java.util.Map<String, Long> nodes,
+                          vn.vanban.deadline.WorkExtractor.Work work) {
+    }
+
+    /** Saves several versions in one transaction (all or none); returns them with their ids, in order. */
+    @Transactional
+    public java.util.List<StoredDocument> saveVersions(java.util.List<Version> versions) {
+        java.util.List<StoredDocument> saved = new java.util.ArrayList<>(versions.size());
+        for (Version v : versions) {
+            saved.add(save(v.doc(), v.text(), v.normalized(), v.previous(), v.refs(), v.nodes(), v.work()));
         }
         return saved;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,19 +78,7 @@ public class IngestService {
 
     /** Ingests the file at {@code path}; its absolute path is its source (versions follow the path). */
     public IngestOutcome ingestFile(Path path, boolean retryFailed) {
-        String source = path.toAbsolutePath().normalize().toString();
-        String name = path.getFileName() == null ? source : path.getFileName().toString();
-        try {
-            long size = Files.size(path);
-            if (size > config.maxFileSize()) {
-                return tooLarge(null, source, name, size);
-            }
-            return ingest(source, name, Files.readAllBytes(path), retryFailed);
-        } catch (IOException | SecurityException e) {
-            String reason = "cannot read file: " + e.getMessage();
-            store.recordFailure(null, source, name, 0, null, DocumentStore.UNREADABLE, reason);
-            return IngestOutcome.failed(source, name, DocumentStore.UNREADABLE, reason);
-        }
+        return finish(prepareFile(path, retryFailed));
     }
 
     /**
@@ -98,23 +87,72 @@ public class IngestService {
      * @param retryFailed parse again bytes that failed before (false: report the recorded failure)
      */
     public IngestOutcome ingest(String source, String fileName, byte[] bytes, boolean retryFailed) {
+        return finish(prepare(source, fileName, bytes, retryFailed));
+    }
+
+    private IngestOutcome finish(Prepared p) {
+        return p.outcome() != null ? p.outcome() : store(List.of(p)).get(0);
+    }
+
+    /**
+     * A file taken as far as it goes without the database's document tables: read, hashed, checked against what is
+     * held, parsed, normalized, extracted, original kept. Either it has its final {@link #outcome} (held already,
+     * or failed — the failure is recorded), or it is ready for {@link #store}.
+     */
+    public record Prepared(IngestOutcome outcome, Ready ready) {
+
+        static Prepared done(IngestOutcome outcome) {
+            return new Prepared(outcome, null);
+        }
+
+        /** Characters of text this file brings to a transaction (0 when done). */
+        public long size() {
+            return ready == null ? 0 : ready.text().length() + (long) ready.normalized().length();
+        }
+    }
+
+    /** What {@link #store} writes for one file. */
+    record Ready(String source, String fileName, String sha, String sourceKey, StoredDocument doc, String text,
+                 String normalized, String note, Optional<StoredDocument> previous,
+                 List<vn.vanban.citation.CitedDocument> refs, vn.vanban.deadline.WorkExtractor.Work work) {
+    }
+
+    /** Reads and prepares the file at {@code path} (see {@link Prepared}). */
+    public Prepared prepareFile(Path path, boolean retryFailed) {
+        String source = path.toAbsolutePath().normalize().toString();
+        String name = path.getFileName() == null ? source : path.getFileName().toString();
+        try {
+            long size = Files.size(path);
+            if (size > config.maxFileSize()) {
+                return Prepared.done(tooLarge(null, source, name, size));
+            }
+            return prepare(source, name, Files.readAllBytes(path), retryFailed);
+        } catch (IOException | SecurityException e) {
+            String reason = "cannot read file: " + e.getMessage();
+            store.recordFailure(null, source, name, 0, null, DocumentStore.UNREADABLE, reason);
+            return Prepared.done(IngestOutcome.failed(source, name, DocumentStore.UNREADABLE, reason));
+        }
+    }
+
+    /** Prepares {@code bytes} (see {@link Prepared}); a failure is recorded here. */
+    public Prepared prepare(String source, String fileName, byte[] bytes, boolean retryFailed) {
         String unsafe = unsafeNameReason(fileName);
         String sha = BlobStore.sha256(bytes);
         if (unsafe != null) {
             store.recordFailure(sha, source, printable(fileName), bytes.length, null, DocumentStore.UNSAFE_NAME, unsafe);
-            return IngestOutcome.failed(source, printable(fileName), DocumentStore.UNSAFE_NAME, unsafe);
+            return Prepared.done(IngestOutcome.failed(source, printable(fileName), DocumentStore.UNSAFE_NAME, unsafe));
         }
         if (bytes.length > config.maxFileSize()) {
-            return tooLarge(sha, source, fileName, bytes.length);
+            return Prepared.done(tooLarge(sha, source, fileName, bytes.length));
         }
         Optional<Long> held = documents.findIdBySha256(sha);
         if (held.isPresent()) {
-            return new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, held.get(), null, null, null);
+            return Prepared.done(new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, held.get(), null, null, null));
         }
         if (!retryFailed) {
             var known = failures.findBySha256(sha);
             if (known.isPresent()) {
-                return IngestOutcome.failed(source, fileName, known.get().kind(), known.get().reason());
+                return Prepared.done(IngestOutcome.failed(source, fileName, known.get().kind(), known.get().reason()));
             }
         }
         ParsedText parsed;
@@ -122,12 +160,12 @@ public class IngestService {
             parsed = parser.parse(bytes, fileName);
         } catch (ParseFailure e) {
             store.recordFailure(sha, source, fileName, bytes.length, null, e.kind().name(), e.getMessage());
-            return IngestOutcome.failed(source, fileName, e.kind().name(), e.getMessage());
+            return Prepared.done(IngestOutcome.failed(source, fileName, e.kind().name(), e.getMessage()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             String reason = "parser crashed: " + e;
             LOG.warn("parser crashed on {}", source, e);
             store.recordFailure(sha, source, fileName, bytes.length, null, "CORRUPT", reason);
-            return IngestOutcome.failed(source, fileName, "CORRUPT", reason);
+            return Prepared.done(IngestOutcome.failed(source, fileName, "CORRUPT", reason));
         }
         String normalized = normalizer.normalize(parsed.text());
         DocumentMetadata meta = extractor.extract(normalized);
@@ -142,35 +180,95 @@ public class IngestService {
                 meta.parentIssuer(), meta.place(), meta.date(), meta.effective(), meta.subject(),
                 meta.signerName(), meta.signerTitle(), meta.draft(), resolver.ownKey(meta),
                 StoredDocument.joinRecipients(meta.recipients()));
-        java.util.List<vn.vanban.citation.CitedDocument> refs = citations.extract(normalized, meta);
+        List<vn.vanban.citation.CitedDocument> refs = citations.extract(normalized, meta);
         var work = work(normalized, meta, refs);
+        return new Prepared(null, new Ready(source, fileName, sha, sourceKey, doc, parsed.text(), normalized,
+                parsed.reason(), previous, refs, work));
+    }
+
+    /**
+     * Stores prepared files — in one transaction when there are several (a commit per file costs the embedded
+     * database a rewrite of the pages it touched) — and indexes them. Should the shared transaction fail, each file
+     * is stored on its own, so one file's conflict never costs the others. Outcomes in the order given.
+     */
+    public List<IngestOutcome> store(List<Prepared> prepared) {
+        List<IngestOutcome> out = new java.util.ArrayList<>(prepared.size());
+        List<Ready> ready = new java.util.ArrayList<>();
+        for (Prepared p : prepared) {
+            if (p.ready() != null) {
+                ready.add(p.ready());
+            }
+        }
+        List<StoredDocument> saved = ready.size() > 1 ? storeTogether(ready) : null;
+        int k = 0;
+        for (Prepared p : prepared) {
+            if (p.outcome() != null) {
+                out.add(p.outcome());
+                continue;
+            }
+            Ready r = p.ready();
+            if (saved == null) {
+                out.add(storeAlone(r));
+            } else {
+                out.add(indexed(r, saved.get(k++), r.previous()));
+            }
+        }
+        return out;
+    }
+
+    /** Stores all of {@code ready} in one transaction; null when that failed for a reason other than a lost connection. */
+    private List<StoredDocument> storeTogether(List<Ready> ready) {
+        try {
+            List<vn.vanban.citation.CitedDocument> refs = new java.util.ArrayList<>();
+            for (Ready r : ready) {
+                refs.addAll(r.refs());
+            }
+            var ids = nodes.ensure(refs);
+            return store.saveVersions(ready.stream().map(r -> new DocumentStore.Version(r.doc(), r.text(), r.normalized(),
+                    r.previous(), r.refs(), ids, r.work())).toList());
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.isConnectionLoss(e)) {
+                throw e;
+            }
+            LOG.debug("storing {} files together failed, storing them one by one: {}", ready.size(), e.toString());
+            return null;
+        }
+    }
+
+    private IngestOutcome storeAlone(Ready r) {
+        Optional<StoredDocument> previous = r.previous();
         StoredDocument saved = null;
         for (int attempt = 1; saved == null; attempt++) {
             try {
-                saved = store.saveVersion(doc, parsed.text(), normalized, previous, refs, nodes.ensure(refs), work);
+                saved = store.saveVersion(r.doc(), r.text(), r.normalized(), previous, r.refs(), nodes.ensure(r.refs()), r.work());
             } catch (RuntimeException e) {
-                Optional<Long> now = documents.findIdBySha256(sha);
+                Optional<Long> now = documents.findIdBySha256(r.sha());
                 if (now.isPresent()) {
                     // another worker stored the same bytes between our check and our insert
-                    return new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, now.get(), null, null, null);
+                    return new IngestOutcome(IngestOutcome.Status.UNCHANGED, r.source(), r.fileName(), now.get(), null, null, null);
                 }
                 if (attempt >= 5 || !isTransient(e)) {
                     throw e;
                 }
                 // a concurrent ingest created a shared cited-document node or held a lock: the retry sees its commit
                 sleepQuietly(50L * attempt);
-                previous = documents.findBySourceKeyAndCurrentVersion(sourceKey, true);
+                previous = documents.findBySourceKeyAndCurrentVersion(r.sourceKey(), true);
             }
         }
+        return indexed(r, saved, previous);
+    }
+
+    /** Indexes a stored document (the database already holds it: the index can always be rebuilt from there). */
+    private IngestOutcome indexed(Ready r, StoredDocument saved, Optional<StoredDocument> previous) {
         previous.ifPresent(p -> {
             index.delete(p.id());
             items.delete(p.id());
         });
-        index.put(view.of(saved, normalized));
+        index.put(view.of(saved, r.normalized()));
         items.put(saved.id(), itemsView.of(saved.id()));
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
-        return new IngestOutcome(status, source, fileName, saved.id(), previous.map(StoredDocument::id).orElse(null),
-                null, parsed.reason());
+        return new IngestOutcome(status, r.source(), r.fileName(), saved.id(), previous.map(StoredDocument::id).orElse(null),
+                null, r.note());
     }
 
     private vn.vanban.deadline.WorkExtractor.Work work(String normalized, DocumentMetadata meta,
