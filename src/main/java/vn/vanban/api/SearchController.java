@@ -4,8 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.core.annotation.NonBlocking;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import vn.vanban.search.ItemResult;
@@ -13,9 +12,14 @@ import vn.vanban.search.SearchRequest;
 import vn.vanban.search.SearchResult;
 import vn.vanban.search.SearchService;
 
-/** Full-text search with filters, facets and sorting. */
+/**
+ * Full-text search with filters, facets and sorting. Answered on the HTTP event loop itself: a search is CPU work on
+ * the memory-mapped index, with no database or network call, and handing it to another thread costs more than it
+ * saves (loadbench at 100k documents, 4 clients: p50 over HTTP 1.31× bare Lucene on the event loop, 1.37–1.49× on
+ * virtual threads, 1.55× on a fixed pool of two).
+ */
 @Controller("/api/search")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@NonBlocking
 public class SearchController {
 
     private final SearchService search;

@@ -61,6 +61,9 @@ public class LoadBenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "passes of each client over the query list (default 10)")
     int rounds;
 
+    @Option(names = "--per-query", description = "also print each query's median, one client, service and bare Lucene")
+    boolean perQuery;
+
     /** Words, unaccented words, phrases, abbreviations, numbers, and filters, as staff type them. */
     public static final List<String> QUERIES = List.of(
             "q=" + enc("chữ ký số"), "q=" + enc("chu ky so"), "q=" + enc("bảo hiểm xã hội"), "q=" + enc("bao hiem y te"),
@@ -133,13 +136,15 @@ public class LoadBenchCommand implements Callable<Integer> {
                 for (Call warm : List.of(viaHttp, inProcess, (Call) bare::search, viaHttp, inProcess, (Call) bare::search)) {
                     run(clients, rounds / 2 + 1, warm);
                 }
-                run(clients, rounds, q -> get(staticFile));
-                Percentiles http = run(clients, rounds, viaHttp);
-                // the service alone, same threads, no HTTP: tells the cost of HTTP from the cost of the search
-                Percentiles alone = run(clients, rounds, inProcess);
-                Percentiles lucene = run(clients, rounds, bare::search);
-                Percentiles plain = run(clients, rounds, bare::topTen);
-                Percentiles file = run(clients, rounds, q -> get(staticFile));
+                // measured in alternating passes (HTTP, service, bare, …): a drift of the machine's speed over the
+                // run weighs on every side alike
+                List<Percentiles> measured = interleaved(clients, rounds, List.of(viaHttp, inProcess, bare::search,
+                        bare::topTen, q -> get(staticFile)));
+                Percentiles http = measured.get(0);
+                Percentiles alone = measured.get(1);
+                Percentiles lucene = measured.get(2);
+                Percentiles plain = measured.get(3);
+                Percentiles file = measured.get(4);
                 System.out.printf("%d clients, %d queries each pass, %d passes%n", clients, QUERIES.size(), rounds);
                 System.out.printf("vanban over HTTP (search + facets + snippets, JSON): %s%n", http);
                 System.out.printf("vanban in process (SearchService, no HTTP)                   : %s%n", alone);
@@ -148,6 +153,23 @@ public class LoadBenchCommand implements Callable<Integer> {
                 System.out.printf("HTTP round trip of a small static file (no search)           : %s%n", file);
                 System.out.printf("ratio HTTP / bare Lucene same work: p50 %.2f, p99 %.2f%n", http.p50() / lucene.p50(),
                         http.p99() / lucene.p99());
+                if (perQuery) {
+                    System.out.println("median of 15 runs, one client: service ms, bare Lucene ms, query");
+                    for (String q : QUERIES) {
+                        long[] a = new long[15];
+                        long[] b = new long[15];
+                        for (int i = 0; i < a.length; i++) {
+                            long t0 = System.nanoTime();
+                            inProcess.run(q);
+                            a[i] = System.nanoTime() - t0;
+                            long t1 = System.nanoTime();
+                            bare.search(q);
+                            b[i] = System.nanoTime() - t1;
+                        }
+                        System.out.printf("%7.2f %7.2f  %s%n", Percentiles.of(a).p50(), Percentiles.of(b).p50(),
+                                java.net.URLDecoder.decode(q, StandardCharsets.UTF_8));
+                    }
+                }
             }
             server.stop();
             sampler.interrupt();
@@ -187,7 +209,30 @@ public class LoadBenchCommand implements Callable<Integer> {
         int run(String query) throws Exception;
     }
 
+    /** {@code rounds} passes of each side in turn, one pass at a time; the percentiles of each side. */
+    private static List<Percentiles> interleaved(int clients, int rounds, List<Call> sides) throws Exception {
+        List<List<long[]>> samples = new ArrayList<>();
+        for (int i = 0; i < sides.size(); i++) {
+            samples.add(new ArrayList<>());
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < sides.size(); i++) {
+                samples.get(i).add(times(clients, 1, sides.get(i)));
+            }
+        }
+        List<Percentiles> out = new ArrayList<>();
+        for (List<long[]> s : samples) {
+            out.add(Percentiles.of(s.stream().flatMapToLong(java.util.Arrays::stream).toArray()));
+        }
+        return out;
+    }
+
     private static Percentiles run(int clients, int rounds, Call call) throws Exception {
+        return Percentiles.of(times(clients, rounds, call));
+    }
+
+    /** Each call's time in nanoseconds: {@code clients} threads, each {@code rounds} times over the query list. */
+    private static long[] times(int clients, int rounds, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<long[]>> futures = new ArrayList<>();
@@ -214,8 +259,7 @@ public class LoadBenchCommand implements Callable<Integer> {
             for (Future<long[]> f : futures) {
                 all.add(f.get());
             }
-            long[] merged = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-            return Percentiles.of(merged);
+            return all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
         } finally {
             pool.shutdown();
         }
