@@ -58,7 +58,7 @@ public class ToolPagesController {
     @Produces(MediaType.TEXT_HTML)
     @io.micronaut.security.annotation.Secured(vn.vanban.auth.Role.EDITOR_NAME)
     public ModelAndView<Map<String, Object>> upload(@Body MultipartBody body, io.micronaut.http.HttpRequest<?> request,
-                                                    io.micronaut.security.authentication.Authentication who) throws InterruptedException {
+                                                    io.micronaut.security.authentication.Authentication who) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (IngestOutcome o : ingestAll(body, request, who)) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -87,12 +87,12 @@ public class ToolPagesController {
     @Produces(MediaType.APPLICATION_JSON)
     @io.micronaut.security.annotation.Secured(vn.vanban.auth.Role.EDITOR_NAME)
     public List<IngestOutcome> uploadJson(@Body MultipartBody body, io.micronaut.http.HttpRequest<?> request,
-                                          io.micronaut.security.authentication.Authentication who) throws InterruptedException {
+                                          io.micronaut.security.authentication.Authentication who) {
         return ingestAll(body, request, who);
     }
 
     private List<IngestOutcome> ingestAll(MultipartBody body, io.micronaut.http.HttpRequest<?> request,
-                                          io.micronaut.security.authentication.Authentication who) throws InterruptedException {
+                                          io.micronaut.security.authentication.Authentication who) {
         List<IngestOutcome> outcomes = new ArrayList<>();
         List<io.micronaut.http.multipart.CompletedPart> parts = parts(body);
         String token = null;
@@ -123,37 +123,12 @@ public class ToolPagesController {
     }
 
     /** Every part of a multipart body, each received whole (the route runs on a blocking thread). */
-    private static List<io.micronaut.http.multipart.CompletedPart> parts(MultipartBody body) throws InterruptedException {
-        List<io.micronaut.http.multipart.CompletedPart> parts = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        body.subscribe(new org.reactivestreams.Subscriber<>() {
-            @Override
-            public void onSubscribe(org.reactivestreams.Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(io.micronaut.http.multipart.CompletedPart part) {
-                parts.add(part);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                failure.set(t);
-                done.countDown();
-            }
-
-            @Override
-            public void onComplete() {
-                done.countDown();
-            }
-        });
-        done.await();
-        if (failure.get() != null) {
-            throw new IllegalArgumentException("the upload could not be read: " + failure.get().getMessage(), failure.get());
+    private static List<io.micronaut.http.multipart.CompletedPart> parts(MultipartBody body) {
+        try {
+            return reactor.core.publisher.Flux.from(body).collectList().block();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the upload could not be read: " + e.getMessage(), e);
         }
-        return parts;
     }
 
     /**
