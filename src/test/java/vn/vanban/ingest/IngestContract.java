@@ -137,6 +137,47 @@ abstract class IngestContract {
         assertEquals(6, failures.count());
     }
 
+    @Test
+    void aBatchStoresItsFilesInGroupsAndAFailedGroupFallsBackFileByFile() throws Exception {
+        Path dir = Files.createTempDirectory(app.dataDir, "batch");
+        List<Path> dev = Fixtures.files("dev");
+        for (Path p : dev) {
+            Files.copy(p, dir.resolve(p.getFileName()));
+        }
+        // the same bytes twice in one group (named to sort next to each other): the group's transaction fails on the
+        // unique hash, and each file of the group is then stored alone
+        Files.copy(dev.get(0), dir.resolve("000_copy.txt"));
+        Files.write(dir.resolve("empty.txt"), new byte[0]);
+        // two documents citing the same decision, in the same group: one node, two citing links
+        for (String name : List.of("c1", "c2")) {
+            Files.writeString(dir.resolve(name + ".txt"), "UBND TỈNH BẮC KẠN\nSỞ NỘI VỤ\nSố: 1" + name.charAt(1)
+                    + "/SNV-VP\nBắc Kạn, ngày 20 tháng 01 năm 2019\nV/v triển khai\n\nCăn cứ Quyết định số 77/QĐ-UBND "
+                    + "ngày 08/12/2018 của UBND tỉnh Bắc Kạn về việc giao chỉ tiêu, đề nghị các đơn vị thực hiện.\n");
+        }
+        List<Path> files = FolderWatcher.listFiles(dir);
+        List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<IngestOutcome> outcomes = app.bean(BatchIngest.class).run(files, 1, false, o -> seen.add(o.fileName()));
+
+        assertEquals(files.size(), outcomes.size());
+        assertEquals(files.size(), seen.size(), "every file reported once as it finished");
+        for (int i = 0; i < files.size(); i++) {
+            assertEquals(files.get(i).getFileName().toString(), outcomes.get(i).fileName(), "outcomes in input order");
+        }
+        Map<IngestOutcome.Status, Long> byStatus = outcomes.stream().collect(java.util.stream.Collectors.groupingBy(
+                IngestOutcome::status, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        assertEquals(Map.of(IngestOutcome.Status.ADDED, 7L, IngestOutcome.Status.UNCHANGED, 1L,
+                IngestOutcome.Status.FAILED, 1L), byStatus);
+        long firstId = outcomes.get(files.indexOf(dir.resolve(dev.get(0).getFileName()))).id();
+        assertEquals(firstId, outcomes.get(files.indexOf(dir.resolve("000_copy.txt"))).id(), "the copy and the file are one document");
+        assertEquals(7, documents.count());
+        assertEquals(1, failures.count());
+        assertEquals(new HashSet<>(documents.findCurrentIds()), index.ids());
+        List<CitationQueries.Cited> node = app.bean(CitationQueries.class).byNumber("77/QĐ-UBND", 2018);
+        assertEquals(1, node.size());
+        assertEquals(2, node.get(0).citingDocuments());
+        assertEquals(2, search.search("77/QD-UBND", 0, 10).total(), "both citing documents are indexed");
+    }
+
     private IngestOutcome text(String name, String body) {
         return ingest.ingest("test:" + name, name + ".txt", body.getBytes(StandardCharsets.UTF_8), false);
     }
