@@ -19,7 +19,7 @@ import vn.vanban.config.Contexts;
 /** Vanban's entry point: with no arguments it serves; otherwise it runs the named command. */
 @io.swagger.v3.oas.annotations.OpenAPIDefinition(info = @io.swagger.v3.oas.annotations.info.Info(title = "Vanban",
         version = "0.1", description = "Document repository with full-text search for Vietnamese government offices"))
-@Command(name = "vanban", mixinStandardHelpOptions = true, version = "Vanban 0.1",
+@Command(name = "vanban", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT, version = "Vanban 0.1",
         description = "Document repository with full-text search for Vietnamese government offices.",
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, ExtractCommand.class,
                 ReindexCommand.class, CitesCommand.class, CompileCommand.class, DeadlinesCommand.class,

@@ -24,8 +24,13 @@ public final class Contexts {
 
     /** Whether the command named by {@code args} needs the database. */
     public static boolean needsStore(String[] args) {
+        if (args.length > 0 && java.util.Arrays.stream(args).anyMatch(HELP::contains)) {
+            return false; // "vanban ingest --help" prints the usage; it opens no database
+        }
         return args.length == 0 || !STORELESS.contains(args[0]);
     }
+
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
 
     /**
      * A context builder for the command line: environment {@code cli} (plus {@value #STORE} when asked), with the
@@ -40,7 +45,10 @@ public final class Contexts {
             props.put("datasources.default.password", envOr("VANBAN_DB_PASSWORD", ""));
         }
         props.putAll(properties);
-        if (!props.containsKey("datasources.default.url") && System.getProperty("datasources.default.url") == null) {
+        if (!store) {
+            // a command without the repository gets no database settings at all: none is opened or created
+            props.keySet().removeIf(k -> k.startsWith("datasources."));
+        } else if (!props.containsKey("datasources.default.url") && System.getProperty("datasources.default.url") == null) {
             Object dir = props.getOrDefault("vanban.data-dir",
                     System.getProperty("vanban.data-dir", envOr("VANBAN_DATA_DIR", "index")));
             props.put("datasources.default.url", embeddedUrl(java.nio.file.Path.of(dir.toString())));
