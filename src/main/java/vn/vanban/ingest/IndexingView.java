@@ -37,6 +37,11 @@ public class IndexingView {
 
     /** The same, with the normalized text at hand. */
     public IndexedDocument of(StoredDocument doc, String normalizedText) {
+        return of(doc, normalizedText, deadlines.existsByDocumentId(doc.id()));
+    }
+
+    /** The same, knowing whether the document sets deadlines (as ingest does, having just stored them). */
+    public IndexedDocument of(StoredDocument doc, String normalizedText, boolean hasDeadlines) {
         String own = doc.docNumber() == null ? null : DocumentNumbers.canonical(doc.docNumber());
         List<String> cited = DocumentNumbers.find(normalizedText).stream()
                 .filter(n -> own == null || !DocumentNumbers.canonical(n).equals(own))
@@ -48,7 +53,7 @@ public class IndexingView {
                 : printedProvince == null || printedProvince.isBlank() ? null : displayName(printedProvince.strip());
         return new IndexedDocument(doc.id(), normalizedText, doc.docNumber(), doc.docType(), doc.subject(),
                 doc.docDate(), issuer, doc.fileName(), cited, province,
-                fields.classify(doc.subject(), normalizedText), doc.draft(), deadlines.existsByDocumentId(doc.id()));
+                fields.classify(doc.subject(), normalizedText), doc.draft(), hasDeadlines);
     }
 
     /** "BẮC KẠN" → "Bắc Kạn"; a name printed in mixed case stays as printed. */

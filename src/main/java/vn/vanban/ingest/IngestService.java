@@ -264,7 +264,7 @@ public class IngestService {
             index.delete(p.id());
             items.delete(p.id());
         });
-        index.put(view.of(saved, r.normalized()));
+        index.put(view.of(saved, r.normalized(), !r.work().deadlines().isEmpty()));
         items.put(saved.id(), itemsView.of(saved.id()));
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, r.source(), r.fileName(), saved.id(), previous.map(StoredDocument::id).orElse(null),
