@@ -3,7 +3,6 @@ package vn.vanban.citation;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +33,15 @@ public class CitedNodes {
             return ids;
         }
         Map<String, CitedDocumentRecord> known = new HashMap<>();
-        for (CitedDocumentRecord r : cited.findByCiteKeyIn(refs.stream().map(CitedDocument::key).toList())) {
+        for (CitedDocumentRecord r : cited.findByCiteKeyIn(refs.stream().map(CitedDocument::key).distinct().toList())) {
             known.put(r.citeKey(), r);
         }
+        // by key, in key order; the first of several citations of one document (as when
+        // several files stored together cite it)
+        Map<String, CitedDocument> byKey = new java.util.TreeMap<>();
+        refs.forEach(r -> byKey.putIfAbsent(r.key(), r));
         List<CitedDocument> missing = new java.util.ArrayList<>();
-        for (CitedDocument r : refs.stream().sorted(Comparator.comparing(CitedDocument::key)).toList()) {
-            if (ids.containsKey(r.key()) || !missing.isEmpty() && missing.getLast().key().equals(r.key())) {
-                continue; // the same document cited by several of the files stored together
-            }
+        for (CitedDocument r : byKey.values()) {
             CitedDocumentRecord e = known.get(r.key());
             if (e == null) {
                 missing.add(r);

@@ -17,7 +17,7 @@ public final class Contexts {
     /** The environment that configures the database. */
     public static final String STORE = "store";
     /** Commands that never touch the database. */
-    private static final Set<String> STORELESS = Set.of("extract", "search", "bench", "eval", "generate", "loadbench", "hardening", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> STORELESS = Set.of("extract", "search", "bench", "eval", "generate", "loadbench", "hardening", "help");
 
     private Contexts() {
     }
@@ -39,23 +39,22 @@ public final class Contexts {
     public static ApplicationContextBuilder builder(boolean store, Map<String, Object> properties) {
         Map<String, Object> props = new HashMap<>();
         String url = System.getenv("VANBAN_DB_URL");
-        if (url != null && !url.isBlank()) {
+        if (store && url != null && !url.isBlank()) {
             props.put("datasources.default.url", url);
             props.put("datasources.default.username", envOr("VANBAN_DB_USER", "vanban"));
             props.put("datasources.default.password", envOr("VANBAN_DB_PASSWORD", ""));
         }
         props.putAll(properties);
-        if (!store) {
+        if (store) {
             // a command without the repository gets no database settings at all: none is opened or created
-            props.keySet().removeIf(k -> k.startsWith("datasources."));
-        } else if (!props.containsKey("datasources.default.url") && System.getProperty("datasources.default.url") == null) {
-            Object dir = props.getOrDefault("vanban.data-dir",
-                    System.getProperty("vanban.data-dir", envOr("VANBAN_DATA_DIR", "index")));
-            props.put("datasources.default.url", embeddedUrl(java.nio.file.Path.of(dir.toString())));
-        }
-        if (store && System.getenv("VANBAN_CSRF_KEY") == null && !props.containsKey("micronaut.security.csrf.signature-key")) {
-            Object dir = props.getOrDefault("vanban.data-dir", System.getProperty("vanban.data-dir", envOr("VANBAN_DATA_DIR", "index")));
-            props.put("micronaut.security.csrf.signature-key", csrfKey(java.nio.file.Path.of(dir.toString())));
+            java.nio.file.Path dataDir = java.nio.file.Path.of(props.getOrDefault("vanban.data-dir",
+                    System.getProperty("vanban.data-dir", envOr("VANBAN_DATA_DIR", "index"))).toString());
+            if (!props.containsKey("datasources.default.url") && System.getProperty("datasources.default.url") == null) {
+                props.put("datasources.default.url", embeddedUrl(dataDir));
+            }
+            if (System.getenv("VANBAN_CSRF_KEY") == null && !props.containsKey("micronaut.security.csrf.signature-key")) {
+                props.put("micronaut.security.csrf.signature-key", csrfKey(dataDir));
+            }
         }
         ApplicationContextBuilder b = ApplicationContext.builder().deduceEnvironment(false).banner(false)
                 .properties(props);

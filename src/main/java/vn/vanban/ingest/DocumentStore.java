@@ -31,41 +31,36 @@ public class DocumentStore {
         this.citations = citations;
     }
 
-    /** Saves {@code doc} as the current version of its source, superseding the previous one; returns it with its id. */
-    @Transactional
-    public StoredDocument saveVersion(StoredDocument doc, String text, String normalized, Optional<StoredDocument> previous,
-                                      java.util.List<vn.vanban.citation.CitedDocument> refs,
-                                      java.util.Map<String, Long> nodes, vn.vanban.deadline.WorkExtractor.Work work) {
-        return save(doc, text, normalized, previous, refs, nodes, work);
-    }
-
-    private StoredDocument save(StoredDocument doc, String text, String normalized, Optional<StoredDocument> previous,
-                                java.util.List<vn.vanban.citation.CitedDocument> refs,
-                                java.util.Map<String, Long> nodes, vn.vanban.deadline.WorkExtractor.Work work) {
-        previous.ifPresent(p -> documents.markSuperseded(p.id()));
-        StoredDocument saved = documents.save(doc);
-        texts.save(new vn.vanban.store.DocumentText(saved.id(), text, normalized));
-        // a new row: nothing of it to replace
-        citations.add(saved.id(), saved.citeKey(), refs, nodes);
-        deadlines.add(saved.id(), work.deadlines(), work.tasks());
-        if (saved.sha256() != null) {
-            failures.deleteBySha256(saved.sha256());
-        }
-        return saved;
-    }
-
-    /** One document version to save, with what was extracted from it. */
+    /**
+     * One document version to save, with what was extracted from it and the ids of the cited-document nodes it
+     * points at (made beforehand by {@link vn.vanban.citation.CitedNodes#ensure}).
+     */
     public record Version(StoredDocument doc, String text, String normalized, Optional<StoredDocument> previous,
                           java.util.List<vn.vanban.citation.CitedDocument> refs, java.util.Map<String, Long> nodes,
                           vn.vanban.deadline.WorkExtractor.Work work) {
     }
 
+    /** Saves {@code v} as the current version of its source, superseding the previous one; returns it with its id. */
+    @Transactional
+    public StoredDocument saveVersion(Version v) {
+        return save(v);
+    }
+
     /** Saves several versions in one transaction (all or none); returns them with their ids, in order. */
     @Transactional
     public java.util.List<StoredDocument> saveVersions(java.util.List<Version> versions) {
-        java.util.List<StoredDocument> saved = new java.util.ArrayList<>(versions.size());
-        for (Version v : versions) {
-            saved.add(save(v.doc(), v.text(), v.normalized(), v.previous(), v.refs(), v.nodes(), v.work()));
+        return versions.stream().map(this::save).toList();
+    }
+
+    private StoredDocument save(Version v) {
+        v.previous().ifPresent(p -> documents.markSuperseded(p.id()));
+        StoredDocument saved = documents.save(v.doc());
+        texts.save(new vn.vanban.store.DocumentText(saved.id(), v.text(), v.normalized()));
+        // a new row: nothing of it to replace
+        citations.add(saved.id(), saved.citeKey(), v.refs(), v.nodes());
+        deadlines.add(saved.id(), v.work().deadlines(), v.work().tasks());
+        if (saved.sha256() != null) {
+            failures.deleteBySha256(saved.sha256());
         }
         return saved;
     }

@@ -115,6 +115,11 @@ public class IngestService {
     record Ready(String source, String fileName, String sha, String sourceKey, StoredDocument doc, String text,
                  String normalized, String note, Optional<StoredDocument> previous,
                  List<vn.vanban.citation.CitedDocument> refs, vn.vanban.deadline.WorkExtractor.Work work) {
+
+        /** The version to save, superseding {@code current}, its citations pointing at the nodes {@code nodes}. */
+        DocumentStore.Version version(Optional<StoredDocument> current, java.util.Map<String, Long> nodes) {
+            return new DocumentStore.Version(doc, text, normalized, current, refs, nodes, work);
+        }
     }
 
     /** Reads and prepares the file at {@code path} (see {@link Prepared}). */
@@ -187,9 +192,9 @@ public class IngestService {
     }
 
     /**
-     * Stores prepared files — in one transaction when there are several (a commit per file costs the embedded
-     * database a rewrite of the pages it touched) — and indexes them. Should the shared transaction fail, each file
-     * is stored on its own, so one file's conflict never costs the others. Outcomes in the order given.
+     * Stores prepared files — in one transaction when there are several (one commit, and one pass over the
+     * cited-document nodes they share) — and indexes them. Should the shared transaction fail, each file is stored on
+     * its own, so one file's conflict never costs the others. Outcomes in the order given.
      */
     public List<IngestOutcome> store(List<Prepared> prepared) {
         List<IngestOutcome> out = new java.util.ArrayList<>(prepared.size());
@@ -224,8 +229,7 @@ public class IngestService {
                 refs.addAll(r.refs());
             }
             var ids = nodes.ensure(refs);
-            return store.saveVersions(ready.stream().map(r -> new DocumentStore.Version(r.doc(), r.text(), r.normalized(),
-                    r.previous(), r.refs(), ids, r.work())).toList());
+            return store.saveVersions(ready.stream().map(r -> r.version(r.previous(), ids)).toList());
         } catch (RuntimeException e) {
             if (DatabaseOutage.isConnectionLoss(e)) {
                 throw e;
@@ -240,7 +244,7 @@ public class IngestService {
         StoredDocument saved = null;
         for (int attempt = 1; saved == null; attempt++) {
             try {
-                saved = store.saveVersion(r.doc(), r.text(), r.normalized(), previous, r.refs(), nodes.ensure(r.refs()), r.work());
+                saved = store.saveVersion(r.version(previous, nodes.ensure(r.refs())));
             } catch (RuntimeException e) {
                 Optional<Long> now = documents.findIdBySha256(r.sha());
                 if (now.isPresent()) {
