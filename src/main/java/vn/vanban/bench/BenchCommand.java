@@ -64,8 +64,33 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "passes over the query list (default 20)")
     int rounds = 20;
 
+    @Option(names = "--passes", description = "timed passes over the corpus for each side, after an untimed one (default 3; the median is reported)")
+    int passes = 3;
+
+    /** One timed ingest of the corpus into a new repository, left open for the search measurements. */
+    private record Pass(ApplicationContext context, List<IngestOutcome> outcomes, double seconds, double cpu) {
+    }
+
+    private Pass ingestPass(List<Path> files, Path dir) {
+        ApplicationContext ctx = context(dir);
+        long t0 = System.nanoTime();
+        double cpu0 = cpuSeconds();
+        List<IngestOutcome> outcomes = ctx.getBean(BatchIngest.class).run(files, threads, false, o -> { });
+        return new Pass(ctx, outcomes, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (passes < 1 || threads < 1) {
+            System.err.println("--passes and --threads must be at least 1");
+            return 2;
+        }
         List<Path> files = list(corpus, p -> p.toString().endsWith(".txt"));
         long bytes = 0;
         List<String> texts = new ArrayList<>();
@@ -79,26 +104,42 @@ public class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         Path work = Files.createTempDirectory("vanban-bench");
         try {
-            // warm-up: JIT for both sides, on throwaway directories
-            bareLucene(texts.subList(0, Math.min(60, texts.size())), work.resolve("warm-lucene"));
-            try (ApplicationContext warm = context(work.resolve("warm-ingest"))) {
-                warm.getBean(BatchIngest.class).run(files.subList(0, Math.min(40, files.size())), threads, false, o -> { });
+            // a whole pass of each side first, not timed: the ingest side runs far more code (Tika, H2, the
+            // extractors) than bare Lucene, and a short warm-up left the compiler busy for the whole timed ingest
+            System.out.printf("warm-up: one untimed pass of each side, then %d timed passes of each, alternating%n", passes);
+            bareLucene(texts, work.resolve("lucene-0"));
+            ingestPass(files, work.resolve("ingest-0")).context().close();
+            double[] luceneSec = new double[passes];
+            double[] luceneCpu = new double[passes];
+            double[] ingestSec = new double[passes];
+            double[] ingestCpu = new double[passes];
+            Pass last = null;
+            long failed = 0;
+            for (int pass = 0; pass < passes; pass++) {
+                long t0 = System.nanoTime();
+                double cpu0 = cpuSeconds();
+                bareLucene(texts, work.resolve("lucene-" + (pass + 1)));
+                luceneSec[pass] = (System.nanoTime() - t0) / 1e9;
+                luceneCpu[pass] = cpuSeconds() - cpu0;
+                if (last != null) {
+                    last.context().close();
+                }
+                last = ingestPass(files, work.resolve("ingest-" + (pass + 1)));
+                ingestSec[pass] = last.seconds();
+                ingestCpu[pass] = last.cpu();
+                failed = last.outcomes().stream().filter(o -> o.status() == IngestOutcome.Status.FAILED).count();
+                System.out.printf("  pass %d: bare Lucene %.2f s (CPU %.2f s), vanban ingest %.2f s (CPU %.2f s), ratio %.2f%n",
+                        pass + 1, luceneSec[pass], luceneCpu[pass], ingestSec[pass], ingestCpu[pass], luceneSec[pass] / ingestSec[pass]);
             }
-
-            long t0 = System.nanoTime();
-            bareLucene(texts, work.resolve("lucene"));
-            double luceneSec = (System.nanoTime() - t0) / 1e9;
-
-            try (ApplicationContext ctx = context(work.resolve("ingest"))) {
-                long t1 = System.nanoTime();
-                List<IngestOutcome> outcomes = ctx.getBean(BatchIngest.class).run(files, threads, false, o -> { });
-                double ingestSec = (System.nanoTime() - t1) / 1e9;
-                long failed = outcomes.stream().filter(o -> o.status() == IngestOutcome.Status.FAILED).count();
-                System.out.printf("bare Lucene index : %7.1f docs/s %6.2f MB/s (%.2f s)%n", files.size() / luceneSec, mb / luceneSec, luceneSec);
-                System.out.printf("vanban ingest     : %7.1f docs/s %6.2f MB/s (%.2f s, %d failed; parse+normalize+extract+store+index, embedded H2)%n",
-                        files.size() / ingestSec, mb / ingestSec, ingestSec, failed);
-                System.out.printf("ingest / bare Lucene throughput: %.2f%n", luceneSec / ingestSec);
-                searchLatency(ctx, work.resolve("lucene"));
+            try (ApplicationContext ctx = last.context()) {
+                double l = median(luceneSec);
+                double i = median(ingestSec);
+                System.out.printf("bare Lucene index : %7.1f docs/s %6.2f MB/s (median %.2f s, CPU %.2f s)%n", files.size() / l,
+                        mb / l, l, median(luceneCpu));
+                System.out.printf("vanban ingest     : %7.1f docs/s %6.2f MB/s (median %.2f s, CPU %.2f s, %d failed; parse+normalize+extract+store+index, embedded H2)%n",
+                        files.size() / i, mb / i, i, median(ingestCpu), failed);
+                System.out.printf("ingest / bare Lucene throughput: %.2f%n", l / i);
+                searchLatency(ctx, work.resolve("lucene-" + passes));
                 extraction(ctx, texts);
             }
             if (office != null) {
@@ -217,6 +258,12 @@ public class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** CPU time of the whole process so far (every thread: workers, merges, garbage collection, compilers). */
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private void bareLucene(List<String> texts, Path dir) throws Exception {
