@@ -52,9 +52,15 @@ public class ItemIndex extends LuceneIndex {
     public void put(long owner, List<Item> items) {
         write("index the items of document " + owner, w -> {
             w.deleteDocuments(new Term(OWNER, Long.toString(owner)));
+            List<Document> owned = new java.util.ArrayList<>();
             for (Item i : items) {
-                w.updateDocument(new Term(KEY, i.key()), toLucene(i));
+                if (i.owner() == owner) {
+                    owned.add(toLucene(i)); // its tasks and deadlines: the delete by owner above removed the old ones
+                } else {
+                    w.updateDocument(new Term(KEY, i.key()), toLucene(i)); // shared by the documents citing it
+                }
             }
+            w.addDocuments(owned);
             Document marker = new Document();
             marker.add(new StringField(KEY, OWNER_PREFIX + owner, Field.Store.NO));
             marker.add(new StringField(OWNER, Long.toString(owner), Field.Store.NO));

@@ -37,12 +37,33 @@ public record NoisePatterns(List<Entry> entries) {
          * {@code indexOf}, not with the pattern at every position.
          */
         public String replaceAll(String text, String mark) {
+            List<int[]> found = new ArrayList<>();
+            matches(text, found);
+            if (found.isEmpty()) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length());
+            int copied = 0;
+            for (int[] r : found) {
+                out.append(text, copied, r[0]).append(mark);
+                copied = r[1];
+            }
+            return out.append(text, copied, text.length()).toString();
+        }
+
+        /**
+         * Adds to {@code out} the [start, end) of every match in {@code text}, in order and not overlapping — what
+         * {@link #replaceAll} replaces, without copying the text.
+         */
+        public void matches(String text, List<int[]> out) {
             if (literal == null) {
                 Matcher m = pattern.matcher(text);
-                return m.find() ? m.replaceAll(Matcher.quoteReplacement(mark)) : text;
+                while (m.find()) {
+                    out.add(new int[] {m.start(), m.end()});
+                }
+                return;
             }
             Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            StringBuilder out = null;
             int copied = 0;
             for (int at = text.indexOf(literal); at >= 0; ) {
                 int lineEnd = text.indexOf('\n', at + literal.length());
@@ -52,17 +73,13 @@ public record NoisePatterns(List<Entry> entries) {
                 }
                 m.region(Math.max(Math.max(from, 0), copied), lineEnd < 0 ? text.length() : lineEnd);
                 if (m.find()) {
-                    if (out == null) {
-                        out = new StringBuilder(text.length());
-                    }
-                    out.append(text, copied, m.start()).append(mark);
+                    out.add(new int[] {m.start(), m.end()});
                     copied = m.end();
                     at = text.indexOf(literal, Math.max(copied, at + 1));
                 } else {
                     at = text.indexOf(literal, at + literal.length());
                 }
             }
-            return out == null ? text : out.append(text, copied, text.length()).toString();
         }
     }
 

@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,6 @@ import org.yaml.snakeyaml.Yaml;
 @Singleton
 public final class TextNormalizer {
 
-    private static final String NOISE_MARK = "\u0000NOISE\u0000";
 
     /** Which of U+00C0..U+1EF9 (the Latin letters Vietnamese uses, and their neighbours) are letters. */
     private static final boolean[] LATIN_LETTER = new boolean[0x1EF9 - 0xC0 + 1];
@@ -118,50 +119,75 @@ public final class TextNormalizer {
         return i;
     }
 
-    /** Removes repeated page headers and signature stamps, with the page-number lines printed beside them. */
+    /**
+     * Removes repeated page headers and signature stamps, with the page-number lines printed beside them. Works on
+     * the matches' offsets: the text is copied once, into the result.
+     */
     String removePageNoise(String s) {
-        String marked = s;
-        boolean any = false;
+        List<int[]> found = new ArrayList<>();
         for (NoisePatterns.Entry e : pageNoise.entries()) {
-            String replaced = e.replaceAll(marked, NOISE_MARK);
-            any |= replaced != marked;
-            marked = replaced;
+            e.matches(s, found);
         }
-        if (!any) {
+        if (found.isEmpty()) {
             return s;
         }
-        // by index over the text: no String per line
-        int[] start = lineStarts(marked);
-        int count = start.length - 1;
-        boolean[] drop = new boolean[count];
-        boolean[] noisy = new boolean[count];
-        for (int i = 0; i < count; i++) {
-            int at = marked.indexOf(NOISE_MARK, start[i]);
-            noisy[i] = at >= 0 && at < start[i + 1] - 1;
+        found.sort(java.util.Comparator.comparingInt(r -> r[0]));
+        // lines, where the lines a match spans count as one (with what precedes and follows the match on them)
+        int n = s.length();
+        List<int[]> lines = new ArrayList<>(); // [from, to, first match, last match + 1] (no match: -1)
+        int r = 0;
+        int lastEnd = 0;
+        for (int pos = 0; pos <= n; ) {
+            int end = s.indexOf('\n', pos);
+            end = end < 0 ? n : end;
+            int first = r;
+            for (; r < found.size() && found.get(r)[0] < end; r++) {
+                if (found.get(r)[0] < lastEnd) {
+                    found.remove(r--); // overlaps the previous match: the earlier one stands
+                    continue;
+                }
+                lastEnd = found.get(r)[1];
+                if (lastEnd > end) {
+                    int next = s.indexOf('\n', lastEnd);
+                    end = next < 0 ? n : next;
+                }
+            }
+            lines.add(new int[] {pos, end, r > first ? first : -1, r});
+            pos = end + 1;
         }
+        int count = lines.size();
+        boolean[] drop = new boolean[count];
         for (int i = 0; i < count; i++) {
-            if (!noisy[i]) {
+            if (lines.get(i)[2] < 0) {
                 continue;
             }
             drop[i] = true;
             // the page number and blank lines printed around a header belong to the page furniture too
-            for (int j = i - 1; j >= 0 && furniture(marked, start[j], start[j + 1] - 1); j--) {
+            for (int j = i - 1; j >= 0 && lines.get(j)[2] < 0 && furniture(s, lines.get(j)[0], lines.get(j)[1]); j--) {
                 drop[j] = true;
             }
-            for (int j = i + 1; j < count && furniture(marked, start[j], start[j + 1] - 1); j++) {
+            for (int j = i + 1; j < count && lines.get(j)[2] < 0 && furniture(s, lines.get(j)[0], lines.get(j)[1]); j++) {
                 drop[j] = true;
             }
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < count; i++) {
-            int from = start[i];
-            int to = start[i + 1] - 1;
+            int[] line = lines.get(i);
             if (!drop[i]) {
-                out.append(marked, from, to).append('\n');
-            } else if (noisy[i]) {
-                String rest = marked.substring(from, to).replace(NOISE_MARK, "");
-                if (!rest.isBlank()) {
-                    out.append(rest).append('\n');
+                out.append(s, line[0], line[1]).append('\n');
+            } else if (line[2] >= 0) {
+                // what the line holds beside its matches stays
+                int mark = out.length();
+                int from = line[0];
+                for (int k = line[2]; k < line[3]; k++) {
+                    out.append(s, from, found.get(k)[0]);
+                    from = found.get(k)[1];
+                }
+                out.append(s, from, line[1]);
+                if (out.substring(mark).isBlank()) {
+                    out.setLength(mark);
+                } else {
+                    out.append('\n');
                 }
             }
         }

@@ -81,12 +81,23 @@ public final class ToneNormalizer {
 
     private static final com.ibm.icu.text.Normalizer2 NFC = com.ibm.icu.text.Normalizer2.getNFCInstance();
 
+    /** Which chars up to U+1EF9 are upper-case and lower-case letters (tables: looked up for every letter of a text). */
+    private static final boolean[] UPPER = new boolean[LAST + 1];
+    private static final boolean[] LOWER = new boolean[LAST + 1];
+
+    static {
+        for (int c = 0; c <= LAST; c++) {
+            UPPER[c] = Character.isUpperCase(c);
+            LOWER[c] = Character.isLowerCase(c);
+        }
+    }
+
     private static boolean isUpper(char c) {
-        return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+        return c <= LAST ? UPPER[c] : Character.isUpperCase(c);
     }
 
     private static boolean isLower(char c) {
-        return c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+        return c <= LAST ? LOWER[c] : Character.isLowerCase(c);
     }
 
     /** Which chars up to U+1EF9 (the Latin letters Vietnamese uses, and their neighbours) are letters. */
