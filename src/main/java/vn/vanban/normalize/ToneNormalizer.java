@@ -92,6 +92,15 @@ public final class ToneNormalizer {
         }
     }
 
+    /** The lower-case form of each char up to U+1EF9. */
+    private static final char[] LOWER_OF = new char[LAST + 1];
+
+    static {
+        for (int c = 0; c <= LAST; c++) {
+            LOWER_OF[c] = (char) Character.toLowerCase(c);
+        }
+    }
+
     private static boolean isUpper(char c) {
         return c <= LAST ? UPPER[c] : Character.isUpperCase(c);
     }
@@ -113,16 +122,16 @@ public final class ToneNormalizer {
         return c <= LAST ? LETTER[c] : Character.isLetter(c);
     }
 
-    /** Normalizes every syllable of {@code text}; returns NFC text. */
+    /** Normalizes every syllable of {@code text}; returns NFC text (the same instance when nothing moved). */
     public static String normalize(String text) {
         String nfc = NFC.normalize(text); // returns text itself when already NFC
-        char[] chars = null;
-        char[] scratch = null;
-        int n = nfc.length();
+        char[] chars = nfc.toCharArray(); // one copy, scanned as an array; a new string only when a tone moved
+        char[] scratch = new char[8];
+        boolean changed = false;
+        int n = chars.length;
         int i = 0;
         while (i < n) {
-            char c = nfc.charAt(i);
-            if (!isLetter(c)) {
+            if (!isLetter(chars[i])) {
                 i++;
                 continue;
             }
@@ -130,26 +139,18 @@ public final class ToneNormalizer {
             boolean toned = false;
             // a syllable never has a capital after a small letter: "thoaịTB" (cells glued by PDF layout) is two runs
             while (i < n) {
-                char ch = nfc.charAt(i);
-                if (!isLetter(ch) || (i > start && isUpper(ch) && isLower(nfc.charAt(i - 1)))) {
+                char ch = chars[i];
+                if (!isLetter(ch) || (i > start && isUpper(ch) && isLower(chars[i - 1]))) {
                     break;
                 }
                 toned |= toneOf(ch) != 0;
                 i++;
             }
             if (toned && i - start >= 2 && i - start <= 8) {
-                if (chars == null) {
-                    chars = nfc.toCharArray();
-                    scratch = new char[8];
-                }
-                moveTone(chars, start, i - start, scratch);
+                changed |= moveTone(chars, start, i - start, scratch);
             }
         }
-        if (chars == null) {
-            return nfc;
-        }
-        String out = new String(chars);
-        return out.equals(nfc) ? nfc : out;
+        return changed ? new String(chars) : nfc;
     }
 
     /**
@@ -178,7 +179,7 @@ public final class ToneNormalizer {
                 tone = t;
                 base = BASE[c - FIRST];
             }
-            char lc = base < 0x80 ? (base >= 'A' && base <= 'Z' ? (char) (base + 32) : base) : Character.toLowerCase(base);
+            char lc = base <= LAST ? LOWER_OF[base] : Character.toLowerCase(base);
             if (lc > 0x7f && !isVowel(lc) && lc != 'đ') {
                 return false; // not a Vietnamese syllable
             }
