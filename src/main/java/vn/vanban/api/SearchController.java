@@ -18,7 +18,11 @@ import vn.vanban.search.SearchService;
  * other routes. Answering on the event loop itself was measured too: over HTTP with 4 read-only clients at 100k
  * documents it came out a little ahead (p50 1.31–1.43× bare Lucene against 1.37–1.49×, within the runs' spread), but
  * with searches and uploads together (hardening load, 16 + 4 clients) uploads fell from 49 to 31 a second and their
- * p50 rose from 64 to 110 ms, because a long search then holds every connection of its event loop.
+ * p50 rose from 64 to 110 ms, because a long search then holds every connection of its event loop. A cached pool of
+ * platform threads ({@code TaskExecutors.IO}) gave p50 1.32–1.41× but p99 1.22× (against about 1.0×): searches then
+ * share the cores instead of queuing on the two carrier threads, which favours the short ones and delays the long.
+ * Either way the cores are saturated (4 clients, 2 cores) and an HTTP request costs the process about 1.7 ms of CPU
+ * more than the same search in process (6.6 ms), clients included; a static file's round trip alone costs 0.6–1 ms.
  */
 @Controller("/api/search")
 @ExecuteOn(TaskExecutors.BLOCKING)

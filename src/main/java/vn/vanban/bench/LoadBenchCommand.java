@@ -29,7 +29,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
@@ -138,8 +137,10 @@ public class LoadBenchCommand implements Callable<Integer> {
                 }
                 // measured in alternating passes (HTTP, service, bare, …): a drift of the machine's speed over the
                 // run weighs on every side alike
+                double[] cpu = new double[5];
+                double[] busy = new double[5];
                 List<Percentiles> measured = interleaved(clients, rounds, List.of(viaHttp, inProcess, bare::search,
-                        bare::topTen, q -> get(staticFile)));
+                        bare::topTen, q -> get(staticFile)), cpu, busy);
                 Percentiles http = measured.get(0);
                 Percentiles alone = measured.get(1);
                 Percentiles lucene = measured.get(2);
@@ -153,6 +154,9 @@ public class LoadBenchCommand implements Callable<Integer> {
                 System.out.printf("HTTP round trip of a small static file (no search)           : %s%n", file);
                 System.out.printf("ratio HTTP / bare Lucene same work: p50 %.2f, p99 %.2f%n", http.p50() / lucene.p50(),
                         http.p99() / lucene.p99());
+                System.out.printf("CPU a request (whole process, clients included) / cores busy: HTTP %.2f ms / %.2f, "
+                        + "in process %.2f ms / %.2f, bare same work %.2f ms / %.2f, static file %.2f ms / %.2f%n",
+                        cpu[0], busy[0], cpu[1], busy[1], cpu[2], busy[2], cpu[4], busy[4]);
                 if (perQuery) {
                     System.out.println("median of 15 runs, one client: service ms, bare Lucene ms, query");
                     for (String q : QUERIES) {
@@ -209,20 +213,34 @@ public class LoadBenchCommand implements Callable<Integer> {
         int run(String query) throws Exception;
     }
 
-    /** {@code rounds} passes of each side in turn, one pass at a time; the percentiles of each side. */
-    private static List<Percentiles> interleaved(int clients, int rounds, List<Call> sides) throws Exception {
+    /**
+     * {@code rounds} passes of each side in turn, one pass at a time; the percentiles of each side, with the CPU the
+     * whole process (clients included) spent per request and the cores it kept busy while that side ran.
+     */
+    private static List<Percentiles> interleaved(int clients, int rounds, List<Call> sides, double[] cpuMsPerRequest,
+                                                 double[] coresBusy) throws Exception {
         List<List<long[]>> samples = new ArrayList<>();
+        long[] cpu = new long[sides.size()];
+        long[] wall = new long[sides.size()];
         for (int i = 0; i < sides.size(); i++) {
             samples.add(new ArrayList<>());
         }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < sides.size(); i++) {
+                long c0 = os.getProcessCpuTime();
+                long w0 = System.nanoTime();
                 samples.get(i).add(times(clients, 1, sides.get(i)));
+                wall[i] += System.nanoTime() - w0;
+                cpu[i] += os.getProcessCpuTime() - c0;
             }
         }
         List<Percentiles> out = new ArrayList<>();
-        for (List<long[]> s : samples) {
-            out.add(Percentiles.of(s.stream().flatMapToLong(java.util.Arrays::stream).toArray()));
+        for (int i = 0; i < sides.size(); i++) {
+            long[] all = samples.get(i).stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            out.add(Percentiles.of(all));
+            cpuMsPerRequest[i] = cpu[i] / 1e6 / all.length;
+            coresBusy[i] = (double) cpu[i] / wall[i];
         }
         return out;
     }
@@ -309,9 +327,7 @@ public class LoadBenchCommand implements Callable<Integer> {
             TopDocs top = byDate ? fr.topDocs()
                     : vn.vanban.search.SearchService.rescorer(base).rescore(searcher, fr.topDocs(), 10);
             if (!q.isBlank() && top.scoreDocs.length > 0) {
-                UnifiedHighlighter h = UnifiedHighlighter.builder(searcher, DocumentIndex.newAnalyzer())
-                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                        .withMaxLength(1_000_000).withHighlightPhrasesStrictly(false).withHandleMultiTermQuery(false).build();
+                UnifiedHighlighter h = vn.vanban.search.SearchService.snippetHighlighter(searcher, DocumentIndex.newAnalyzer());
                 int[] ids = new int[top.scoreDocs.length];
                 for (int i = 0; i < ids.length; i++) {
                     ids[i] = top.scoreDocs[i].doc;

@@ -97,13 +97,7 @@ public class SearchService {
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, to);
             String[] snippets = new String[pageDocs.length];
             if (pageDocs.length > 0 && words) {
-                UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                        .withMaxLength(1_000_000)
-                        // terms from the postings' offsets; strict phrase checking would re-analyze whole documents
-                        .withHighlightPhrasesStrictly(false)
-                        .withHandleMultiTermQuery(false)
-                        .build();
+                UnifiedHighlighter highlighter = snippetHighlighter(searcher, index.analyzer());
                 int[] docIds = new int[pageDocs.length];
                 for (int i = 0; i < pageDocs.length; i++) {
                     docIds[i] = pageDocs[i].doc;
@@ -124,6 +118,26 @@ public class SearchService {
             return new SearchResult(r.query() == null ? "" : r.query(), top.totalHits.value(), page, size, sortName,
                     hits, facets);
         });
+    }
+
+    /** Characters a snippet's passage aims at (two passages a hit). */
+    public static final int PASSAGE_CHARS = 200;
+
+    /**
+     * The highlighter of the hits' snippets: the two best passages of about {@value #PASSAGE_CHARS} characters around
+     * the matched words, broken between words (a sentence of these texts often runs a page: the header block, a
+     * table), HTML-escaped, matches in {@code <mark>}.
+     */
+    public static UnifiedHighlighter snippetHighlighter(IndexSearcher searcher, org.apache.lucene.analysis.Analyzer analyzer) {
+        return UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(1_000_000)
+                .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
+                        java.text.BreakIterator.getWordInstance(java.util.Locale.ROOT), PASSAGE_CHARS, 0.5f))
+                // terms from the postings' offsets; strict phrase checking would re-analyze whole documents
+                .withHighlightPhrasesStrictly(false)
+                .withHandleMultiTermQuery(false)
+                .build();
     }
 
     /**

@@ -141,6 +141,14 @@ class SearchTest {
         String snippet = r.hits().get(0).snippet();
         assertTrue(snippet.contains("<mark>"), snippet);
         assertFalse(snippet.replace("<mark>", "").replace("</mark>", "").contains("<"), "only our tags: " + snippet);
+        for (SearchHit h : r.hits()) {
+            // two passages around the matches, not the pages-long "sentences" of a document's header and tables
+            String text = h.snippet().replaceAll("</?mark>", "").replaceAll("&(#x?[0-9A-Fa-f]+|[a-z]+);", "&");
+            for (String passage : text.split(" … ")) {
+                assertTrue(passage.length() <= 3 * SearchService.PASSAGE_CHARS, passage.length() + ": " + passage);
+            }
+            assertTrue(text.split(" … ").length <= 2, text);
+        }
     }
 
     @Test
