@@ -3,8 +3,9 @@ package vn.vanban.ingest;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import vn.vanban.citation.CitationQueries;
 import vn.vanban.index.ItemIndex;
+import vn.vanban.store.CitedDocumentRecord;
+import vn.vanban.store.CitedDocumentRepository;
 import vn.vanban.store.DeadlineRecord;
 import vn.vanban.store.DeadlineRepository;
 import vn.vanban.store.TaskRecord;
@@ -16,12 +17,12 @@ public class ItemsView {
 
     private final TaskRepository tasks;
     private final DeadlineRepository deadlines;
-    private final CitationQueries citations;
+    private final CitedDocumentRepository cited;
 
-    public ItemsView(TaskRepository tasks, DeadlineRepository deadlines, CitationQueries citations) {
+    public ItemsView(TaskRepository tasks, DeadlineRepository deadlines, CitedDocumentRepository cited) {
         this.tasks = tasks;
         this.deadlines = deadlines;
-        this.citations = citations;
+        this.cited = cited;
     }
 
     /** The items of document {@code documentId}. */
@@ -35,11 +36,11 @@ public class ItemsView {
             out.add(new ItemIndex.Item("deadline:" + d.id(), "deadline", documentId, documentId, d.what(), d.who(),
                     d.rrule() != null ? d.rrule() : d.due(), null, null));
         }
-        for (CitationQueries.Reference r : citations.referencesOf(documentId)) {
-            String label = r.type() + " " + r.number();
+        for (CitedDocumentRecord r : cited.findCitedBy(documentId)) {
+            String label = r.docType() + " " + r.docNumber();
             String text = label + (r.title() == null ? "" : " " + r.title()) + (r.issuer() == null ? "" : " của " + r.issuer());
-            out.add(new ItemIndex.Item("cited:" + r.citedId(), "cited", 0, r.heldDocumentId(), text, r.issuer(), r.date(),
-                    label, r.number()));
+            out.add(new ItemIndex.Item("cited:" + r.id(), "cited", 0, r.heldDocumentId(), text, r.issuer(), r.docDate(),
+                    label, r.docNumber()));
         }
         return out;
     }

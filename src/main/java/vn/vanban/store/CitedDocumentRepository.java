@@ -23,6 +23,10 @@ public interface CitedDocumentRepository extends CrudRepository<CitedDocumentRec
 
     List<CitedDocumentRecord> findByHeldDocumentId(Long heldDocumentId);
 
+    /** The documents that document {@code documentId} cites, each once (without reading the citations' sentences). */
+    @Query("SELECT * FROM cited_document WHERE id IN (SELECT cited_id FROM citation WHERE document_id = :documentId) ORDER BY id")
+    List<CitedDocumentRecord> findCitedBy(long documentId);
+
     @Query("UPDATE cited_document SET held_document_id = :documentId WHERE cite_key = :citeKey")
     void linkHeld(String citeKey, Long documentId);
 
