@@ -125,7 +125,7 @@ public class SearchService {
 
     /**
      * The highlighter of the hits' snippets: the two best passages of about {@value #PASSAGE_CHARS} characters around
-     * the matched words, broken between words (a sentence of these texts often runs a page: the header block, a
+     * the matched words, broken at a space (a sentence of these texts often runs a page: the header block, a
      * table), HTML-escaped, matches in {@code <mark>}.
      */
     public static UnifiedHighlighter snippetHighlighter(IndexSearcher searcher, org.apache.lucene.analysis.Analyzer analyzer) {
@@ -133,7 +133,7 @@ public class SearchService {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(1_000_000)
                 .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
-                        java.text.BreakIterator.getWordInstance(java.util.Locale.ROOT), PASSAGE_CHARS, 0.5f))
+                        new org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator(' '), PASSAGE_CHARS, 0.5f))
                 // terms from the postings' offsets; strict phrase checking would re-analyze whole documents
                 .withHighlightPhrasesStrictly(false)
                 .withHandleMultiTermQuery(false)
