@@ -18,6 +18,8 @@ import vn.vanban.extract.DocumentTypes;
  */
 @Singleton
 public final class CitationFinder {
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern LEADING_COMMAS = java.util.regex.Pattern.compile("^[\\s,]+");
 
     private static final int LOOKBACK = 60;
     private static final Pattern DATE_NUMERIC = Pattern.compile(
@@ -166,7 +168,7 @@ public final class CitationFinder {
                 start = from + tm.start(1);
             }
         }
-        String number = text.substring(numStart, numEnd).replaceAll("\\s+", "");
+        String number = SPACES.matcher(text.substring(numStart, numEnd)).replaceAll("");
         int end = numEnd;
         String rest = text.substring(end, Math.min(text.length(), end + 400));
         String dateText = null;
@@ -179,7 +181,7 @@ public final class CitationFinder {
             }
         }
         if (dm != null) {
-            dateText = rest.substring(0, dm.end()).replaceFirst("^[\\s,]+", "");
+            dateText = LEADING_COMMAS.matcher(rest.substring(0, dm.end())).replaceFirst("");
             date = isoDate(dm.group(3), dm.group(2), dm.group(1));
             end += dm.end();
             rest = rest.substring(dm.end());

@@ -21,6 +21,9 @@ import vn.vanban.citation.Mention;
  */
 @Singleton
 public final class DeadlineExtractor {
+    private static final java.util.regex.Pattern PARENTHESES = java.util.regex.Pattern.compile("\\s*\\([^)]*\\)\\s*");
+    private static final java.util.regex.Pattern TRAILING_PUNCT = java.util.regex.Pattern.compile("[.;,]+$");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private static final int CUE_WINDOW = 30;
     private static final String BEFORE = "trước ";
@@ -151,7 +154,7 @@ public final class DeadlineExtractor {
         if (nextAnchor(probe, 0) < 0) {
             return List.of(); // prefilter: a deadline cell is short and names a day, month, quarter or year
         }
-        String c = cell.replaceAll("\\s*\\([^)]*\\)\\s*", " ").replaceAll("[.;,]+$", "").strip();
+        String c = TRAILING_PUNCT.matcher(PARENTHESES.matcher(cell).replaceAll(" ")).replaceAll("").strip();
         String lower = c.toLowerCase(Locale.ROOT);
         // the words a deadline cell starts with, up to where the time expression itself begins
         String rest = CELL_LEAD.matcher(lower).replaceFirst("");
@@ -354,7 +357,7 @@ public final class DeadlineExtractor {
                     return at.apply(firstOccurrence(rule, doc).toString(), rule);
                 }
                 case "weekly": {
-                    String word = m.group("wd").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                    String word = SPACES.matcher(m.group("wd").toLowerCase(Locale.ROOT)).replaceAll(" ");
                     String day = WEEKDAYS.get(word.substring(word.lastIndexOf(' ') + 1));
                     String rule = "FREQ=WEEKLY;BYDAY=" + day;
                     LocalDate first = doc;

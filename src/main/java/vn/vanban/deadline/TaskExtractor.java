@@ -16,6 +16,9 @@ import vn.vanban.citation.Folding;
  */
 @Singleton
 public final class TaskExtractor {
+    private static final java.util.regex.Pattern TRAILING_COLON = java.util.regex.Pattern.compile("[.:]+$");
+    private static final java.util.regex.Pattern TRAILING_PUNCT = java.util.regex.Pattern.compile("[.:;]+$");
+    private static final java.util.regex.Pattern FIELD_LEAD = java.util.regex.Pattern.compile("^(?i)(?:lĩnh vực|về lĩnh vực|về|công tác)\\s+");
 
     private static final Pattern ROMAN = Pattern.compile("^[IVX]{1,4}\\.\\s+");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}\\.\\s+");
@@ -88,7 +91,7 @@ public final class TaskExtractor {
                         }
                     }
                 } else if (unit) {
-                    assignee = strip(l.text()).replaceAll("[.:]+$", "");
+                    assignee = TRAILING_COLON.matcher(strip(l.text())).replaceAll("");
                     field = null;
                     inTasks = taskDocument;
                     explicit = false;
@@ -180,8 +183,8 @@ public final class TaskExtractor {
 
     /** "1.1. Lĩnh vực báo chí, xuất bản:" → "Báo chí, xuất bản"; "a) Về công nghệ thông tin." → "Công nghệ thông tin". */
     static String fieldOf(String heading) {
-        String f = strip(heading).replaceAll("[.:;]+$", "").strip();
-        f = f.replaceFirst("^(?i)(?:lĩnh vực|về lĩnh vực|về|công tác)\\s+", "");
+        String f = TRAILING_PUNCT.matcher(strip(heading)).replaceAll("").strip();
+        f = FIELD_LEAD.matcher(f).replaceFirst("");
         if (f.isEmpty() || f.length() > 200) {
             return null;
         }

@@ -15,6 +15,8 @@ import org.yaml.snakeyaml.Yaml;
 /** The table of document types ({@code vanban/extract/document-types.yml}): names, symbol codes, variants, rank. Immutable. */
 @Singleton
 public final class DocumentTypes {
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern NATIONAL_ASSEMBLY = java.util.regex.Pattern.compile("(?i)QH\\d*");
 
     /** One document type. */
     public record Type(String name, List<String> codes, List<String> variants, int rank, List<String> examples) {
@@ -69,7 +71,7 @@ public final class DocumentTypes {
         if (number == null) {
             return null;
         }
-        String n = number.replaceAll("\\s+", "");
+        String n = SPACES.matcher(number).replaceAll("");
         java.util.regex.Matcher party = PARTY.matcher(n);
         if (party.find()) {
             return byCode(party.group(1));
@@ -77,14 +79,14 @@ public final class DocumentTypes {
         String[] parts = n.split("/");
         String symbol = parts[parts.length - 1];
         String first = symbol.split("-")[0];
-        if (first.matches("(?i)QH\\d*")) {
+        if (NATIONAL_ASSEMBLY.matcher(first).matches()) {
             return byName("Luật");
         }
         return byCode(first);
     }
 
     static String key(String s) {
-        return Normalizer.normalize(s.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return SPACES.matcher(Normalizer.normalize(s.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     private static String codeKey(String c) {
