@@ -230,6 +230,15 @@ public final class ToneNormalizer {
         }
     }
 
+    /** The vowels with a shape mark (ă â ê ô ơ ư), which take the tone before any other. */
+    private static final boolean[] IS_MARKED = new boolean[0x1B1];
+
+    static {
+        for (char v : MARKED_VOWELS.toCharArray()) {
+            IS_MARKED[v] = true;
+        }
+    }
+
     private static boolean isVowel(char c) {
         return c < IS_VOWEL.length && IS_VOWEL[c];
     }
@@ -262,7 +271,7 @@ public final class ToneNormalizer {
         }
         int marked = -1;
         for (int k = start; k < end; k++) {
-            if (MARKED_VOWELS.indexOf(lower[k]) >= 0) {
+            if (lower[k] < IS_MARKED.length && IS_MARKED[lower[k]]) {
                 marked = k; // for "ươ" the last marked vowel (ơ) carries the tone
             }
         }
