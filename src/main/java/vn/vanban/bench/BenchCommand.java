@@ -67,6 +67,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--passes", description = "timed passes over the corpus for each side, after an untimed one (default 3; the median is reported)")
     int passes = 3;
 
+    @Option(names = "--warmup", description = "untimed passes over the corpus for each side first (default 2: the compiler "
+            + "is still busy with the ingest side's code through the first)")
+    int warmup = 2;
+
     /** One timed ingest of the corpus into a new repository, left open for the search measurements. */
     private record Pass(ApplicationContext context, List<IngestOutcome> outcomes, double seconds, double cpu) {
     }
@@ -87,8 +91,8 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (passes < 1 || threads < 1) {
-            System.err.println("--passes and --threads must be at least 1");
+        if (passes < 1 || threads < 1 || warmup < 0) {
+            System.err.println("--passes and --threads must be at least 1, --warmup at least 0");
             return 2;
         }
         List<Path> files = list(corpus, p -> p.toString().endsWith(".txt"));
@@ -104,11 +108,13 @@ public class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         Path work = Files.createTempDirectory("vanban-bench");
         try {
-            // a whole pass of each side first, not timed: the ingest side runs far more code (Tika, H2, the
+            // whole passes of each side first, not timed: the ingest side runs far more code (Tika, H2, the
             // extractors) than bare Lucene, and a short warm-up left the compiler busy for the whole timed ingest
-            System.out.printf("warm-up: one untimed pass of each side, then %d timed passes of each, alternating%n", passes);
-            bareLucene(texts, work.resolve("lucene-0"));
-            ingestPass(files, work.resolve("ingest-0")).context().close();
+            System.out.printf("warm-up: %d untimed passes of each side, then %d timed passes of each, alternating%n", warmup, passes);
+            for (int w = 0; w < warmup; w++) {
+                bareLucene(texts, work.resolve("lucene-warm-" + w));
+                ingestPass(files, work.resolve("ingest-warm-" + w)).context().close();
+            }
             double[] luceneSec = new double[passes];
             double[] luceneCpu = new double[passes];
             double[] ingestSec = new double[passes];
