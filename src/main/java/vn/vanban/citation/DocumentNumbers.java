@@ -66,6 +66,16 @@ public final class DocumentNumbers {
             if (c < '0' || c > '9' || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '/'))) {
                 continue;
             }
+            // both patterns need, after at most 5 digits, a "-" (party) or a letter, blanks and a "/": most numbers
+            // (dates, amounts, article numbers) are passed over without running either
+            int digitsEnd = i;
+            while (digitsEnd < n && text.charAt(digitsEnd) >= '0' && text.charAt(digitsEnd) <= '9') {
+                digitsEnd++;
+            }
+            if (!mayBeNumber(text, digitsEnd, digitsEnd - i)) {
+                i = digitsEnd - 1;
+                continue;
+            }
             int limit = Math.min(n, i + 80);
             int end = -1;
             if (number.region(i, limit).lookingAt()) {
@@ -83,6 +93,25 @@ public final class DocumentNumbers {
             }
         }
         return found;
+    }
+
+    /** Whether what follows {@code digits} digits ending at {@code at} can continue a số ký hiệu. */
+    private static boolean mayBeNumber(String text, int at, int digits) {
+        int n = text.length();
+        if (digits > 5 || at >= n) {
+            return false;
+        }
+        if (text.charAt(at) == '-') {
+            return true;
+        }
+        int k = at;
+        if (text.charAt(k) >= 'a' && text.charAt(k) <= 'z') {
+            k++;
+        }
+        while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+            k++;
+        }
+        return k < n && text.charAt(k) == '/';
     }
 
     /** Numbers a user typed in a query, in any common spelling, as canonical keys. */
