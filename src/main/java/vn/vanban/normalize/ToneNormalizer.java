@@ -167,6 +167,7 @@ public final class ToneNormalizer {
         }
         int tonePos = -1;
         int tone = 0;
+        int vowels = 0;
         for (int k = 0; k < len; k++) {
             char c = buf[off + k];
             int t = toneOf(c);
@@ -184,9 +185,12 @@ public final class ToneNormalizer {
                 return false; // not a Vietnamese syllable
             }
             lower[k] = lc;
+            if (isVowel(lc)) {
+                vowels++;
+            }
         }
-        if (tonePos < 0) {
-            return false;
+        if (tonePos < 0 || vowels < 2) {
+            return false; // the tone sits on the only vowel there is (most syllables: "định", "số", "năm")
         }
         int target = tonePosition(lower, len);
         if (target < 0 || target == tonePos) {
