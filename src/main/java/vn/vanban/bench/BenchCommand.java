@@ -64,7 +64,7 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "passes over the query list (default 20)")
     int rounds = 20;
 
-    @Option(names = "--passes", description = "timed passes over the corpus for each side, after an untimed one (default 3; the median is reported)")
+    @Option(names = "--passes", description = "timed passes over the corpus for each side, after the warm-up (default 3; the medians are reported)")
     int passes = 3;
 
     @Option(names = "--warmup", description = "untimed passes over the corpus for each side first (default 2: the compiler "
@@ -112,8 +112,10 @@ public class BenchCommand implements Callable<Integer> {
             // extractors) than bare Lucene, and a short warm-up left the compiler busy for the whole timed ingest
             System.out.printf("warm-up: %d untimed passes of each side, then %d timed passes of each, alternating%n", warmup, passes);
             for (int w = 0; w < warmup; w++) {
-                bareLucene(texts, work.resolve("lucene-warm-" + w));
-                ingestPass(files, work.resolve("ingest-warm-" + w)).context().close();
+                bareLucene(texts, work.resolve("lucene-warm"));
+                delete(work.resolve("lucene-warm"));
+                ingestPass(files, work.resolve("ingest-warm")).context().close();
+                delete(work.resolve("ingest-warm"));
             }
             double[] luceneSec = new double[passes];
             double[] luceneCpu = new double[passes];
@@ -122,15 +124,19 @@ public class BenchCommand implements Callable<Integer> {
             Pass last = null;
             long failed = 0;
             for (int pass = 0; pass < passes; pass++) {
+                if (pass > 0) {
+                    delete(work.resolve("lucene")); // each pass into an empty directory; the last one stays for search
+                }
                 long t0 = System.nanoTime();
                 double cpu0 = cpuSeconds();
-                bareLucene(texts, work.resolve("lucene-" + (pass + 1)));
+                bareLucene(texts, work.resolve("lucene"));
                 luceneSec[pass] = (System.nanoTime() - t0) / 1e9;
                 luceneCpu[pass] = cpuSeconds() - cpu0;
                 if (last != null) {
                     last.context().close();
+                    delete(work.resolve("ingest"));
                 }
-                last = ingestPass(files, work.resolve("ingest-" + (pass + 1)));
+                last = ingestPass(files, work.resolve("ingest"));
                 ingestSec[pass] = last.seconds();
                 ingestCpu[pass] = last.cpu();
                 failed = last.outcomes().stream().filter(o -> o.status() == IngestOutcome.Status.FAILED).count();
@@ -145,7 +151,7 @@ public class BenchCommand implements Callable<Integer> {
                 System.out.printf("vanban ingest     : %7.1f docs/s %6.2f MB/s (median %.2f s, CPU %.2f s, %d failed; parse+normalize+extract+store+index, embedded H2)%n",
                         files.size() / i, mb / i, i, median(ingestCpu), failed);
                 System.out.printf("ingest / bare Lucene throughput: %.2f%n", l / i);
-                searchLatency(ctx, work.resolve("lucene-" + passes));
+                searchLatency(ctx, work.resolve("lucene"));
                 extraction(ctx, texts);
             }
             if (office != null) {
