@@ -16,13 +16,12 @@ public class CitationStore {
 
     private final CitedDocumentRepository cited;
     private final CitationRepository citations;
-    private final io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
+    private final vn.vanban.store.BatchInsert batch;
 
-    public CitationStore(CitedDocumentRepository cited, CitationRepository citations,
-                         io.micronaut.data.jdbc.runtime.JdbcOperations jdbc) {
+    public CitationStore(CitedDocumentRepository cited, CitationRepository citations, vn.vanban.store.BatchInsert batch) {
         this.cited = cited;
         this.citations = citations;
-        this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -33,28 +32,6 @@ public class CitationStore {
     public void replace(long documentId, String ownKey, List<CitedDocument> refs, java.util.Map<String, Long> nodes) {
         citations.deleteByDocumentId(documentId);
         add(documentId, ownKey, refs, nodes);
-    }
-
-    /**
-     * Inserts {@code rows} in one JDBC batch, in the transaction in progress. Micronaut Data's saveAll inserts rows
-     * with generated ids one statement at a time on MySQL and MariaDB (to read each id back), and these ids are never
-     * read (the 401 gazette documents cite 5,239 documents, several times each).
-     */
-    private void insertAll(List<CitationRecord> rows) {
-        jdbc.prepareStatement("INSERT INTO citation (document_id, cited_id, start_offset, end_offset, sentence, relation) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
-                    for (CitationRecord r : rows) {
-                        ps.setLong(1, r.documentId());
-                        ps.setLong(2, r.citedId());
-                        ps.setInt(3, r.startOffset());
-                        ps.setInt(4, r.endOffset());
-                        ps.setString(5, r.sentence());
-                        ps.setString(6, r.relation());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    return null;
-                });
     }
 
     /** Stores the citations of a document just inserted (it has none yet); as {@link #replace} otherwise. */
@@ -68,9 +45,16 @@ public class CitationStore {
                 rows.add(new CitationRecord(null, documentId, node, m.start(), m.end(), sentence, m.relation()));
             }
         }
-        if (!rows.isEmpty()) {
-            insertAll(rows);
-        }
+        // one batch: the rows' ids are never read back
+        batch.insert("INSERT INTO citation (document_id, cited_id, start_offset, end_offset, sentence, relation) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", rows, (ps, r) -> {
+                    ps.setLong(1, r.documentId());
+                    ps.setLong(2, r.citedId());
+                    ps.setInt(3, r.startOffset());
+                    ps.setInt(4, r.endOffset());
+                    ps.setString(5, r.sentence());
+                    ps.setString(6, r.relation());
+                });
         if (ownKey != null) {
             cited.linkHeld(ownKey, documentId);
         }

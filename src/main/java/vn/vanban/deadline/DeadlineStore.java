@@ -17,10 +17,12 @@ public class DeadlineStore {
 
     private final DeadlineRepository deadlines;
     private final TaskRepository tasks;
+    private final vn.vanban.store.BatchInsert batch;
 
-    public DeadlineStore(DeadlineRepository deadlines, TaskRepository tasks) {
+    public DeadlineStore(DeadlineRepository deadlines, TaskRepository tasks, vn.vanban.store.BatchInsert batch) {
         this.deadlines = deadlines;
         this.tasks = tasks;
+        this.batch = batch;
     }
 
     /** Characters of a deadline's "what" and of a task's text the store keeps (the columns' widths). */
@@ -43,17 +45,36 @@ public class DeadlineStore {
             rows.add(new DeadlineRecord(null, documentId, d.due(), lastDay(d.due()), d.rrule(), cut(d.what(), WHAT_WIDTH),
                     cut(d.who(), 500), d.guide(), d.start(), d.end()));
         }
-        if (!rows.isEmpty()) {
-            deadlines.saveAll(rows);
-        }
+        // one batch each: the rows' ids are never read back
+        batch.insert("INSERT INTO deadline (document_id, due, due_last, rrule, what, who, guide_key, start_offset, end_offset) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, (ps, r) -> {
+                    ps.setLong(1, r.documentId());
+                    ps.setString(2, r.due());
+                    ps.setObject(3, r.dueLast());
+                    ps.setString(4, r.rrule());
+                    ps.setString(5, r.what());
+                    ps.setString(6, r.who());
+                    ps.setString(7, r.guideKey());
+                    ps.setInt(8, r.startOffset());
+                    ps.setInt(9, r.endOffset());
+                });
         List<TaskRecord> taskRows = new ArrayList<>();
         for (Task t : assigned) {
             taskRows.add(new TaskRecord(null, documentId, cut(t.text(), TASK_WIDTH), t.period(), cut(t.assignee(), 500),
                     cut(t.field(), 500), t.due(), t.status(), t.start(), t.end()));
         }
-        if (!taskRows.isEmpty()) {
-            tasks.saveAll(taskRows);
-        }
+        batch.insert("INSERT INTO task (document_id, text_content, period, assignee, field, due, status, start_offset, end_offset) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", taskRows, (ps, t) -> {
+                    ps.setLong(1, t.documentId());
+                    ps.setString(2, t.textContent());
+                    ps.setString(3, t.period());
+                    ps.setString(4, t.assignee());
+                    ps.setString(5, t.field());
+                    ps.setString(6, t.due());
+                    ps.setString(7, t.status());
+                    ps.setInt(8, t.startOffset());
+                    ps.setInt(9, t.endOffset());
+                });
     }
 
     /** The last day a due date at its precision allows: "2019-10" → 2019-10-31, "2015" → 2015-12-31. */

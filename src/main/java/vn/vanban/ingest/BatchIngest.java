@@ -55,8 +55,8 @@ public class BatchIngest {
         java.util.concurrent.atomic.AtomicBoolean outage = new java.util.concurrent.atomic.AtomicBoolean();
         IngestOutcome[] outcomes = new IngestOutcome[files.size()];
         int workers = Math.max(1, Math.min(threads, files.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers,
-                r -> Thread.ofPlatform().name("vanban-ingest-", 0).daemon().unstarted(r));
+        // one factory for the pool: vanban-ingest-0, -1, … (a builder per thread named every worker -0)
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("vanban-ingest-", 0).daemon().factory());
         try {
             List<Future<?>> running = new ArrayList<>(workers);
             for (int w = 0; w < workers; w++) {
