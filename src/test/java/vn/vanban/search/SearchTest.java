@@ -40,6 +40,9 @@ class SearchTest {
         add(ingest, "phrase", "Kế hoạch phát triển công nghệ thông tin của tỉnh trong giai đoạn mới.");
         add(ingest, "scattered", "Công tác thông tin cơ sở; nghệ thuật quần chúng; công chức tin học hóa văn phòng.");
         add(ingest, "oldtone", "Báo cáo kết quả hoà mạng và thuỷ lợi của xã trong Qúy I.");
+        // a table's cells run together, as PDF layout leaves them: 1,500 characters without a sentence break
+        add(ingest, "longrun", ("Phòng Tài nguyên, Phòng Kinh tế, Phòng Nội vụ, Phòng Tư pháp, Phòng Y tế, ").repeat(10)
+                + "quản lý khoáng sản, " + ("Trung tâm Văn hóa, Trung tâm Y tế, Ban Quản lý dự án, Đài Truyền thanh, ").repeat(10));
         for (Abbreviations.Entry e : Abbreviations.load().entries()) {
             add(ingest, "abbr-" + e.abbr(), "Văn bản mẫu: " + e.example() + ".");
         }
@@ -149,6 +152,15 @@ class SearchTest {
             }
             assertTrue(text.split(" … ").length <= 2, text);
         }
+    }
+
+    @Test
+    void aSnippetIsAPassageAroundTheMatchNotAPageLongSentence() {
+        SearchResult r = search.search("khoang san", 0, 10);
+        SearchHit hit = r.hits().stream().filter(h -> h.id() == ids.get("longrun")).findFirst().orElseThrow();
+        String text = hit.snippet().replaceAll("</?mark>", "").replaceAll("&(#x?[0-9A-Fa-f]+|[a-z]+);", "&");
+        assertTrue(hit.snippet().contains("<mark>khoáng</mark>"), hit.snippet());
+        assertTrue(text.length() <= 3 * SearchService.PASSAGE_CHARS, text.length() + ": " + text);
     }
 
     @Test
