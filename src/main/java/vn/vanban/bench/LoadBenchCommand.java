@@ -137,15 +137,13 @@ public class LoadBenchCommand implements Callable<Integer> {
                 }
                 // measured in alternating passes (HTTP, service, bare, …): a drift of the machine's speed over the
                 // run weighs on every side alike
-                double[] cpu = new double[5];
-                double[] busy = new double[5];
-                List<Percentiles> measured = interleaved(clients, rounds, List.of(viaHttp, inProcess, bare::search,
-                        bare::topTen, q -> get(staticFile)), cpu, busy);
-                Percentiles http = measured.get(0);
-                Percentiles alone = measured.get(1);
-                Percentiles lucene = measured.get(2);
-                Percentiles plain = measured.get(3);
-                Percentiles file = measured.get(4);
+                List<Side> measured = interleaved(clients, rounds, List.of(viaHttp, inProcess, bare::search,
+                        bare::topTen, q -> get(staticFile)));
+                Percentiles http = measured.get(0).latency();
+                Percentiles alone = measured.get(1).latency();
+                Percentiles lucene = measured.get(2).latency();
+                Percentiles plain = measured.get(3).latency();
+                Percentiles file = measured.get(4).latency();
                 System.out.printf("%d clients, %d queries each pass, %d passes%n", clients, QUERIES.size(), rounds);
                 System.out.printf("vanban over HTTP (search + facets + snippets, JSON): %s%n", http);
                 System.out.printf("vanban in process (SearchService, no HTTP)                   : %s%n", alone);
@@ -156,7 +154,9 @@ public class LoadBenchCommand implements Callable<Integer> {
                         http.p99() / lucene.p99());
                 System.out.printf("CPU a request (whole process, clients included) / cores busy: HTTP %.2f ms / %.2f, "
                         + "in process %.2f ms / %.2f, bare same work %.2f ms / %.2f, static file %.2f ms / %.2f%n",
-                        cpu[0], busy[0], cpu[1], busy[1], cpu[2], busy[2], cpu[4], busy[4]);
+                        measured.get(0).cpuMsPerRequest(), measured.get(0).coresBusy(), measured.get(1).cpuMsPerRequest(),
+                        measured.get(1).coresBusy(), measured.get(2).cpuMsPerRequest(), measured.get(2).coresBusy(),
+                        measured.get(4).cpuMsPerRequest(), measured.get(4).coresBusy());
                 if (perQuery) {
                     System.out.println("median of 15 runs, one client: service ms, bare Lucene ms, query");
                     for (String q : QUERIES) {
@@ -213,12 +213,15 @@ public class LoadBenchCommand implements Callable<Integer> {
         int run(String query) throws Exception;
     }
 
+    /** What was measured of one side: its latencies, the process CPU a request cost, and the cores kept busy. */
+    private record Side(Percentiles latency, double cpuMsPerRequest, double coresBusy) {
+    }
+
     /**
      * {@code rounds} passes of each side in turn, one pass at a time; the percentiles of each side, with the CPU the
      * whole process (clients included) spent per request and the cores it kept busy while that side ran.
      */
-    private static List<Percentiles> interleaved(int clients, int rounds, List<Call> sides, double[] cpuMsPerRequest,
-                                                 double[] coresBusy) throws Exception {
+    private static List<Side> interleaved(int clients, int rounds, List<Call> sides) throws Exception {
         List<List<long[]>> samples = new ArrayList<>();
         long[] cpu = new long[sides.size()];
         long[] wall = new long[sides.size()];
@@ -235,12 +238,10 @@ public class LoadBenchCommand implements Callable<Integer> {
                 cpu[i] += os.getProcessCpuTime() - c0;
             }
         }
-        List<Percentiles> out = new ArrayList<>();
+        List<Side> out = new ArrayList<>();
         for (int i = 0; i < sides.size(); i++) {
             long[] all = samples.get(i).stream().flatMapToLong(java.util.Arrays::stream).toArray();
-            out.add(Percentiles.of(all));
-            cpuMsPerRequest[i] = cpu[i] / 1e6 / all.length;
-            coresBusy[i] = (double) cpu[i] / wall[i];
+            out.add(new Side(Percentiles.of(all), cpu[i] / 1e6 / all.length, (double) cpu[i] / wall[i]));
         }
         return out;
     }

@@ -31,29 +31,10 @@ public record NoisePatterns(List<Entry> entries) {
         }
 
         /**
-         * {@code text} with every match replaced by {@code mark}; the same instance when nothing matched. With a
+         * Adds to {@code out} the [start, end) of every match in {@code text}, in order and not overlapping. With a
          * literal the pattern runs only on the lines around each occurrence of it (a match starts at most
          * {@value #LINES_BEFORE} lines above the literal's line and ends on it), so a long text is scanned with
          * {@code indexOf}, not with the pattern at every position.
-         */
-        public String replaceAll(String text, String mark) {
-            List<int[]> found = new ArrayList<>();
-            matches(text, found);
-            if (found.isEmpty()) {
-                return text;
-            }
-            StringBuilder out = new StringBuilder(text.length());
-            int copied = 0;
-            for (int[] r : found) {
-                out.append(text, copied, r[0]).append(mark);
-                copied = r[1];
-            }
-            return out.append(text, copied, text.length()).toString();
-        }
-
-        /**
-         * Adds to {@code out} the [start, end) of every match in {@code text}, in order and not overlapping — what
-         * {@link #replaceAll} replaces, without copying the text.
          */
         public void matches(String text, List<int[]> out) {
             if (literal == null) {

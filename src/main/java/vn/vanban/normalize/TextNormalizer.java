@@ -20,7 +20,6 @@ import org.yaml.snakeyaml.Yaml;
 @Singleton
 public final class TextNormalizer {
 
-
     /** Which of U+00C0..U+1EF9 (the Latin letters Vietnamese uses, and their neighbours) are letters. */
     private static final boolean[] LATIN_LETTER = new boolean[0x1EF9 - 0xC0 + 1];
 
@@ -131,24 +130,25 @@ public final class TextNormalizer {
         if (found.isEmpty()) {
             return s;
         }
-        found.sort(java.util.Comparator.comparingInt(r -> r[0]));
+        // in text order; where two tables' matches overlap, the earlier one stands
+        found.sort(java.util.Comparator.comparingInt(m -> m[0]));
+        List<int[]> matches = new ArrayList<>(found.size());
+        for (int[] m : found) {
+            if (matches.isEmpty() || m[0] >= matches.get(matches.size() - 1)[1]) {
+                matches.add(m);
+            }
+        }
         // lines, where the lines a match spans count as one (with what precedes and follows the match on them)
         int n = s.length();
         List<int[]> lines = new ArrayList<>(); // [from, to, first match, last match + 1] (no match: -1)
         int r = 0;
-        int lastEnd = 0;
         for (int pos = 0; pos <= n; ) {
             int end = s.indexOf('\n', pos);
             end = end < 0 ? n : end;
             int first = r;
-            for (; r < found.size() && found.get(r)[0] < end; r++) {
-                if (found.get(r)[0] < lastEnd) {
-                    found.remove(r--); // overlaps the previous match: the earlier one stands
-                    continue;
-                }
-                lastEnd = found.get(r)[1];
-                if (lastEnd > end) {
-                    int next = s.indexOf('\n', lastEnd);
+            for (; r < matches.size() && matches.get(r)[0] < end; r++) {
+                if (matches.get(r)[1] > end) {
+                    int next = s.indexOf('\n', matches.get(r)[1]);
                     end = next < 0 ? n : next;
                 }
             }
@@ -180,8 +180,8 @@ public final class TextNormalizer {
                 int mark = out.length();
                 int from = line[0];
                 for (int k = line[2]; k < line[3]; k++) {
-                    out.append(s, from, found.get(k)[0]);
-                    from = found.get(k)[1];
+                    out.append(s, from, matches.get(k)[0]);
+                    from = matches.get(k)[1];
                 }
                 out.append(s, from, line[1]);
                 if (out.substring(mark).isBlank()) {

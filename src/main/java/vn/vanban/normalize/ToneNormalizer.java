@@ -81,24 +81,26 @@ public final class ToneNormalizer {
 
     private static final com.ibm.icu.text.Normalizer2 NFC = com.ibm.icu.text.Normalizer2.getNFCInstance();
 
-    /** Which chars up to U+1EF9 are upper-case and lower-case letters (tables: looked up for every letter of a text). */
+    /*
+     * For each char up to U+1EF9 (the Latin letters Vietnamese uses, and their neighbours), looked up for every letter
+     * of a text: whether it is a letter, an upper-case or a lower-case one, and its lower-case form.
+     */
+    private static final boolean[] LETTER = new boolean[LAST + 1];
     private static final boolean[] UPPER = new boolean[LAST + 1];
     private static final boolean[] LOWER = new boolean[LAST + 1];
-
-    static {
-        for (int c = 0; c <= LAST; c++) {
-            UPPER[c] = Character.isUpperCase(c);
-            LOWER[c] = Character.isLowerCase(c);
-        }
-    }
-
-    /** The lower-case form of each char up to U+1EF9. */
     private static final char[] LOWER_OF = new char[LAST + 1];
 
     static {
         for (int c = 0; c <= LAST; c++) {
+            LETTER[c] = Character.isLetter(c);
+            UPPER[c] = Character.isUpperCase(c);
+            LOWER[c] = Character.isLowerCase(c);
             LOWER_OF[c] = (char) Character.toLowerCase(c);
         }
+    }
+
+    private static boolean isLetter(char c) {
+        return c <= LAST ? LETTER[c] : Character.isLetter(c);
     }
 
     private static boolean isUpper(char c) {
@@ -107,19 +109,6 @@ public final class ToneNormalizer {
 
     private static boolean isLower(char c) {
         return c <= LAST ? LOWER[c] : Character.isLowerCase(c);
-    }
-
-    /** Which chars up to U+1EF9 (the Latin letters Vietnamese uses, and their neighbours) are letters. */
-    private static final boolean[] LETTER = new boolean[LAST + 1];
-
-    static {
-        for (int c = 0; c <= LAST; c++) {
-            LETTER[c] = Character.isLetter(c);
-        }
-    }
-
-    private static boolean isLetter(char c) {
-        return c <= LAST ? LETTER[c] : Character.isLetter(c);
     }
 
     /** Normalizes every syllable of {@code text}; returns NFC text (the same instance when nothing moved). */
