@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,18 +13,16 @@ import vn.vanban.search.SearchResult;
 import vn.vanban.search.SearchService;
 
 /**
- * Full-text search with filters, facets and sorting. Runs on the blocking executor (virtual threads), like the
- * other routes. Answering on the event loop itself was measured too: over HTTP with 4 read-only clients at 100k
- * documents it came out a little ahead (p50 1.31–1.43× bare Lucene against 1.37–1.49×, within the runs' spread), but
- * with searches and uploads together (hardening load, 16 + 4 clients) uploads fell from 49 to 31 a second and their
- * p50 rose from 64 to 110 ms, because a long search then holds every connection of its event loop. A cached pool of
- * platform threads ({@code TaskExecutors.IO}) gave p50 1.32–1.41× but p99 1.22× (against about 1.0×): searches then
- * share the cores instead of queuing on the two carrier threads, which favours the short ones and delays the long.
- * Either way the cores are saturated (4 clients, 2 cores) and an HTTP request costs the process about 1.7 ms of CPU
- * more than the same search in process (6.6 ms), clients included; a static file's round trip alone costs 0.6–1 ms.
+ * Full-text search with filters, facets and sorting. Runs on the search pool ({@link SearchService#EXECUTOR}), not on
+ * the virtual threads of the other routes. Measured with {@code loadbench} (4 clients, 100k documents, 2 cores): on
+ * virtual threads the searches queue on as many carrier threads as there are cores, so short ones wait behind long
+ * ones (p50 1.33× bare Lucene, whose 4 threads share the cores, against a p99 of 0.74×); on a pool of platform threads
+ * they share the cores as bare Lucene's do (p50 1.19×, p99 1.08×; an HTTP request then costs 0.35 ms of CPU more than
+ * the same search in process). Answering on the event loop itself held up uploads under mixed load (a long search
+ * holds every connection of its event loop).
  */
 @Controller("/api/search")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(SearchService.EXECUTOR)
 public class SearchController {
 
     private final SearchService search;

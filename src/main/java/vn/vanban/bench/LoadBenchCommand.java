@@ -57,8 +57,12 @@ public class LoadBenchCommand implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default 4)")
     int clients;
 
-    @Option(names = "--rounds", defaultValue = "10", description = "passes of each client over the query list (default 10)")
+    @Option(names = "--rounds", defaultValue = "10", description = "measured passes of each client over the query list (default 10)")
     int rounds;
+
+    @Option(names = "--warmup", defaultValue = "80", description = "untimed passes of each client over the query list, "
+            + "every side, before any is measured (default 80)")
+    int warmup;
 
     @Option(names = "--per-query", description = "also print each query's median, one client, service and bare Lucene")
     boolean perQuery;
@@ -131,14 +135,30 @@ public class LoadBenchCommand implements Callable<Integer> {
                     return 200;
                 };
                 String staticFile = "http://localhost:" + server.getPort() + "/static/vanban.css";
-                // every side warmed up before any is measured: the JIT and the page cache serve all of them alike
-                for (Call warm : List.of(viaHttp, inProcess, (Call) bare::search, viaHttp, inProcess, (Call) bare::search)) {
-                    run(clients, rounds / 2 + 1, warm);
+                // every side warmed up before any is measured, in alternating blocks: the JIT and the page cache serve all
+                // of them alike. The HTTP server's own code (Netty, routing, JSON) runs a few times a request, so the
+                // compiler takes thousands of requests to reach it: after 12 passes (1,440 requests) an HTTP request
+                // still cost 1.4 ms of CPU more than the same search in process, after 80 passes 0.35 ms.
+                List<Call> compared = List.of(viaHttp, inProcess, bare::search);
+                for (int done = 0; done < warmup; ) {
+                    int block = Math.min(10, warmup - done);
+                    for (Call side : compared) {
+                        run(clients, block, side);
+                    }
+                    done += block;
+                    System.out.printf("warm-up: %d of %d passes of each side%n", done, warmup);
                 }
-                // measured in alternating passes (HTTP, service, bare, …): a drift of the machine's speed over the
-                // run weighs on every side alike
-                List<Side> measured = interleaved(clients, rounds, List.of(viaHttp, inProcess, bare::search,
-                        bare::topTen, q -> get(staticFile)));
+                // measured in alternating passes (HTTP, service, bare): a drift of the machine's speed over the run
+                // weighs on every side alike
+                List<Side> measured = new ArrayList<>(interleaved(clients, rounds, compared));
+                // the two sides for reference apart, after a warm-up of their own: plain query + top 10 scores every
+                // match with the full query, other code than the rest, which the compiler would be recompiling for
+                // in the middle of the comparison
+                List<Call> reference = List.of(bare::topTen, q -> get(staticFile));
+                for (Call side : reference) {
+                    run(clients, Math.max(1, warmup / 8), side);
+                }
+                measured.addAll(interleaved(clients, rounds, reference));
                 Percentiles http = measured.get(0).latency();
                 Percentiles alone = measured.get(1).latency();
                 Percentiles lucene = measured.get(2).latency();

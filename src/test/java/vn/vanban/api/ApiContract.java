@@ -2,6 +2,7 @@ package vn.vanban.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,6 +176,49 @@ abstract class ApiContract {
         HttpResponse<String> health = get("/health");
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+    }
+
+    /**
+     * Searches run on a pool of platform threads of their own: with every thread of it busy, a search waits while other
+     * routes (on virtual threads) still answer, and it answers once a thread is free.
+     */
+    @Test
+    void searchesRunOnAPoolOfTheirOwn() throws Exception {
+        String name = vn.vanban.search.SearchService.EXECUTOR;
+        var pool = app.context.getBean(java.util.concurrent.ExecutorService.class, Qualifiers.byName(name));
+        int threads = app.context.getBean(io.micronaut.scheduling.executor.ExecutorConfiguration.class,
+                Qualifiers.byName(name)).getNumberOfThreads();
+        assertEquals(2 * Runtime.getRuntime().availableProcessors(), threads, "default size: twice the cores");
+        var started = new java.util.concurrent.CountDownLatch(threads);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var virtual = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int i = 0; i < threads; i++) {
+            pool.execute(() -> {
+                virtual.compareAndSet(false, Thread.currentThread().isVirtual());
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS), "every search thread taken");
+            assertEquals(false, virtual.get(), "platform threads");
+            var search = http.sendAsync(request("/api/search?q=" + enc("kế hoạch")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, get("/api/documents?page=0&size=1").statusCode(), "other routes answer meanwhile");
+            assertEquals(200, get("/health").statusCode());
+            assertThrows(java.util.concurrent.TimeoutException.class, () -> search.get(2, java.util.concurrent.TimeUnit.SECONDS),
+                    "the search waits for a thread of its pool");
+            release.countDown();
+            HttpResponse<String> answer = search.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("\"total\":"), answer.body());
+        } finally {
+            release.countDown();
+        }
     }
 
     private HttpResponse<String> upload(String name, byte[] bytes) throws Exception {
