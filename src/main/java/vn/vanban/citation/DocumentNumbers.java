@@ -43,12 +43,14 @@ public final class DocumentNumbers {
         return out.toString().toUpperCase(Locale.ROOT);
     }
 
+    private static final Pattern YEAR_IN_SYMBOL = Pattern.compile("^(\\d+[A-Z]?)/(?:19|20)\\d{2}/(.+)$");
+
     /** The key and, for a symbol carrying its year ("45/2016/QĐ-TTg"), the key without it ("45/QD-TTG"). */
     public static Set<String> keys(String raw) {
         String key = canonical(raw);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(key);
-        Matcher m = Pattern.compile("^(\\d+[A-Z]?)/(?:19|20)\\d{2}/(.+)$").matcher(key);
+        Matcher m = YEAR_IN_SYMBOL.matcher(key);
         if (m.matches()) {
             keys.add(m.group(1) + "/" + m.group(2));
         }

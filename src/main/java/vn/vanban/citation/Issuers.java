@@ -64,12 +64,14 @@ public final class Issuers {
         return local.containsKey(key(code));
     }
 
+    private static final java.util.regex.Pattern TRAILING_DIGITS = java.util.regex.Pattern.compile("\\d+$");
+
     /** The issuer of one code ("BTTTT", "QH15", "UBND"), with {@code province} for local bodies; null if unknown. */
     public String byCode(String code, String province) {
         String k = key(code);
         String name = central.get(k);
         if (name == null) {
-            name = central.get(k.replaceAll("\\d+$", ""));
+            name = central.get(TRAILING_DIGITS.matcher(k).replaceAll(""));
         }
         if (name == null) {
             name = local.get(k);

@@ -179,19 +179,35 @@ public final class DeadlineExtractor {
 
     private static final String[] ANCHORS = {"ngày", "tháng", "quý", "năm", "thứ", "chủ", "6 tháng"};
 
-    /** The next position at or after {@code from} where a word that starts a time expression begins, or -1. */
-    private static int nextAnchor(String lower, int from) {
+    /**
+     * The next position at or after {@code from} where a word that starts a time expression begins, or -1.
+     * {@code next} holds each anchor's position found by an earlier call on the same line (-1: none left; calls come
+     * with {@code from} increasing), so that the line is scanned once per anchor, not once per call.
+     */
+    private static int nextAnchor(String lower, int from, int[] next) {
         int best = -1;
-        for (String a : ANCHORS) {
-            int k = lower.indexOf(a, from);
-            while (k >= 0 && k > 0 && Character.isLetter(lower.charAt(k - 1))) {
-                k = lower.indexOf(a, k + 1);
+        for (int a = 0; a < ANCHORS.length; a++) {
+            int k = next[a];
+            if (k >= 0 && k < from || k == UNKNOWN) {
+                k = lower.indexOf(ANCHORS[a], from);
+                while (k > 0 && Character.isLetter(lower.charAt(k - 1))) {
+                    k = lower.indexOf(ANCHORS[a], k + 1);
+                }
+                next[a] = k;
             }
             if (k >= 0 && (best < 0 || k < best)) {
                 best = k;
             }
         }
         return best;
+    }
+
+    private static final int UNKNOWN = -2;
+
+    private static int nextAnchor(String lower, int from) {
+        int[] next = new int[ANCHORS.length];
+        java.util.Arrays.fill(next, UNKNOWN);
+        return nextAnchor(lower, from, next);
     }
 
     /** A numbered row whose cells lost their tabs: "1 Báo cáo … Trước ngày 15/01 Thông tư số …". */
@@ -229,11 +245,13 @@ public final class DeadlineExtractor {
         }
         String lower = vn.vanban.citation.Folding.lower(line);
         Matcher[] matchers = null;
+        int[] anchors = new int[ANCHORS.length];
+        java.util.Arrays.fill(anchors, UNKNOWN);
         int i = 0;
         int lastEnd = -1;
         while (i < line.length()) {
             // anchored: time expressions start with one of a few words; try the expressions there, most specific first
-            int at = nextAnchor(lower, i);
+            int at = nextAnchor(lower, i, anchors);
             if (at < 0) {
                 return;
             }

@@ -238,6 +238,13 @@ public final class TaskExtractor {
 
     private static List<Line> lines(String text) {
         List<Line> out = new ArrayList<>();
+        // one matcher per pattern for the whole text, reset on each line
+        Matcher roman = ROMAN.matcher("");
+        Matcher subNumbered = SUB_NUMBERED.matcher("");
+        Matcher numbered = NUMBERED.matcher("");
+        Matcher lettered = LETTERED.matcher("");
+        Matcher bullet = BULLET.matcher("");
+        Matcher subBullet = SUB_BULLET.matcher("");
         int offset = 0;
         boolean blank = true;
         for (String raw : text.split("\n", -1)) {
@@ -250,20 +257,22 @@ public final class TaskExtractor {
             }
             boolean blankBefore = blank;
             blank = false;
+            boolean isBullet = bullet.reset(t).lookingAt();
+            boolean isSubBullet = subBullet.reset(t).lookingAt();
             int level = 0;
-            if (ROMAN.matcher(t).lookingAt()) {
+            if (roman.reset(t).lookingAt()) {
                 level = 1;
-            } else if (SUB_NUMBERED.matcher(t).lookingAt()) {
+            } else if (subNumbered.reset(t).lookingAt()) {
                 level = 3;
-            } else if (NUMBERED.matcher(t).lookingAt()) {
+            } else if (numbered.reset(t).lookingAt()) {
                 level = 2;
-            } else if (LETTERED.matcher(t).lookingAt()) {
+            } else if (lettered.reset(t).lookingAt()) {
                 level = 4;
-            } else if (t.endsWith(":") && t.length() < 100 && !BULLET.matcher(t).lookingAt() && !SUB_BULLET.matcher(t).lookingAt()) {
+            } else if (t.endsWith(":") && t.length() < 100 && !isBullet && !isSubBullet) {
                 level = 5;
             }
-            out.add(new Line(t, start + raw.indexOf(t.isEmpty() ? "" : t.substring(0, 1)), level,
-                    level == 0 && BULLET.matcher(t).lookingAt(), SUB_BULLET.matcher(t).lookingAt(), blankBefore));
+            out.add(new Line(t, start + raw.indexOf(t.charAt(0)), level, level == 0 && isBullet, isSubBullet,
+                    blankBefore));
         }
         return out;
     }
