@@ -44,7 +44,7 @@ public class SearchService {
     public static final int MAX_PAGE_SIZE = 100;
 
     /**
-     * The executor the routes that search run on (configured under {@code micronaut.executors.search}): a fixed pool
+     * The executor the routes that search run on ({@link SearchPool}): a fixed pool
      * of platform threads, as a search engine keeps its own search pool. A search is work for the cores, not a wait:
      * on the virtual threads that serve the other routes, a few long searches would hold every carrier thread (as many
      * as the cores) and make pages and uploads wait for them; in a pool of their own they queue among themselves, and

@@ -180,14 +180,15 @@ abstract class ApiContract {
 
     /**
      * Searches run on a pool of platform threads of their own: with every thread of it busy, a search waits while other
-     * routes (on virtual threads) still answer, and it answers once a thread is free.
+     * routes (on virtual threads) still answer, and it answers once a thread is free; with the queue full too, a
+     * search is refused at once with 503 and Retry-After.
      */
     @Test
     void searchesRunOnAPoolOfTheirOwn() throws Exception {
-        String name = vn.vanban.search.SearchService.EXECUTOR;
-        var pool = app.context.getBean(java.util.concurrent.ExecutorService.class, Qualifiers.byName(name));
-        int threads = app.context.getBean(io.micronaut.scheduling.executor.ExecutorConfiguration.class,
-                Qualifiers.byName(name)).getNumberOfThreads();
+        var pool = app.context.getBean(java.util.concurrent.ExecutorService.class,
+                Qualifiers.byName(vn.vanban.search.SearchService.EXECUTOR));
+        var settings = app.context.getBean(vn.vanban.search.SearchPool.Settings.class);
+        int threads = settings.threadCount();
         assertEquals(2 * Runtime.getRuntime().availableProcessors(), threads, "default size: twice the cores");
         var started = new java.util.concurrent.CountDownLatch(threads);
         var release = new java.util.concurrent.CountDownLatch(1);
@@ -212,10 +213,28 @@ abstract class ApiContract {
             assertEquals(200, get("/health").statusCode());
             assertThrows(java.util.concurrent.TimeoutException.class, () -> search.get(2, java.util.concurrent.TimeUnit.SECONDS),
                     "the search waits for a thread of its pool");
+
+            // the waiting search holds one place of the queue; fill the others
+            int filled = 0;
+            try {
+                while (filled <= settings.queue()) {
+                    pool.execute(() -> { });
+                    filled++;
+                }
+            } catch (java.util.concurrent.RejectedExecutionException full) {
+                // the queue is full
+            }
+            assertEquals(settings.queue() - 1, filled, "places left in the queue beside the waiting search");
+            HttpResponse<String> busy = get("/api/search?q=" + enc("báo cáo"));
+            assertEquals(503, busy.statusCode(), busy.body());
+            assertEquals("1", busy.headers().firstValue("retry-after").orElse(""));
+            assertTrue(busy.body().contains("try again"), busy.body());
+
             release.countDown();
             HttpResponse<String> answer = search.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("\"total\":"), answer.body());
+            assertEquals(200, get("/api/search?q=" + enc("báo cáo")).statusCode(), "served again once the queue drained");
         } finally {
             release.countDown();
         }
