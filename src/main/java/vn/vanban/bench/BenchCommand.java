@@ -72,15 +72,16 @@ public class BenchCommand implements Callable<Integer> {
     int warmup = 2;
 
     /** One timed ingest of the corpus into a new repository, left open for the search measurements. */
-    private record Pass(ApplicationContext context, List<IngestOutcome> outcomes, double seconds, double cpu) {
+    private record Pass(ApplicationContext context, List<IngestOutcome> outcomes, double seconds, double cpu, double jit) {
     }
 
     private Pass ingestPass(List<Path> files, Path dir) {
         ApplicationContext ctx = context(dir);
         long t0 = System.nanoTime();
         double cpu0 = cpuSeconds();
+        double jit0 = jitSeconds();
         List<IngestOutcome> outcomes = ctx.getBean(BatchIngest.class).run(files, threads, false, o -> { });
-        return new Pass(ctx, outcomes, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
+        return new Pass(ctx, outcomes, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0, jitSeconds() - jit0);
     }
 
     private static double median(double[] v) {
@@ -129,9 +130,11 @@ public class BenchCommand implements Callable<Integer> {
                 }
                 long t0 = System.nanoTime();
                 double cpu0 = cpuSeconds();
+                double jit0 = jitSeconds();
                 bareLucene(texts, work.resolve("lucene"));
                 luceneSec[pass] = (System.nanoTime() - t0) / 1e9;
                 luceneCpu[pass] = cpuSeconds() - cpu0;
+                double luceneJit = jitSeconds() - jit0;
                 if (last != null) {
                     last.context().close();
                     delete(work.resolve("ingest"));
@@ -140,8 +143,9 @@ public class BenchCommand implements Callable<Integer> {
                 ingestSec[pass] = last.seconds();
                 ingestCpu[pass] = last.cpu();
                 failed = last.outcomes().stream().filter(o -> o.status() == IngestOutcome.Status.FAILED).count();
-                System.out.printf("  pass %d: bare Lucene %.2f s (CPU %.2f s), vanban ingest %.2f s (CPU %.2f s), ratio %.2f%n",
-                        pass + 1, luceneSec[pass], luceneCpu[pass], ingestSec[pass], ingestCpu[pass], luceneSec[pass] / ingestSec[pass]);
+                System.out.printf("  pass %d: bare Lucene %.2f s (CPU %.2f s, compiler %.2f s), vanban ingest %.2f s (CPU %.2f s, "
+                        + "compiler %.2f s), ratio %.2f%n", pass + 1, luceneSec[pass], luceneCpu[pass], luceneJit,
+                        ingestSec[pass], ingestCpu[pass], last.jit(), luceneSec[pass] / ingestSec[pass]);
             }
             try (ApplicationContext ctx = last.context()) {
                 double l = median(luceneSec);
@@ -270,6 +274,11 @@ public class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Time the JIT compilers have spent so far (their threads run beside the work and share the cores with it). */
+    private static double jitSeconds() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
     }
 
     /** CPU time of the whole process so far (every thread: workers, merges, garbage collection, compilers). */
