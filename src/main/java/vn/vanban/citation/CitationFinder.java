@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.vanban.extract.DocumentTypes;
+import vn.vanban.normalize.CharTables;
 
 /**
  * Finds every place a text cites a document by number (the first pass of eyecite's find-then-resolve). It anchors
@@ -109,7 +110,7 @@ public final class CitationFinder {
     /** Whether the digit at {@code i} continues a word, a number ("1.307") or a path rather than starting one. */
     private static boolean continuesNumberOrWord(String text, int i) {
         char p = text.charAt(i - 1);
-        if (Character.isLetterOrDigit(p) || p == '/' || p == ':' || p == '%') {
+        if (CharTables.isLetterOrDigit(p) || p == '/' || p == ':' || p == '%') {
             return true;
         }
         return (p == '.' || p == ',' || p == '-') && i >= 2 && Character.isDigit(text.charAt(i - 2));
@@ -142,7 +143,7 @@ public final class CitationFinder {
     }
 
     private static boolean continuesAsWord(String text, int end) {
-        return end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '/'
+        return end < text.length() && (CharTables.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '/'
                 || text.charAt(end) == '%');
     }
 
@@ -193,7 +194,7 @@ public final class CitationFinder {
             int stop = issuerEnd(after);
             issuer = after.substring(0, stop).strip();
             // an issuer is an organ's name, capitalized ("của Bộ …", "của UBND tỉnh"); "của các Sở" is not one
-            if (issuer.isEmpty() || issuer.length() > 120 || !Character.isUpperCase(issuer.charAt(0))) {
+            if (issuer.isEmpty() || issuer.length() > 120 || !CharTables.isUpperCase(issuer.charAt(0))) {
                 issuer = null;
             } else {
                 end += im.end() + stop;
@@ -217,7 +218,7 @@ public final class CitationFinder {
         Matcher found = null;
         int at = 0;
         while (at < before.length() && m.find(at)) {
-            if (Character.isUpperCase(text.charAt(from + m.start(1)))) {
+            if (CharTables.isUpperCase(text.charAt(from + m.start(1)))) {
                 found = typeNamedBefore.matcher(before);
                 found.find(m.start());
             }
@@ -260,13 +261,13 @@ public final class CitationFinder {
             while (end < n && end - i < 5 && Character.isDigit(text.charAt(end))) {
                 end++;
             }
-            if (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '/' || text.charAt(end) == '-'
+            if (end < n && (CharTables.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '/' || text.charAt(end) == '-'
                     || ((text.charAt(end) == '.' || text.charAt(end) == ',') && end + 1 < n && Character.isDigit(text.charAt(end + 1))))) {
                 i = end;
                 continue;
             }
             int start = typeNameEndingBefore(folded, i);
-            if (start >= 0 && Character.isUpperCase(text.charAt(start))) {
+            if (start >= 0 && CharTables.isUpperCase(text.charAt(start))) {
                 DocumentTypes.Type t = typeByFolded.get(folded.substring(start, lastNonSpace(folded, i)));
                 if (t != null) {
                     int[] sentence = sentenceAround(text, start, end);
@@ -291,7 +292,7 @@ public final class CitationFinder {
         }
         for (String name : foldedNames) {
             int s = p - name.length();
-            if (s >= 0 && s >= i - 30 && folded.startsWith(name, s) && (s == 0 || !Character.isLetter(folded.charAt(s - 1)))) {
+            if (s >= 0 && s >= i - 30 && folded.startsWith(name, s) && (s == 0 || !CharTables.isLetter(folded.charAt(s - 1)))) {
                 return s;
             }
         }

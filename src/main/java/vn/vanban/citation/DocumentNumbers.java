@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.vanban.normalize.CharTables;
 
 /**
  * Số ký hiệu in canonical keyword form, as indexed and queried: NFC, no spaces, upper case, Đ (and the Latin look-alike
@@ -65,7 +66,7 @@ public final class DocumentNumbers {
         Matcher party = PARTY.matcher(text);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c < '0' || c > '9' || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '/'))) {
+            if (c < '0' || c > '9' || (i > 0 && (CharTables.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '/'))) {
                 continue;
             }
             // both patterns need, after at most 5 digits, a "-" (party) or a letter, blanks and a "/": most numbers

@@ -27,14 +27,6 @@ public final class Folding {
         return new String(out);
     }
 
-    private static final char[] LOWER = new char[LAST + 1];
-
-    static {
-        for (char c = 0; c <= LAST; c++) {
-            LOWER[c] = Character.toLowerCase(c);
-        }
-    }
-
     /**
      * {@code s} lower-cased one character at a time, keeping its diacritics and its length (so offsets carry over);
      * for the Vietnamese alphabet the same as {@code toLowerCase(Locale.ROOT)}. Returns {@code s} itself when it has
@@ -57,7 +49,7 @@ public final class Folding {
     }
 
     private static char lowerOf(char c) {
-        return c <= LAST ? LOWER[c] : Character.toLowerCase(c);
+        return vn.vanban.normalize.CharTables.toLowerCase(c);
     }
 
     /** One character folded. */

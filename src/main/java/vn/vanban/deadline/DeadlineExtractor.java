@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.vanban.citation.CitedDocument;
 import vn.vanban.citation.Mention;
+import vn.vanban.normalize.CharTables;
 
 /**
  * Finds the deadlines a normalized text sets. A time expression ({@link TimeExpressions}) is a deadline when it
@@ -190,7 +191,7 @@ public final class DeadlineExtractor {
             int k = next[a];
             if (k >= 0 && k < from || k == UNKNOWN) {
                 k = lower.indexOf(ANCHORS[a], from);
-                while (k > 0 && Character.isLetter(lower.charAt(k - 1))) {
+                while (k > 0 && CharTables.isLetter(lower.charAt(k - 1))) {
                     k = lower.indexOf(ANCHORS[a], k + 1);
                 }
                 next[a] = k;

@@ -81,34 +81,16 @@ public final class ToneNormalizer {
 
     private static final com.ibm.icu.text.Normalizer2 NFC = com.ibm.icu.text.Normalizer2.getNFCInstance();
 
-    /*
-     * For each char up to U+1EF9 (the Latin letters Vietnamese uses, and their neighbours), looked up for every letter
-     * of a text: whether it is a letter, an upper-case or a lower-case one, and its lower-case form.
-     */
-    private static final boolean[] LETTER = new boolean[LAST + 1];
-    private static final boolean[] UPPER = new boolean[LAST + 1];
-    private static final boolean[] LOWER = new boolean[LAST + 1];
-    private static final char[] LOWER_OF = new char[LAST + 1];
-
-    static {
-        for (int c = 0; c <= LAST; c++) {
-            LETTER[c] = Character.isLetter(c);
-            UPPER[c] = Character.isUpperCase(c);
-            LOWER[c] = Character.isLowerCase(c);
-            LOWER_OF[c] = (char) Character.toLowerCase(c);
-        }
-    }
-
     private static boolean isLetter(char c) {
-        return c <= LAST ? LETTER[c] : Character.isLetter(c);
+        return CharTables.isLetter(c);
     }
 
     private static boolean isUpper(char c) {
-        return c <= LAST ? UPPER[c] : Character.isUpperCase(c);
+        return CharTables.isUpperCase(c);
     }
 
     private static boolean isLower(char c) {
-        return c <= LAST ? LOWER[c] : Character.isLowerCase(c);
+        return CharTables.isLowerCase(c);
     }
 
     /** Normalizes every syllable of {@code text}; returns NFC text (the same instance when nothing moved). */
@@ -169,7 +151,7 @@ public final class ToneNormalizer {
                 tone = t;
                 base = BASE[c - FIRST];
             }
-            char lc = base <= LAST ? LOWER_OF[base] : Character.toLowerCase(base);
+            char lc = CharTables.toLowerCase(base);
             if (lc > 0x7f && !isVowel(lc) && lc != 'đ') {
                 return false; // not a Vietnamese syllable
             }
