@@ -130,7 +130,7 @@ public class DocumentController {
 
     /** Documents like this one (distinctive words in common), best first. */
     @Get("/{id}/similar")
-    @ExecuteOn(vn.vanban.search.SearchService.EXECUTOR)
+    @ExecuteOn(vn.vanban.search.SearchPool.EXECUTOR)
     public HttpResponse<?> similar(@PathVariable long id, @QueryValue(defaultValue = "10") int size) {
         return search.similar(id, size).<HttpResponse<?>>map(HttpResponse::ok)
                 .orElseGet(() -> HttpResponse.notFound(new ApiError("no indexed document " + id, null)));

@@ -10,21 +10,22 @@ import java.time.format.DateTimeParseException;
 import vn.vanban.search.ItemResult;
 import vn.vanban.search.SearchRequest;
 import vn.vanban.search.SearchResult;
+import vn.vanban.search.SearchPool;
 import vn.vanban.search.SearchService;
 
 /**
- * Full-text search with filters, facets and sorting. Runs on the search pool ({@link SearchService#EXECUTOR}), not on
+ * Full-text search with filters, facets and sorting. Runs on the search pool ({@link SearchPool}), not on
  * the virtual threads of the other routes. Measured with {@code loadbench} (4 clients, 100k documents, 2 cores): on
  * virtual threads the searches queue on as many carrier threads as there are cores, so short ones wait behind long
  * ones (p50 1.33× bare Lucene, whose 4 threads share the cores, against a p99 of 0.74×); on a pool of platform threads
  * they share the cores as bare Lucene's do (six runs: p50 1.13–1.26×, p99 0.96–1.14×; an HTTP request then costs
  * 0.4–0.8 ms of CPU more than the same search in process, clients included). Under the hardening load (16 searching and 4 uploading clients, 60 s, same machine,
  * back to back) the pool gave 326 searches/s and 66 uploads/s (upload p99 139 ms) against 532 and 32 (p99 698 ms) on
- * virtual threads: searches no longer take the cores from uploads. Answering on the event loop itself held up uploads
+ * virtual threads, and the bounded pool of {@link SearchPool} later 394 and 65 (p99 153 ms): searches no longer take the cores from uploads. Answering on the event loop itself held up uploads
  * too (a long search holds every connection of its event loop).
  */
 @Controller("/api/search")
-@ExecuteOn(SearchService.EXECUTOR)
+@ExecuteOn(SearchPool.EXECUTOR)
 public class SearchController {
 
     private final SearchService search;

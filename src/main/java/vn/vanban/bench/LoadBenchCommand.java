@@ -124,11 +124,12 @@ public class LoadBenchCommand implements Callable<Integer> {
                 }
             }
             vn.vanban.search.SearchService service = ctx.getBean(vn.vanban.search.SearchService.class);
-            QueryFactory factory = new QueryFactory(DocumentIndex.newAnalyzer());
+            org.apache.lucene.analysis.Analyzer analyzer = DocumentIndex.newAnalyzer(); // one, as the service keeps one
+            QueryFactory factory = new QueryFactory(analyzer);
             try (FSDirectory dir = FSDirectory.open(data.resolve("lucene")); DirectoryReader reader = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, DocumentIndex.FACETS);
-                Bare bare = new Bare(searcher, state, factory);
+                Bare bare = new Bare(searcher, state, factory, analyzer);
                 Call viaHttp = q -> get(base + q);
                 Call inProcess = q -> {
                     service.search(request(q));
@@ -138,7 +139,7 @@ public class LoadBenchCommand implements Callable<Integer> {
                 // every side warmed up before any is measured, in alternating blocks: the JIT and the page cache serve all
                 // of them alike. The HTTP server's own code (Netty, routing, JSON) runs a few times a request, so the
                 // compiler takes thousands of requests to reach it: after 12 passes (1,440 requests) an HTTP request
-                // still cost 1.4 ms of CPU more than the same search in process, after 80 passes 0.35 ms.
+                // still cost 1.4 ms of CPU more than the same search in process, after 80 passes 0.35–0.8 ms.
                 List<Call> compared = List.of(viaHttp, inProcess, bare::search);
                 for (int done = 0; done < warmup; ) {
                     int block = Math.min(10, warmup - done);
@@ -305,7 +306,8 @@ public class LoadBenchCommand implements Callable<Integer> {
     }
 
     /** The same Lucene work as a search request, through Lucene's API alone. */
-    private record Bare(IndexSearcher searcher, SortedSetDocValuesReaderState state, QueryFactory factory) {
+    private record Bare(IndexSearcher searcher, SortedSetDocValuesReaderState state, QueryFactory factory,
+                        org.apache.lucene.analysis.Analyzer analyzer) {
 
         int search(String encoded) throws Exception {
             Map<String, String> p = params(encoded);
@@ -348,7 +350,7 @@ public class LoadBenchCommand implements Callable<Integer> {
             TopDocs top = byDate ? fr.topDocs()
                     : vn.vanban.search.SearchService.rescorer(base).rescore(searcher, fr.topDocs(), 10);
             if (!q.isBlank() && top.scoreDocs.length > 0) {
-                UnifiedHighlighter h = vn.vanban.search.SearchService.snippetHighlighter(searcher, DocumentIndex.newAnalyzer());
+                UnifiedHighlighter h = vn.vanban.search.SearchService.snippetHighlighter(searcher, analyzer);
                 int[] ids = new int[top.scoreDocs.length];
                 for (int i = 0; i < ids.length; i++) {
                     ids[i] = top.scoreDocs[i].doc;

@@ -19,8 +19,8 @@ import vn.vanban.normalize.CharTables;
  */
 @Singleton
 public final class CitationFinder {
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-    private static final java.util.regex.Pattern LEADING_COMMAS = java.util.regex.Pattern.compile("^[\\s,]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LEADING_COMMAS = Pattern.compile("^[\\s,]+");
 
     private static final int LOOKBACK = 60;
     private static final Pattern DATE_NUMERIC = Pattern.compile(

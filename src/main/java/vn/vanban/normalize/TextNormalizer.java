@@ -20,15 +20,6 @@ import org.yaml.snakeyaml.Yaml;
 @Singleton
 public final class TextNormalizer {
 
-    /** Which of U+00C0..U+1EF9 (the Latin letters Vietnamese uses, and their neighbours) are letters. */
-    private static final boolean[] LATIN_LETTER = new boolean[0x1EF9 - 0xC0 + 1];
-
-    static {
-        for (int c = 0xC0; c <= 0x1EF9; c++) {
-            LATIN_LETTER[c - 0xC0] = Character.isLetter(c);
-        }
-    }
-
     private final Map<Integer, String> symbolMap;
     private final NoisePatterns pageNoise;
     private final LegacyEncodings legacy;
@@ -109,7 +100,7 @@ public final class TextNormalizer {
         int n = s.length();
         while (i < n) {
             char ch = s.charAt(i);
-            if ((ch >= 0x20 && ch < 0x7f) || ch == '\n' || ch == '\t' || (ch >= 0xC0 && ch <= 0x1EF9 && LATIN_LETTER[ch - 0xC0])) {
+            if ((ch >= 0x20 && ch < 0x7f) || ch == '\n' || ch == '\t' || (ch >= 0xC0 && ch <= 0x1EF9 && CharTables.isLetter(ch))) {
                 i++;
             } else {
                 break;

@@ -81,18 +81,6 @@ public final class ToneNormalizer {
 
     private static final com.ibm.icu.text.Normalizer2 NFC = com.ibm.icu.text.Normalizer2.getNFCInstance();
 
-    private static boolean isLetter(char c) {
-        return CharTables.isLetter(c);
-    }
-
-    private static boolean isUpper(char c) {
-        return CharTables.isUpperCase(c);
-    }
-
-    private static boolean isLower(char c) {
-        return CharTables.isLowerCase(c);
-    }
-
     /** Normalizes every syllable of {@code text}; returns NFC text (the same instance when nothing moved). */
     public static String normalize(String text) {
         String nfc = NFC.normalize(text); // returns text itself when already NFC
@@ -102,7 +90,7 @@ public final class ToneNormalizer {
         int n = chars.length;
         int i = 0;
         while (i < n) {
-            if (!isLetter(chars[i])) {
+            if (!CharTables.isLetter(chars[i])) {
                 i++;
                 continue;
             }
@@ -111,7 +99,8 @@ public final class ToneNormalizer {
             // a syllable never has a capital after a small letter: "thoaịTB" (cells glued by PDF layout) is two runs
             while (i < n) {
                 char ch = chars[i];
-                if (!isLetter(ch) || (i > start && isUpper(ch) && isLower(chars[i - 1]))) {
+                if (!CharTables.isLetter(ch)
+                        || (i > start && CharTables.isUpperCase(ch) && CharTables.isLowerCase(chars[i - 1]))) {
                     break;
                 }
                 toned |= toneOf(ch) != 0;

@@ -131,11 +131,11 @@ public final class Fields {
         List<String> out = new ArrayList<>();
         int n = text.length();
         for (int i = 0; i < n; ) {
-            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < n && !vn.vanban.normalize.CharTables.isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < n && vn.vanban.normalize.CharTables.isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
             if (i > start) {

@@ -12,12 +12,17 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pool the routes that search run on ({@link SearchService#EXECUTOR}): platform threads of their own, as a search
- * engine keeps a search pool, and a bounded queue: when every thread is busy and the queue is full, a search is
- * refused at once (503 with Retry-After, see {@code vn.vanban.api.BusyHandler}) instead of piling up.
+ * The pool the routes that search run on ({@code @ExecuteOn(SearchPool.EXECUTOR)}): platform threads of their own, as
+ * a search engine keeps a search pool, and a bounded queue: when every thread is busy and the queue is full, a search
+ * is refused at once (503 with Retry-After, see {@code vn.vanban.api.BusyHandler}) instead of piling up. A search is
+ * work for the cores, not a wait: on the virtual threads that serve the other routes, a few long searches would hold
+ * every carrier thread (as many as the cores) and make pages and uploads wait for them.
  */
 @Factory
 public class SearchPool {
+
+    /** The name of the pool's executor. */
+    public static final String EXECUTOR = "search";
 
     /**
      * Settings {@code vanban.search.*} (VANBAN_SEARCH_THREADS, VANBAN_SEARCH_QUEUE).
@@ -35,7 +40,7 @@ public class SearchPool {
     }
 
     @Singleton
-    @Named(SearchService.EXECUTOR)
+    @Named(EXECUTOR)
     @Bean(preDestroy = "shutdown")
     ExecutorService searchPool(Settings settings) {
         if (settings.queue() < 1) {

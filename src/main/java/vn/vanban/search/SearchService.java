@@ -42,15 +42,6 @@ public class SearchService {
 
     /** Largest page size a caller may ask for. */
     public static final int MAX_PAGE_SIZE = 100;
-
-    /**
-     * The executor the routes that search run on ({@link SearchPool}): a fixed pool
-     * of platform threads, as a search engine keeps its own search pool. A search is work for the cores, not a wait:
-     * on the virtual threads that serve the other routes, a few long searches would hold every carrier thread (as many
-     * as the cores) and make pages and uploads wait for them; in a pool of their own they queue among themselves, and
-     * each thread keeps its analyzers' token streams from one search to the next.
-     */
-    public static final String EXECUTOR = "search";
     private static final int MAX_WINDOW = 10_000;
 
     private final DocumentIndex index;

@@ -65,7 +65,7 @@ public class WebController {
 
     /** The search page: one box, filters and facets, results; everything in the URL, so a search can be shared. */
     @Get
-    @ExecuteOn(SearchService.EXECUTOR)
+    @ExecuteOn(vn.vanban.search.SearchPool.EXECUTOR)
     public ModelAndView<Map<String, Object>> home(@Nullable @QueryValue String q, @Nullable @QueryValue String type,
                                                   @Nullable @QueryValue String issuer, @Nullable @QueryValue String province,
                                                   @Nullable @QueryValue String field, @Nullable @QueryValue Integer year,

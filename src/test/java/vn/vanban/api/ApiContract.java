@@ -186,7 +186,7 @@ abstract class ApiContract {
     @Test
     void searchesRunOnAPoolOfTheirOwn() throws Exception {
         var pool = app.context.getBean(java.util.concurrent.ExecutorService.class,
-                Qualifiers.byName(vn.vanban.search.SearchService.EXECUTOR));
+                Qualifiers.byName(vn.vanban.search.SearchPool.EXECUTOR));
         var settings = app.context.getBean(vn.vanban.search.SearchPool.Settings.class);
         int threads = settings.threadCount();
         assertEquals(2 * Runtime.getRuntime().availableProcessors(), threads, "default size: twice the cores");
