@@ -67,21 +67,95 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--passes", description = "timed passes over the corpus for each side, after the warm-up (default 3; the medians are reported)")
     int passes = 3;
 
-    @Option(names = "--warmup", description = "untimed passes over the corpus for each side first (default 2: the compiler "
-            + "is still busy with the ingest side's code through the first)")
-    int warmup = 2;
+    @Option(names = "--warmup", description = "untimed passes over the corpus for each side first (default 6: code that runs "
+            + "once a document reaches the optimizing compiler only after thousands of documents)")
+    int warmup = 6;
 
-    /** One timed ingest of the corpus into a new repository, left open for the search measurements. */
-    private record Pass(ApplicationContext context, List<IngestOutcome> outcomes, double seconds, double cpu, double jit) {
+    /** One timed pass of either side. */
+    private record Timing(double seconds, double cpu, double jit) {
     }
 
-    private Pass ingestPass(List<Path> files, Path dir) {
-        ApplicationContext ctx = context(dir);
+    /** Measures {@code work}: wall time, CPU time of the whole process, time the JIT compilers spent within it. */
+    private static Timing timed(ThrowingRunnable work) throws Exception {
         long t0 = System.nanoTime();
         double cpu0 = cpuSeconds();
         double jit0 = jitSeconds();
-        List<IngestOutcome> outcomes = ctx.getBean(BatchIngest.class).run(files, threads, false, o -> { });
-        return new Pass(ctx, outcomes, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0, jitSeconds() - jit0);
+        work.run();
+        return new Timing((System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0, jitSeconds() - jit0);
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /**
+     * The ingest side: one repository on the embedded database, open for the whole run as in a running server, emptied
+     * (untimed) before every pass but the first, so that each pass ingests the whole corpus into an empty repository.
+     */
+    private final class Repository implements AutoCloseable {
+        final ApplicationContext context;
+        private final BatchIngest batch;
+        private final List<Path> files;
+        private int made;
+        private long added = -1;
+        long failed;
+
+        Repository(Path dir, List<Path> files) {
+            this.context = context(dir);
+            this.batch = context.getBean(BatchIngest.class); // the pipeline's beans are built before any timing
+            this.files = files;
+        }
+
+        Timing pass() throws Exception {
+            if (made++ > 0) {
+                empty(context);
+            }
+            List<List<IngestOutcome>> out = new ArrayList<>();
+            Timing t = timed(() -> out.add(batch.run(files, threads, false, o -> { })));
+            long a = out.get(0).stream().filter(o -> o.status() == IngestOutcome.Status.ADDED).count();
+            if (added >= 0 && a != added) {
+                throw new IllegalStateException("an ingest pass added " + a + " documents, the first " + added
+                        + ": the repository was not empty");
+            }
+            added = a;
+            failed = out.get(0).stream().filter(o -> o.status() == IngestOutcome.Status.FAILED).count();
+            return t;
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
+    /** The bare Lucene side, kept open like the repository: one writer, emptied (untimed) before every pass but the first. */
+    private final class Bare implements AutoCloseable {
+        final Path dir;
+        private final FSDirectory directory;
+        private final IndexWriter writer;
+        private final List<String> texts;
+        private int made;
+
+        Bare(Path dir, List<String> texts) throws IOException {
+            this.dir = dir;
+            this.texts = texts;
+            this.directory = FSDirectory.open(dir);
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(DocumentIndex.newAnalyzer()).setRAMBufferSizeMB(64));
+        }
+
+        Timing pass() throws Exception {
+            if (made++ > 0) {
+                writer.deleteAll();
+                writer.commit();
+            }
+            return timed(() -> index(writer, texts));
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+            directory.close();
+        }
     }
 
     private static double median(double[] v) {
@@ -109,54 +183,40 @@ public class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         Path work = Files.createTempDirectory("vanban-bench");
         try {
-            // whole passes of each side first, not timed: the ingest side runs far more code (Tika, H2, the
-            // extractors) than bare Lucene, and a short warm-up left the compiler busy for the whole timed ingest
-            System.out.printf("warm-up: %d untimed passes of each side, then %d timed passes of each, alternating%n", warmup, passes);
-            for (int w = 0; w < warmup; w++) {
-                bareLucene(texts, work.resolve("lucene-warm"));
-                delete(work.resolve("lucene-warm"));
-                ingestPass(files, work.resolve("ingest-warm")).context().close();
-                delete(work.resolve("ingest-warm"));
-            }
-            double[] luceneSec = new double[passes];
-            double[] luceneCpu = new double[passes];
-            double[] ingestSec = new double[passes];
-            double[] ingestCpu = new double[passes];
-            Pass last = null;
-            long failed = 0;
-            for (int pass = 0; pass < passes; pass++) {
-                if (pass > 0) {
-                    delete(work.resolve("lucene")); // each pass into an empty directory; the last one stays for search
+            try (Bare bare = new Bare(work.resolve("lucene"), texts); Repository repo = new Repository(work.resolve("ingest"), files)) {
+                // whole passes of each side first, not timed: the ingest side runs far more code (Tika, H2, the
+                // extractors) than bare Lucene, and a short warm-up left the compiler busy for the whole timed ingest
+                System.out.printf("warm-up: %d untimed passes of each side, then %d timed passes of each, alternating; each "
+                        + "side open throughout (a running server), emptied before each pass%n", warmup, passes);
+                for (int w = 0; w < warmup; w++) {
+                    bare.pass();
+                    repo.pass();
                 }
-                long t0 = System.nanoTime();
-                double cpu0 = cpuSeconds();
-                double jit0 = jitSeconds();
-                bareLucene(texts, work.resolve("lucene"));
-                luceneSec[pass] = (System.nanoTime() - t0) / 1e9;
-                luceneCpu[pass] = cpuSeconds() - cpu0;
-                double luceneJit = jitSeconds() - jit0;
-                if (last != null) {
-                    last.context().close();
-                    delete(work.resolve("ingest"));
+                double[] luceneSec = new double[passes];
+                double[] luceneCpu = new double[passes];
+                double[] ingestSec = new double[passes];
+                double[] ingestCpu = new double[passes];
+                for (int pass = 0; pass < passes; pass++) {
+                    Timing l = bare.pass();
+                    Timing i = repo.pass();
+                    luceneSec[pass] = l.seconds();
+                    luceneCpu[pass] = l.cpu();
+                    ingestSec[pass] = i.seconds();
+                    ingestCpu[pass] = i.cpu();
+                    System.out.printf("  pass %d: bare Lucene %.2f s (CPU %.2f s, compiler %.2f s), vanban ingest %.2f s (CPU %.2f s, "
+                            + "compiler %.2f s), ratio %.2f%n", pass + 1, l.seconds(), l.cpu(), l.jit(), i.seconds(), i.cpu(),
+                            i.jit(), l.seconds() / i.seconds());
                 }
-                last = ingestPass(files, work.resolve("ingest"));
-                ingestSec[pass] = last.seconds();
-                ingestCpu[pass] = last.cpu();
-                failed = last.outcomes().stream().filter(o -> o.status() == IngestOutcome.Status.FAILED).count();
-                System.out.printf("  pass %d: bare Lucene %.2f s (CPU %.2f s, compiler %.2f s), vanban ingest %.2f s (CPU %.2f s, "
-                        + "compiler %.2f s), ratio %.2f%n", pass + 1, luceneSec[pass], luceneCpu[pass], luceneJit,
-                        ingestSec[pass], ingestCpu[pass], last.jit(), luceneSec[pass] / ingestSec[pass]);
-            }
-            try (ApplicationContext ctx = last.context()) {
                 double l = median(luceneSec);
                 double i = median(ingestSec);
                 System.out.printf("bare Lucene index : %7.1f docs/s %6.2f MB/s (median %.2f s, CPU %.2f s)%n", files.size() / l,
                         mb / l, l, median(luceneCpu));
                 System.out.printf("vanban ingest     : %7.1f docs/s %6.2f MB/s (median %.2f s, CPU %.2f s, %d failed; parse+normalize+extract+store+index, embedded H2)%n",
-                        files.size() / i, mb / i, i, median(ingestCpu), failed);
+                        files.size() / i, mb / i, i, median(ingestCpu), repo.failed);
                 System.out.printf("ingest / bare Lucene throughput: %.2f%n", l / i);
-                searchLatency(ctx, work.resolve("lucene"));
-                extraction(ctx, texts);
+                fresh(files, texts, work, mb);
+                searchLatency(repo.context, bare.dir);
+                extraction(repo.context, texts);
             }
             if (office != null) {
                 officeParse(work);
@@ -165,6 +225,65 @@ public class BenchCommand implements Callable<Integer> {
             delete(work);
         }
         return 0;
+    }
+
+    /**
+     * One more pass of each side into a new index and a new repository (database file, index and originals created
+     * as the pass goes), printed beside the running figures: what a first ingest costs on top.
+     */
+    private void fresh(List<Path> files, List<String> texts, Path work, double mb) throws Exception {
+        Timing l = timed(() -> {
+            try (FSDirectory d = FSDirectory.open(work.resolve("lucene-new"));
+                 IndexWriter w = new IndexWriter(d, new IndexWriterConfig(DocumentIndex.newAnalyzer()).setRAMBufferSizeMB(64))) {
+                index(w, texts);
+            }
+        });
+        try (Repository repo = new Repository(work.resolve("ingest-new"), files)) {
+            Timing i = repo.pass();
+            System.out.printf("into a new index / a new repository: bare Lucene %.2f s, vanban ingest %.2f s (%.1f docs/s, "
+                    + "%.2f MB/s, CPU %.2f s), ratio %.2f%n", l.seconds(), i.seconds(), files.size() / i.seconds(),
+                    mb / i.seconds(), i.cpu(), l.seconds() / i.seconds());
+        }
+    }
+
+    /** Indexes {@code texts} with {@code threads} threads and commits. */
+    private void index(IndexWriter w, List<String> texts) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                int id = i;
+                done.add(pool.submit(() -> {
+                    w.addDocument(DocumentIndex.toLucene(IndexedDocument.textOnly(id, texts.get(id))));
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        w.commit();
+    }
+
+    /** Empties the repository of {@code ctx} (untimed, between passes): its rows, both indexes, the originals. */
+    private static void empty(ApplicationContext ctx) throws Exception {
+        Path dataDir = ctx.getBean(vn.vanban.config.VanbanConfig.class).dataDir();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(Contexts.embeddedUrl(dataDir), "sa", "");
+             java.sql.Statement s = c.createStatement()) {
+            for (String table : List.of("citation", "task", "deadline", "correction", "document_text", "cited_document",
+                    "ingest_failure", "document")) {
+                s.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        for (var index : List.of(ctx.getBean(DocumentIndex.class), ctx.getBean(vn.vanban.index.ItemIndex.class))) {
+            index.deleteAll();
+            index.commit();
+        }
+        if (Files.exists(dataDir.resolve("originals"))) {
+            delete(dataDir.resolve("originals"));
+        }
     }
 
     private void searchLatency(ApplicationContext ctx, Path luceneDir) throws IOException {
@@ -285,23 +404,6 @@ public class BenchCommand implements Callable<Integer> {
     private static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
-    }
-
-    private void bareLucene(List<String> texts, Path dir) throws Exception {
-        try (FSDirectory d = FSDirectory.open(dir);
-             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(DocumentIndex.newAnalyzer()).setRAMBufferSizeMB(64))) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            for (int i = 0; i < texts.size(); i++) {
-                int id = i;
-                pool.submit(() -> {
-                    w.addDocument(DocumentIndex.toLucene(IndexedDocument.textOnly(id, texts.get(id))));
-                    return null;
-                });
-            }
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.HOURS);
-            w.commit();
-        }
     }
 
     public static ApplicationContext context(Path dataDir) {
