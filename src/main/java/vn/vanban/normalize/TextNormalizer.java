@@ -129,9 +129,11 @@ public final class TextNormalizer {
                 matches.add(m);
             }
         }
-        // lines, where the lines a match spans count as one (with what precedes and follows the match on them)
+        // lines, where the lines a match spans count as one (with what precedes and follows the match on them):
+        // four ints a line — from, to, first match, last match + 1 (no match: -1) — in one array
         int n = s.length();
-        List<int[]> lines = new ArrayList<>(); // [from, to, first match, last match + 1] (no match: -1)
+        int[] lines = new int[4 * 64];
+        int count = 0;
         int r = 0;
         for (int pos = 0; pos <= n; ) {
             int end = s.indexOf('\n', pos);
@@ -143,38 +145,44 @@ public final class TextNormalizer {
                     end = next < 0 ? n : next;
                 }
             }
-            lines.add(new int[] {pos, end, r > first ? first : -1, r});
+            if (4 * count + 4 > lines.length) {
+                lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+            }
+            lines[4 * count] = pos;
+            lines[4 * count + 1] = end;
+            lines[4 * count + 2] = r > first ? first : -1;
+            lines[4 * count + 3] = r;
+            count++;
             pos = end + 1;
         }
-        int count = lines.size();
         boolean[] drop = new boolean[count];
         for (int i = 0; i < count; i++) {
-            if (lines.get(i)[2] < 0) {
+            if (lines[4 * i + 2] < 0) {
                 continue;
             }
             drop[i] = true;
             // the page number and blank lines printed around a header belong to the page furniture too
-            for (int j = i - 1; j >= 0 && lines.get(j)[2] < 0 && furniture(s, lines.get(j)[0], lines.get(j)[1]); j--) {
+            for (int j = i - 1; j >= 0 && lines[4 * j + 2] < 0 && furniture(s, lines[4 * j], lines[4 * j + 1]); j--) {
                 drop[j] = true;
             }
-            for (int j = i + 1; j < count && lines.get(j)[2] < 0 && furniture(s, lines.get(j)[0], lines.get(j)[1]); j++) {
+            for (int j = i + 1; j < count && lines[4 * j + 2] < 0 && furniture(s, lines[4 * j], lines[4 * j + 1]); j++) {
                 drop[j] = true;
             }
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < count; i++) {
-            int[] line = lines.get(i);
+            int from = lines[4 * i];
+            int to = lines[4 * i + 1];
             if (!drop[i]) {
-                out.append(s, line[0], line[1]).append('\n');
-            } else if (line[2] >= 0) {
+                out.append(s, from, to).append('\n');
+            } else if (lines[4 * i + 2] >= 0) {
                 // what the line holds beside its matches stays
                 int mark = out.length();
-                int from = line[0];
-                for (int k = line[2]; k < line[3]; k++) {
+                for (int k = lines[4 * i + 2]; k < lines[4 * i + 3]; k++) {
                     out.append(s, from, matches.get(k)[0]);
                     from = matches.get(k)[1];
                 }
-                out.append(s, from, line[1]);
+                out.append(s, from, to);
                 if (out.substring(mark).isBlank()) {
                     out.setLength(mark);
                 } else {
