@@ -40,11 +40,7 @@ public class DeadlineStore {
     /** Stores what a document just inserted sets (it has nothing yet). */
     @Transactional
     public void add(long documentId, List<Deadline> found, List<Task> assigned) {
-        List<DeadlineRecord> rows = new ArrayList<>();
-        for (Deadline d : found) {
-            rows.add(new DeadlineRecord(null, documentId, d.due(), lastDay(d.due()), d.rrule(), cut(d.what(), WHAT_WIDTH),
-                    cut(d.who(), 500), d.guide(), d.start(), d.end()));
-        }
+        List<DeadlineRecord> rows = deadlineRows(documentId, found);
         // one batch each: the rows' ids are never read back
         batch.insert("INSERT INTO deadline (document_id, due, due_last, rrule, what, who, guide_key, start_offset, end_offset) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, (ps, r) -> {
@@ -58,11 +54,7 @@ public class DeadlineStore {
                     ps.setInt(8, r.startOffset());
                     ps.setInt(9, r.endOffset());
                 });
-        List<TaskRecord> taskRows = new ArrayList<>();
-        for (Task t : assigned) {
-            taskRows.add(new TaskRecord(null, documentId, cut(t.text(), TASK_WIDTH), t.period(), cut(t.assignee(), 500),
-                    cut(t.field(), 500), t.due(), t.status(), t.start(), t.end()));
-        }
+        List<TaskRecord> taskRows = taskRows(documentId, assigned);
         batch.insert("INSERT INTO task (document_id, text_content, period, assignee, field, due, status, start_offset, end_offset) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", taskRows, (ps, t) -> {
                     ps.setLong(1, t.documentId());
@@ -75,6 +67,26 @@ public class DeadlineStore {
                     ps.setInt(8, t.startOffset());
                     ps.setInt(9, t.endOffset());
                 });
+    }
+
+    /** The rows {@link #add} stores for {@code found} (without ids: the database gives them). */
+    public static List<DeadlineRecord> deadlineRows(long documentId, List<Deadline> found) {
+        List<DeadlineRecord> rows = new ArrayList<>(found.size());
+        for (Deadline d : found) {
+            rows.add(new DeadlineRecord(null, documentId, d.due(), lastDay(d.due()), d.rrule(), cut(d.what(), WHAT_WIDTH),
+                    cut(d.who(), 500), d.guide(), d.start(), d.end()));
+        }
+        return rows;
+    }
+
+    /** The rows {@link #add} stores for {@code assigned} (without ids). */
+    public static List<TaskRecord> taskRows(long documentId, List<Task> assigned) {
+        List<TaskRecord> rows = new ArrayList<>(assigned.size());
+        for (Task t : assigned) {
+            rows.add(new TaskRecord(null, documentId, cut(t.text(), TASK_WIDTH), t.period(), cut(t.assignee(), 500),
+                    cut(t.field(), 500), t.due(), t.status(), t.start(), t.end()));
+        }
+        return rows;
     }
 
     /** The last day a due date at its precision allows: "2019-10" → 2019-10-31, "2015" → 2015-12-31. */

@@ -23,8 +23,8 @@ import vn.vanban.config.VanbanConfig;
 @Bean(preDestroy = "close")
 public class ItemIndex extends LuceneIndex {
 
-    /** The version of what {@link #put} writes. */
-    public static final int SCHEMA = 1;
+    /** The version of what {@link #put} writes (2: a document's tasks and deadlines keyed by their place in it). */
+    public static final int SCHEMA = 2;
 
     public static final String KEY = "item_key";
     public static final String KIND = "item_kind";

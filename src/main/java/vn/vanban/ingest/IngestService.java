@@ -269,7 +269,7 @@ public class IngestService {
             items.delete(p.id());
         });
         index.put(view.of(saved, r.normalized(), !r.work().deadlines().isEmpty()));
-        items.put(saved.id(), itemsView.of(saved.id()));
+        items.put(saved.id(), itemsView.of(saved.id(), r.work()));
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, r.source(), r.fileName(), saved.id(), previous.map(StoredDocument::id).orElse(null),
                 null, r.note());

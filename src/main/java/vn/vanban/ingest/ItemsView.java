@@ -25,16 +25,36 @@ public class ItemsView {
         this.cited = cited;
     }
 
-    /** The items of document {@code documentId}. */
+    /** The items of document {@code documentId}, all read from the database. */
     public List<ItemIndex.Item> of(long documentId) {
+        return of(documentId, tasks.findByDocumentIdOrderByStartOffset(documentId),
+                deadlines.findByDocumentIdOrderByStartOffset(documentId));
+    }
+
+    /**
+     * The items of document {@code documentId} just stored with {@code work}: its tasks and deadlines are the rows
+     * the store wrote (in the same order as read back), the documents it cites are read from the database (their
+     * nodes are shared, and other documents may have filled them in).
+     */
+    public List<ItemIndex.Item> of(long documentId, vn.vanban.deadline.WorkExtractor.Work work) {
+        java.util.Comparator<TaskRecord> byTask = java.util.Comparator.comparingInt(TaskRecord::startOffset);
+        java.util.Comparator<DeadlineRecord> byDeadline = java.util.Comparator.comparingInt(DeadlineRecord::startOffset);
+        return of(documentId, vn.vanban.deadline.DeadlineStore.taskRows(documentId, work.tasks()).stream().sorted(byTask).toList(),
+                vn.vanban.deadline.DeadlineStore.deadlineRows(documentId, work.deadlines()).stream().sorted(byDeadline).toList());
+    }
+
+    private List<ItemIndex.Item> of(long documentId, List<TaskRecord> taskRows, List<DeadlineRecord> deadlineRows) {
         List<ItemIndex.Item> out = new ArrayList<>();
-        for (TaskRecord t : tasks.findByDocumentIdOrderByStartOffset(documentId)) {
-            out.add(new ItemIndex.Item("task:" + t.id(), "task", documentId, documentId, t.textContent(), t.assignee(),
-                    t.due(), t.field(), null));
+        // a document's own items are keyed by their place in it: their rows' ids are not needed (nor read back)
+        int k = 0;
+        for (TaskRecord t : taskRows) {
+            out.add(new ItemIndex.Item("task:" + documentId + ":" + k++, "task", documentId, documentId, t.textContent(),
+                    t.assignee(), t.due(), t.field(), null));
         }
-        for (DeadlineRecord d : deadlines.findByDocumentIdOrderByStartOffset(documentId)) {
-            out.add(new ItemIndex.Item("deadline:" + d.id(), "deadline", documentId, documentId, d.what(), d.who(),
-                    d.rrule() != null ? d.rrule() : d.due(), null, null));
+        k = 0;
+        for (DeadlineRecord d : deadlineRows) {
+            out.add(new ItemIndex.Item("deadline:" + documentId + ":" + k++, "deadline", documentId, documentId, d.what(),
+                    d.who(), d.rrule() != null ? d.rrule() : d.due(), null, null));
         }
         for (CitedDocumentRecord r : cited.findCitedBy(documentId)) {
             String label = r.docType() + " " + r.docNumber();

@@ -60,6 +60,8 @@ class ItemSearchTest {
 
             // the items index is disposable: wiped, it is rebuilt from the database on the next reconcile
             ItemIndex items = app.bean(ItemIndex.class);
+            List<String> indexedByIngest = stored(items);
+            assertTrue(indexedByIngest.size() > 20, indexedByIngest.toString());
             items.openForWriting();
             items.deleteAll();
             items.commit();
@@ -67,6 +69,27 @@ class ItemSearchTest {
             app.bean(IndexReconciler.class).reconcile();
             assertEquals(tasks.total(), search.searchItems("\"chu ky so\"", "task", 0, 20).total());
             assertEquals(dev, items.owners());
+            // ingest indexes a document's tasks and deadlines from what it stored, a rebuild from what it reads back:
+            // the same items
+            assertEquals(indexedByIngest, stored(items));
         }
+    }
+
+    /** Every item in the index with its stored fields, sorted. */
+    private static List<String> stored(ItemIndex items) {
+        return items.withSearcher(searcher -> {
+            List<String> out = new java.util.ArrayList<>();
+            var reader = searcher.getIndexReader();
+            var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+            for (int d = 0; d < reader.maxDoc(); d++) {
+                if (live == null || live.get(d)) {
+                    out.add(searcher.storedFields().document(d).getFields().stream()
+                            .map(f -> f.name() + "=" + (f.numericValue() != null ? f.numericValue() : f.stringValue()))
+                            .sorted().toList().toString());
+                }
+            }
+            java.util.Collections.sort(out);
+            return out;
+        });
     }
 }
