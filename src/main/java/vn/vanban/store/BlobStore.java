@@ -20,6 +20,8 @@ import vn.vanban.config.VanbanConfig;
 @Singleton
 public final class BlobStore {
 
+    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
     private final Path root;
 
     public BlobStore(VanbanConfig config) {
@@ -42,8 +44,12 @@ public final class BlobStore {
             return target;
         }
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), sha256, ".tmp");
+            Path dir = target.getParent();
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir); // (it answers a missing directory by catching an exception per level)
+            }
+            Path tmp = Files.createTempFile(dir, sha256, ".tmp");
+            boolean moved = false;
             try {
                 Files.write(tmp, bytes);
                 try {
@@ -51,8 +57,11 @@ public final class BlobStore {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
+                moved = true;
             } finally {
-                Files.deleteIfExists(tmp);
+                if (!moved) {
+                    Files.deleteIfExists(tmp);
+                }
             }
             return target;
         } catch (IOException e) {
@@ -62,7 +71,7 @@ public final class BlobStore {
 
     /** Where the original with {@code sha256} is (or would be) kept. */
     public Path path(String sha256) {
-        if (!sha256.matches("[0-9a-f]{64}")) {
+        if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a sha256: [" + sha256 + "]");
         }
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
