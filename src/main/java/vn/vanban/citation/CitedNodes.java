@@ -26,11 +26,19 @@ public class CitedNodes {
         this.documents = documents;
     }
 
-    /** The node ids of {@code refs}, by key, creating the missing ones. */
-    public Map<String, Long> ensure(List<CitedDocument> refs) {
+    /**
+     * The nodes of a batch of citations: their ids by key, and the ids of those this call created or filled in (the
+     * others are as they were: what indexes them need not index them again).
+     */
+    public record Nodes(Map<String, Long> ids, java.util.Set<Long> changed) {
+    }
+
+    /** The nodes of {@code refs}, creating the missing ones and filling in what earlier citations left open. */
+    public Nodes ensure(List<CitedDocument> refs) {
         Map<String, Long> ids = new HashMap<>();
+        java.util.Set<Long> changed = new java.util.HashSet<>();
         if (refs.isEmpty()) {
-            return ids;
+            return new Nodes(ids, changed);
         }
         Map<String, CitedDocumentRecord> known = new HashMap<>();
         for (CitedDocumentRecord r : cited.findByCiteKeyIn(refs.stream().map(CitedDocument::key).distinct().toList())) {
@@ -50,6 +58,7 @@ public class CitedNodes {
             if ((e.docDate() == null && r.date() != null) || (e.title() == null && r.title() != null)
                     || (e.issuer() == null && r.issuer() != null)) {
                 e = fill(e, r);
+                changed.add(e.id());
             }
             ids.put(r.key(), e.id());
         }
@@ -64,15 +73,19 @@ public class CitedNodes {
             try {
                 for (CitedDocumentRecord saved : insertAll(rows)) {
                     ids.put(saved.citeKey(), saved.id());
+                    changed.add(saved.id());
                 }
             } catch (RuntimeException e) {
-                // a concurrent ingest created some of them: one at a time, taking theirs where they won
+                // a concurrent ingest created some of them: one at a time, taking theirs where they won (counted as
+                // changed all the same: indexing a node twice is harmless, missing one is not)
                 for (CitedDocument r : missing) {
-                    ids.put(r.key(), create(r, held.get(r.key())).id());
+                    long id = create(r, held.get(r.key())).id();
+                    ids.put(r.key(), id);
+                    changed.add(id);
                 }
             }
         }
-        return ids;
+        return new Nodes(ids, changed);
     }
 
     private CitedDocumentRecord create(CitedDocument r, Long held) {

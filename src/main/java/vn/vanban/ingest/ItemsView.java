@@ -32,18 +32,34 @@ public class ItemsView {
     }
 
     /**
-     * The items of document {@code documentId} just stored with {@code work}: its tasks and deadlines are the rows
-     * the store wrote (in the same order as read back), the documents it cites are read from the database (their
-     * nodes are shared, and other documents may have filled them in).
+     * The items of document {@code doc} just stored with {@code work}, for indexing beside what is indexed already:
+     * its tasks and deadlines are the rows the store wrote (in the order they are read back); of the documents it
+     * cites, the nodes {@code changedNodes} (those its ingest created or filled in: the others are indexed as they
+     * are), read from the database; and the node of {@code doc} itself when something cited it before, now held.
      */
-    public List<ItemIndex.Item> of(long documentId, vn.vanban.deadline.WorkExtractor.Work work) {
+    public List<ItemIndex.Item> of(vn.vanban.store.StoredDocument doc, vn.vanban.deadline.WorkExtractor.Work work,
+                                   java.util.Collection<Long> changedNodes) {
+        long documentId = doc.id();
         java.util.Comparator<TaskRecord> byTask = java.util.Comparator.comparingInt(TaskRecord::startOffset);
         java.util.Comparator<DeadlineRecord> byDeadline = java.util.Comparator.comparingInt(DeadlineRecord::startOffset);
-        return of(documentId, vn.vanban.deadline.DeadlineStore.taskRows(documentId, work.tasks()).stream().sorted(byTask).toList(),
-                vn.vanban.deadline.DeadlineStore.deadlineRows(documentId, work.deadlines()).stream().sorted(byDeadline).toList());
+        List<CitedDocumentRecord> nodes = new ArrayList<>(changedNodes.isEmpty() ? List.of() : cited.findByIdIn(changedNodes));
+        if (doc.citeKey() != null) {
+            cited.findByCiteKey(doc.citeKey())
+                    .filter(n -> Long.valueOf(documentId).equals(n.heldDocumentId()) && !changedNodes.contains(n.id()))
+                    .ifPresent(nodes::add);
+        }
+        return items(documentId,
+                vn.vanban.deadline.DeadlineStore.taskRows(documentId, work.tasks()).stream().sorted(byTask).toList(),
+                vn.vanban.deadline.DeadlineStore.deadlineRows(documentId, work.deadlines()).stream().sorted(byDeadline).toList(),
+                nodes);
     }
 
     private List<ItemIndex.Item> of(long documentId, List<TaskRecord> taskRows, List<DeadlineRecord> deadlineRows) {
+        return items(documentId, taskRows, deadlineRows, cited.findCitedBy(documentId));
+    }
+
+    private static List<ItemIndex.Item> items(long documentId, List<TaskRecord> taskRows, List<DeadlineRecord> deadlineRows,
+                                              List<CitedDocumentRecord> nodes) {
         List<ItemIndex.Item> out = new ArrayList<>();
         // a document's own items are keyed by their place in it: their rows' ids are not needed (nor read back)
         int k = 0;
@@ -56,7 +72,7 @@ public class ItemsView {
             out.add(new ItemIndex.Item("deadline:" + documentId + ":" + k++, "deadline", documentId, documentId, d.what(),
                     d.who(), d.rrule() != null ? d.rrule() : d.due(), null, null));
         }
-        for (CitedDocumentRecord r : cited.findCitedBy(documentId)) {
+        for (CitedDocumentRecord r : nodes) {
             String label = r.docType() + " " + r.docNumber();
             String text = label + (r.title() == null ? "" : " " + r.title()) + (r.issuer() == null ? "" : " của " + r.issuer());
             out.add(new ItemIndex.Item("cited:" + r.id(), "cited", 0, r.heldDocumentId(), text, r.issuer(), r.docDate(),

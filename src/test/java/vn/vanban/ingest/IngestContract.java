@@ -211,6 +211,10 @@ abstract class IngestContract {
         assertTrue(held.held());
         assertEquals(decision.id(), held.heldDocumentId());
         assertEquals(List.of(node.id()), queries.citedBy(decision.id()).stream().map(CitationQueries.Cited::id).toList());
+        // and the cited document found by item search opens it
+        var hits = app.bean(vn.vanban.search.SearchService.class).searchItems("2099/QĐ-UBND", "cited", 0, 10).hits();
+        assertEquals(List.of(decision.id()), hits.stream().filter(h -> Long.valueOf(node.id()).equals(h.citedId()))
+                .map(vn.vanban.search.ItemHit::documentId).toList(), hits.toString());
 
         // a document citing it after it is held is linked at once
         text("later", "UBND TỈNH BẮC KẠN\nSỞ Y TẾ\nSố: 3/SYT-KH\nBắc Kạn, ngày 05 tháng 02 năm 2019\nV/v thực hiện\n\n"
