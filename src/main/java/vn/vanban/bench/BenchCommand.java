@@ -241,8 +241,8 @@ public class BenchCommand implements Callable<Integer> {
         try (Repository repo = new Repository(work.resolve("ingest-new"), files)) {
             Timing i = repo.pass();
             System.out.printf("into a new index / a new repository: bare Lucene %.2f s, vanban ingest %.2f s (%.1f docs/s, "
-                    + "%.2f MB/s, CPU %.2f s), ratio %.2f%n", l.seconds(), i.seconds(), files.size() / i.seconds(),
-                    mb / i.seconds(), i.cpu(), l.seconds() / i.seconds());
+                    + "%.2f MB/s, CPU %.2f s, compiler %.2f s), ratio %.2f%n", l.seconds(), i.seconds(), files.size() / i.seconds(),
+                    mb / i.seconds(), i.cpu(), i.jit(), l.seconds() / i.seconds());
         }
     }
 
