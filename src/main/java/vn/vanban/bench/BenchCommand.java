@@ -64,8 +64,8 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "passes over the query list (default 20)")
     int rounds = 20;
 
-    @Option(names = "--passes", description = "timed passes over the corpus for each side, after the warm-up (default 3; the medians are reported)")
-    int passes = 3;
+    @Option(names = "--passes", description = "timed passes over the corpus for each side, after the warm-up (default 5; the medians are reported)")
+    int passes = 5;
 
     @Option(names = "--warmup", description = "untimed passes over the corpus for each side first (default 6: code that runs "
             + "once a document reaches the optimizing compiler only after thousands of documents)")
