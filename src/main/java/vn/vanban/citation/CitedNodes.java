@@ -26,19 +26,11 @@ public class CitedNodes {
         this.documents = documents;
     }
 
-    /**
-     * The nodes of a batch of citations: their ids by key, and the ids of those this call created or filled in (the
-     * others are as they were: what indexes them need not index them again).
-     */
-    public record Nodes(Map<String, Long> ids, java.util.Set<Long> changed) {
-    }
-
-    /** The nodes of {@code refs}, creating the missing ones and filling in what earlier citations left open. */
-    public Nodes ensure(List<CitedDocument> refs) {
+    /** The node ids of {@code refs}, by key, creating the missing ones. */
+    public Map<String, Long> ensure(List<CitedDocument> refs) {
         Map<String, Long> ids = new HashMap<>();
-        java.util.Set<Long> changed = new java.util.HashSet<>();
         if (refs.isEmpty()) {
-            return new Nodes(ids, changed);
+            return ids;
         }
         Map<String, CitedDocumentRecord> known = new HashMap<>();
         for (CitedDocumentRecord r : cited.findByCiteKeyIn(refs.stream().map(CitedDocument::key).distinct().toList())) {
@@ -58,7 +50,6 @@ public class CitedNodes {
             if ((e.docDate() == null && r.date() != null) || (e.title() == null && r.title() != null)
                     || (e.issuer() == null && r.issuer() != null)) {
                 e = fill(e, r);
-                changed.add(e.id());
             }
             ids.put(r.key(), e.id());
         }
@@ -73,19 +64,15 @@ public class CitedNodes {
             try {
                 for (CitedDocumentRecord saved : insertAll(rows)) {
                     ids.put(saved.citeKey(), saved.id());
-                    changed.add(saved.id());
                 }
             } catch (RuntimeException e) {
-                // a concurrent ingest created some of them: one at a time, taking theirs where they won (counted as
-                // changed all the same: indexing a node twice is harmless, missing one is not)
+                // a concurrent ingest created some of them: one at a time, taking theirs where they won
                 for (CitedDocument r : missing) {
-                    long id = create(r, held.get(r.key())).id();
-                    ids.put(r.key(), id);
-                    changed.add(id);
+                    ids.put(r.key(), create(r, held.get(r.key())).id());
                 }
             }
         }
-        return new Nodes(ids, changed);
+        return ids;
     }
 
     private CitedDocumentRecord create(CitedDocument r, Long held) {

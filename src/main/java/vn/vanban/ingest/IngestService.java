@@ -204,7 +204,7 @@ public class IngestService {
                 ready.add(p.ready());
             }
         }
-        Stored together = ready.size() > 1 ? storeTogether(ready) : null;
+        List<StoredDocument> saved = ready.size() > 1 ? storeTogether(ready) : null;
         int k = 0;
         for (Prepared p : prepared) {
             if (p.outcome() != null) {
@@ -212,28 +212,24 @@ public class IngestService {
                 continue;
             }
             Ready r = p.ready();
-            if (together == null) {
+            if (saved == null) {
                 out.add(storeAlone(r));
             } else {
-                out.add(indexed(r, together.documents().get(k++), r.previous(), together.nodes()));
+                out.add(indexed(r, saved.get(k++), r.previous()));
             }
         }
         return out;
     }
 
-    /** Documents stored together, in order, and the cited-document nodes they point at. */
-    private record Stored(List<StoredDocument> documents, vn.vanban.citation.CitedNodes.Nodes nodes) {
-    }
-
     /** Stores all of {@code ready} in one transaction; null when that failed for a reason other than a lost connection. */
-    private Stored storeTogether(List<Ready> ready) {
+    private List<StoredDocument> storeTogether(List<Ready> ready) {
         try {
             List<vn.vanban.citation.CitedDocument> refs = new java.util.ArrayList<>();
             for (Ready r : ready) {
                 refs.addAll(r.refs());
             }
-            var ensured = nodes.ensure(refs);
-            return new Stored(store.saveVersions(ready.stream().map(r -> r.version(r.previous(), ensured.ids())).toList()), ensured);
+            var ids = nodes.ensure(refs);
+            return store.saveVersions(ready.stream().map(r -> r.version(r.previous(), ids)).toList());
         } catch (RuntimeException e) {
             if (DatabaseOutage.isConnectionLoss(e)) {
                 throw e;
@@ -246,11 +242,9 @@ public class IngestService {
     private IngestOutcome storeAlone(Ready r) {
         Optional<StoredDocument> previous = r.previous();
         StoredDocument saved = null;
-        vn.vanban.citation.CitedNodes.Nodes ensured = null;
         for (int attempt = 1; saved == null; attempt++) {
             try {
-                ensured = nodes.ensure(r.refs());
-                saved = store.saveVersion(r.version(previous, ensured.ids()));
+                saved = store.saveVersion(r.version(previous, nodes.ensure(r.refs())));
             } catch (RuntimeException e) {
                 Optional<Long> now = documents.findIdBySha256(r.sha());
                 if (now.isPresent()) {
@@ -265,28 +259,17 @@ public class IngestService {
                 previous = documents.findBySourceKeyAndCurrentVersion(r.sourceKey(), true);
             }
         }
-        return indexed(r, saved, previous, ensured);
+        return indexed(r, saved, previous);
     }
 
-    /**
-     * Indexes a stored document (the database already holds it: the index can always be rebuilt from there) and its
-     * items; of the documents it cites, those whose nodes {@code nodes} created or filled in.
-     */
-    private IngestOutcome indexed(Ready r, StoredDocument saved, Optional<StoredDocument> previous,
-                                  vn.vanban.citation.CitedNodes.Nodes nodes) {
+    /** Indexes a stored document (the database already holds it: the index can always be rebuilt from there). */
+    private IngestOutcome indexed(Ready r, StoredDocument saved, Optional<StoredDocument> previous) {
         previous.ifPresent(p -> {
             index.delete(p.id());
             items.delete(p.id());
         });
         index.put(view.of(saved, r.normalized(), !r.work().deadlines().isEmpty()));
-        java.util.Set<Long> changedCited = new java.util.TreeSet<>();
-        for (var ref : r.refs()) {
-            Long id = nodes.ids().get(ref.key());
-            if (id != null && nodes.changed().contains(id)) {
-                changedCited.add(id);
-            }
-        }
-        items.put(saved.id(), itemsView.of(saved, r.work(), changedCited));
+        items.put(saved.id(), itemsView.of(saved, r.work()));
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, r.source(), r.fileName(), saved.id(), previous.map(StoredDocument::id).orElse(null),
                 null, r.note());

@@ -32,20 +32,20 @@ public class ItemsView {
     }
 
     /**
-     * The items of document {@code doc} just stored with {@code work}, for indexing beside what is indexed already:
-     * its tasks and deadlines are the rows the store wrote (in the order they are read back); of the documents it
-     * cites, the nodes {@code changedNodes} (those its ingest created or filled in: the others are indexed as they
-     * are), read from the database; and the node of {@code doc} itself when something cited it before, now held.
+     * The items of document {@code doc} just stored with {@code work}: its tasks and deadlines are the rows the store
+     * wrote (in the order they are read back); the documents it cites are read from the database (their nodes are
+     * shared, and other documents may have filled them in), and so is the node of {@code doc} itself when something
+     * cited it before: it is held now, and its item opens it.
      */
-    public List<ItemIndex.Item> of(vn.vanban.store.StoredDocument doc, vn.vanban.deadline.WorkExtractor.Work work,
-                                   java.util.Collection<Long> changedNodes) {
+    public List<ItemIndex.Item> of(vn.vanban.store.StoredDocument doc, vn.vanban.deadline.WorkExtractor.Work work) {
         long documentId = doc.id();
         java.util.Comparator<TaskRecord> byTask = java.util.Comparator.comparingInt(TaskRecord::startOffset);
         java.util.Comparator<DeadlineRecord> byDeadline = java.util.Comparator.comparingInt(DeadlineRecord::startOffset);
-        List<CitedDocumentRecord> nodes = new ArrayList<>(changedNodes.isEmpty() ? List.of() : cited.findByIdIn(changedNodes));
+        List<CitedDocumentRecord> nodes = new ArrayList<>(cited.findCitedBy(documentId));
         if (doc.citeKey() != null) {
             cited.findByCiteKey(doc.citeKey())
-                    .filter(n -> Long.valueOf(documentId).equals(n.heldDocumentId()) && !changedNodes.contains(n.id()))
+                    .filter(n -> Long.valueOf(documentId).equals(n.heldDocumentId()))
+                    .filter(n -> nodes.stream().noneMatch(c -> c.id().equals(n.id())))
                     .ifPresent(nodes::add);
         }
         return items(documentId,

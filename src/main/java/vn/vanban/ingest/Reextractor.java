@@ -83,7 +83,7 @@ public class Reextractor {
                 m.signerTitle(), m.draft(), resolver.ownKey(m), StoredDocument.joinRecipients(m.recipients()));
         documents.update(updated);
         texts.updateNormalizedText(d.id(), normalized);
-        store.replace(d.id(), updated.citeKey(), refs, nodes.ensure(refs).ids());
+        store.replace(d.id(), updated.citeKey(), refs, nodes.ensure(refs));
         var w = applied.work();
         deadlines.replace(d.id(), w.deadlines(), w.tasks());
     }

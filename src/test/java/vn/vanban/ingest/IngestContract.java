@@ -176,6 +176,9 @@ abstract class IngestContract {
         assertEquals(1, node.size());
         assertEquals(2, node.get(0).citingDocuments());
         assertEquals(2, search.search("77/QD-UBND", 0, 10).total(), "both citing documents are indexed");
+        // the nodes the failed group's transaction had made are indexed by the files stored alone after it
+        assertEquals(1, search.searchItems("77/QĐ-UBND", "cited", 0, 10).total());
+        assertEquals(1, search.searchItems("2099/QĐ-UBND", "cited", 0, 10).total());
     }
 
     private IngestOutcome text(String name, String body) {
