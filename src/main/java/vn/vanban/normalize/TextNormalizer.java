@@ -21,6 +21,8 @@ import org.yaml.snakeyaml.Yaml;
 public final class TextNormalizer {
 
     private final Map<Integer, String> symbolMap;
+    /** A bit per BMP char: set when {@link #cleanCharacters} keeps the char as it is (see {@link #keptAsIs}). */
+    private final long[] kept;
     private final NoisePatterns pageNoise;
     private final LegacyEncodings legacy;
 
@@ -30,6 +32,7 @@ public final class TextNormalizer {
 
     TextNormalizer(LegacyEncodings legacy) {
         this.symbolMap = loadSymbols("/vanban/normalize/symbol-font.yml");
+        this.kept = keptAsIs(symbolMap);
         this.pageNoise = NoisePatterns.load("/vanban/normalize/page-noise.yml");
         this.legacy = legacy;
     }
@@ -50,14 +53,14 @@ public final class TextNormalizer {
     /** Drops control, format and private-use characters (mapping Symbol-font ones), keeps tabs and newlines. */
     String cleanCharacters(String s) {
         int n = s.length();
-        int clean = plainRun(s, 0);
+        int clean = keptRun(s, 0);
         if (clean == n) {
             return s; // the usual case: nothing to clean, no copy
         }
         StringBuilder out = new StringBuilder(n);
         for (int i = 0; i < n; ) {
-            // printable ASCII and the Latin letters Vietnamese uses need no look-up: copied a run at a time
-            int run = plainRun(s, i);
+            // what stays as it is (nearly everything) is copied a run at a time
+            int run = keptRun(s, i);
             if (run > i) {
                 out.append(s, i, run);
                 i = run;
@@ -79,34 +82,59 @@ public final class TextNormalizer {
                 out.append(mapped);
                 continue;
             }
-            int type = Character.getType(cp);
             if (cp == '\u00A0' || cp == '\u2007' || cp == '\u202F' || cp == '\u3000') {
                 out.append(' ');
             } else if (cp == '\u000B' || cp == '\u000C' || cp == '\u2028' || cp == '\u2029') {
                 out.append('\n');
-            } else if (type == Character.CONTROL || type == Character.PRIVATE_USE || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED || cp == '\uFEFF' || cp == '\u200B' || cp == '\u00AD'
-                    || (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0xFE00 && cp <= 0xFE0F)) {
-                // dropped: NUL and other controls, private-use glyphs, BOM, zero width space, soft hyphen, selectors
-            } else {
+            } else if (!dropped(cp)) {
                 out.appendCodePoint(cp);
             }
         }
         return out.toString();
     }
 
-    private static int plainRun(String s, int from) {
+    /** The end of the run of chars from {@code from} on that {@link #cleanCharacters} keeps as they are. */
+    private int keptRun(String s, int from) {
+        long[] bits = kept;
         int i = from;
         int n = s.length();
         while (i < n) {
             char ch = s.charAt(i);
-            if ((ch >= 0x20 && ch < 0x7f) || ch == '\n' || ch == '\t' || (ch >= 0xC0 && ch <= 0x1EF9 && CharTables.isLetter(ch))) {
-                i++;
-            } else {
+            if ((bits[ch >>> 6] & (1L << ch)) == 0) {
                 break;
             }
+            i++;
         }
         return i;
+    }
+
+    /**
+     * The BMP chars that {@link #cleanCharacters} copies unchanged, one bit each: the same rules as its loop, decided
+     * once per char instead of once per occurrence. Surrogates are never in it (they are read as code points).
+     */
+    private static long[] keptAsIs(Map<Integer, String> symbols) {
+        long[] bits = new long[1 << 10];
+        for (int c = 0; c <= 0xFFFF; c++) {
+            if (c == '\n' || c == '\t' || (c != '\r' && !Character.isSurrogate((char) c) && !symbols.containsKey(c)
+                    && !replaced(c) && !dropped(c))) {
+                bits[c >>> 6] |= 1L << c;
+            }
+        }
+        return bits;
+    }
+
+    /** Spaces and line separators that {@link #cleanCharacters} writes as ' ' or '\n'. */
+    private static boolean replaced(int cp) {
+        return cp == '\u00A0' || cp == '\u2007' || cp == '\u202F' || cp == '\u3000'
+                || cp == '\u000B' || cp == '\u000C' || cp == '\u2028' || cp == '\u2029';
+    }
+
+    /** What {@link #cleanCharacters} drops: NUL and other controls, private-use glyphs, BOM, zero width space, soft hyphen, selectors. */
+    private static boolean dropped(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.CONTROL || type == Character.PRIVATE_USE || type == Character.SURROGATE
+                || type == Character.UNASSIGNED || cp == '\uFEFF' || cp == '\u200B' || cp == '\u00AD'
+                || (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0xFE00 && cp <= 0xFE0F);
     }
 
     /**

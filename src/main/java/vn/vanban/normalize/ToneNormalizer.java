@@ -81,9 +81,39 @@ public final class ToneNormalizer {
 
     private static final com.ibm.icu.text.Normalizer2 NFC = com.ibm.icu.text.Normalizer2.getNFCInstance();
 
+    /**
+     * A bit per BMP char from U+0300 on: set when the char is NFC whatever surrounds it (Unicode's NFC quick check
+     * says yes and its combining class is 0), from ICU's data. A text made only of such chars (and of those below
+     * U+0300, which all are) is NFC: the quick check of UAX #15 answers yes for it.
+     */
+    private static final long[] NFC_INERT = new long[1 << 10];
+
+    static {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            if (!Character.isSurrogate((char) c)
+                    && com.ibm.icu.lang.UCharacter.getIntPropertyValue(c, com.ibm.icu.lang.UProperty.NFC_QUICK_CHECK) == 1
+                    && com.ibm.icu.lang.UCharacter.getCombiningClass(c) == 0) {
+                NFC_INERT[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    /** Whether {@code text} is NFC by the quick check on {@link #NFC_INERT}; false when it cannot tell. */
+    static boolean quickNfc(String text) {
+        long[] bits = NFC_INERT;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x300 && (bits[c >>> 6] & (1L << c)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Normalizes every syllable of {@code text}; returns NFC text (the same instance when nothing moved). */
     public static String normalize(String text) {
-        String nfc = NFC.normalize(text); // returns text itself when already NFC
+        // most texts are NFC already: a table scan says so without ICU's per-char look-ups
+        String nfc = quickNfc(text) ? text : NFC.normalize(text); // ICU returns text itself when already NFC
         char[] chars = nfc.toCharArray(); // one copy, scanned as an array; a new string only when a tone moved
         char[] scratch = new char[8];
         boolean changed = false;

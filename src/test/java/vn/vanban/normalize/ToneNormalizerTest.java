@@ -30,4 +30,20 @@ class ToneNormalizerTest {
     void decomposedInputComesOutComposed(String word) {
         assertEquals(word, ToneNormalizer.normalize(Normalizer.normalize(word, Normalizer.Form.NFD)));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Quyết định số 2099/QĐ-UBND “về việc” – Ủy ban|true",
+            // a combining mark, a singleton that NFC replaces (Ω, U+2126), a Hangul vowel that composes backward
+            "Quye\u0301t|false", "\u2126|false", "\u1100\u1161|false"
+    })
+    void theQuickCheckSaysNfcOnlyForTextThatIs(String text, boolean quick) {
+        String t = text.translateEscapes();
+        assertEquals(quick, ToneNormalizer.quickNfc(t));
+        if (quick) {
+            assertEquals(Normalizer.normalize(t, Normalizer.Form.NFC), t);
+        } else {
+            assertEquals(Normalizer.normalize(t, Normalizer.Form.NFC), ToneNormalizer.normalize(t));
+        }
+    }
 }
