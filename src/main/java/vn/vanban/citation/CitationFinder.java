@@ -37,6 +37,8 @@ public final class CitationFinder {
     private final boolean[] typeNameEnds;
     private final Map<String, DocumentTypes.Type> typeByFolded;
     private final Pattern notDocumentBefore;
+    private final int longestName;
+    private final int longestNotDocument;
     private final Pattern titleStart;
     private final DocumentTypes types;
 
@@ -66,6 +68,8 @@ public final class CitationFinder {
         this.typeBefore = Pattern.compile("(?:^|[^\\p{L}])(" + alternatives + ")(?:\\s+so)?\\s*:?\\s*$");
         // "<type> <its name, a few words> số" before the number: "Pháp lệnh Ưu đãi người có công với cách mạng số"
         this.typeNamedBefore = Pattern.compile("(?:^|[^\\p{L}])(" + alternatives + ")(?=\\s[^.;:\\n]{1,60}?\\sso\\s*:?\\s*$)");
+        this.longestName = foldedNames.isEmpty() ? 0 : foldedNames.get(0).length();
+        this.longestNotDocument = grammar.notDocuments().stream().mapToInt(String::length).max().orElse(0);
         List<String> nd = grammar.notDocuments().stream().map(Folding::fold).map(Pattern::quote).toList();
         this.notDocumentBefore = Pattern.compile("(?:^|[^\\p{L}])(?:" + String.join("|", nd)
                 + ")(?:\\s+so)?\\s*:?\\s*(?:[\\d.]+\\s*[:-]?\\s*)?$");
@@ -153,13 +157,14 @@ public final class CitationFinder {
     private Mention read(String text, String folded, int numStart, int numEnd) {
         int from = Math.max(0, numStart - LOOKBACK);
         String before = folded.substring(from, numStart);
-        if (notDocumentBefore.matcher(before).find()) {
+        int tail = suffixStart(before);
+        if (notDocumentBefore.matcher(before).find(Math.max(0, tail - longestNotDocument - 1))) {
             return null;
         }
         String typeName = null;
         int start = numStart;
         Matcher tm = typeBefore.matcher(before);
-        if (!tm.find()) {
+        if (!tm.find(Math.max(0, tail - longestName - 1))) {
             tm = nearestNamedType(text, from, before);
         }
         if (tm != null) {
@@ -210,6 +215,23 @@ public final class CitationFinder {
         String sentenceText = text.substring(sentence[0], sentence[1]).strip();
         String relation = relations.of(text.substring(sentence[0], start));
         return new Mention(start, end, number, typeName, dateText, date, issuer, title, sentenceText, relation, false);
+    }
+
+    /** The characters that can follow a type word or a not-document word up to the number: "số", ":", digits, spaces. */
+    private static final String SUFFIX_CHARS = " \t\n\u000B\f\r:so0123456789.-";
+
+    /**
+     * Where the run of {@link #SUFFIX_CHARS} that ends {@code before} starts. {@link #typeBefore} and
+     * {@link #notDocumentBefore} match a word, then only such characters, up to the end: the word ends at or after
+     * this, so no match starts more than the longest word and the character before it earlier. Searching from there
+     * finds the same first match as searching the whole window, without trying every position of it.
+     */
+    private static int suffixStart(String before) {
+        int q = before.length();
+        while (q > 0 && SUFFIX_CHARS.indexOf(before.charAt(q - 1)) >= 0) {
+            q--;
+        }
+        return q;
     }
 
     /** The nearest capitalized type word that a name and "số" separate from the number, or null. */

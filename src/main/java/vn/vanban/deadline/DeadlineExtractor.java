@@ -79,7 +79,7 @@ public final class DeadlineExtractor {
                     continue;
                 }
                 int before = out.size();
-                if (ROW.matcher(stripped).lookingAt() && tableRow(line, lineStart, docDate, out, citationSpans)) {
+                if (rowStart(stripped.charAt(0)) && ROW.matcher(stripped).lookingAt() && tableRow(line, lineStart, docDate, out, citationSpans)) {
                     // a PDF row may wrap its guiding document onto the next line
                     int next = text.indexOf('\n', lineStart + line.length() + 1);
                     rows.add(new int[] {lineStart, next < 0 ? text.length() : next, before, out.size()});
@@ -100,6 +100,11 @@ public final class DeadlineExtractor {
             }
         }
         return out;
+    }
+
+    /** Whether {@link #ROW} can match a line starting with {@code c}: a digit or a Roman numeral's letter. */
+    private static boolean rowStart(char c) {
+        return (c >= '0' && c <= '9') || c == 'I' || c == 'V' || c == 'X';
     }
 
     /** The key of the first document cited within [from, to), or null. */
@@ -160,6 +165,9 @@ public final class DeadlineExtractor {
         // the words a deadline cell starts with, up to where the time expression itself begins
         String rest = CELL_LEAD.matcher(lower).replaceFirst("");
         for (TimeExpressions.Entry e : table.expressions()) {
+            if (!e.canStartAt(rest, 0)) {
+                continue;
+            }
             Matcher m = e.pattern().matcher(rest);
             // a bare "Năm 2021" is a heading; "Trong năm 2021" in a deadline column is a deadline
             if (m.lookingAt() && rest.substring(m.end()).isBlank() && !(e.kind().equals("year") && rest.equals(lower))) {
@@ -224,6 +232,9 @@ public final class DeadlineExtractor {
             String body = lower.startsWith(BEFORE) ? lower.substring(BEFORE.length()) : lower;
             int shift = rest.length() - body.length();
             for (TimeExpressions.Entry e : table.expressions()) {
+                if (!e.canStartAt(body, 0)) {
+                    continue;
+                }
                 Matcher m = e.pattern().matcher(body);
                 if (m.lookingAt()) {
                     Matcher row = ROW.matcher(line.strip());
@@ -263,6 +274,9 @@ public final class DeadlineExtractor {
             }
             for (int k = 0; k < matchers.length; k++) {
                 TimeExpressions.Entry e = table.expressions().get(k);
+                if (!e.canStartAt(lower, at)) {
+                    continue;
+                }
                 if (matchers[k] == null) {
                     matchers[k] = e.pattern().matcher(lower); // one per expression and line, reused at each anchor
                 }

@@ -30,6 +30,32 @@ class DeadlineExtractorTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} → [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "ngày\\s+(?<d>\\d{1,2})|ngày",
+            "6\\s+tháng|6",
+            "(?<wd>thứ\\s+hai)|''",
+            "năm|năm",
+            "thángs?\\s|tháng",
+            "quý+|quý",
+    })
+    void anExpressionsLiteralPrefixIsWhatEveryMatchStartsWith(String regex, String prefix) {
+        assertEquals(prefix, TimeExpressions.literalPrefix(regex));
+    }
+
+    @Test
+    void everyExampleStartsWithItsExpressionsPrefix() {
+        // the extractor tries an expression only where the text starts with its prefix: no example may be lost
+        for (TimeExpressions.Entry e : EXTRACTOR.table().expressions()) {
+            e.examples().keySet().forEach(text -> {
+                String lower = text.toLowerCase(java.util.Locale.ROOT);
+                java.util.regex.Matcher m = e.pattern().matcher(lower);
+                assertTrue(m.find(), e.name() + ": " + text);
+                assertTrue(e.canStartAt(lower, m.start()), e.name() + " [" + e.prefix() + "]: " + text);
+            });
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "đề nghị báo cáo gửi về Sở trước ngày 20/7/2023 để tổng hợp.|2023-07-20",
