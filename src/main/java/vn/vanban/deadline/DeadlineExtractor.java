@@ -414,15 +414,15 @@ public final class DeadlineExtractor {
                 case "day-month":
                     return dayMonth(Integer.parseInt(m.group("d")), Integer.parseInt(m.group("m")), doc, inTable, w, start, end, expression);
                 case "month":
-                    return at.apply(String.format("%s-%02d", m.group("y"), month(m.group("m"))), null);
+                    return at.apply(vn.vanban.extract.MetadataExtractor.yearMonth(m.group("y"), month(m.group("m"))), null);
                 case "quarter":
-                    return at.apply(String.format("%s-%02d", m.group("y"), 3 * quarter(m.group("q"))), null);
+                    return at.apply(vn.vanban.extract.MetadataExtractor.yearMonth(m.group("y"), 3 * quarter(m.group("q"))), null);
                 case "half":
                     return at.apply(m.group("y") + (m.group("h").equalsIgnoreCase("đầu") ? "-06" : "-12"), null);
                 case "year":
                     return at.apply(m.group("y"), null);
                 case "doc-month":
-                    return at.apply(String.format("%d-%02d", year, month(m.group("m"))), null);
+                    return at.apply(vn.vanban.extract.MetadataExtractor.yearMonth(Integer.toString(year), month(m.group("m"))), null);
                 default:
                     throw new IllegalStateException("unknown time expression kind [" + e.kind() + "] in " + e.name());
             }
