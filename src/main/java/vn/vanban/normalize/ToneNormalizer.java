@@ -100,47 +100,91 @@ public final class ToneNormalizer {
 
     /** Whether {@code text} is NFC by the quick check on {@link #NFC_INERT}; false when it cannot tell. */
     static boolean quickNfc(String text) {
-        long[] bits = NFC_INERT;
         for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x300 && (bits[c >>> 6] & (1L << c)) == 0) {
+            if ((kind(text.charAt(i)) & NOT_NFC) != 0) {
                 return false;
             }
         }
         return true;
     }
 
+    private static final int LETTER = 1;
+    private static final int UPPER = 2;
+    private static final int LOWER = 4;
+    private static final int HAS_TONE = 8;
+    /** Not known to be NFC whatever surrounds it (see {@link #NFC_INERT}). */
+    private static final int NOT_NFC = 16;
+    /** What the scan asks of each char up to {@link #LAST}, one look-up: the bits above. */
+    private static final byte[] KIND = new byte[LAST + 1];
+
+    static {
+        for (int c = 0; c <= LAST; c++) {
+            KIND[c] = (byte) kindOf((char) c);
+        }
+    }
+
+    private static int kindOf(char c) {
+        return (CharTables.isLetter(c) ? LETTER : 0) | (CharTables.isUpperCase(c) ? UPPER : 0)
+                | (CharTables.isLowerCase(c) ? LOWER : 0) | (toneOf(c) != 0 ? HAS_TONE : 0)
+                | (c >= 0x300 && (NFC_INERT[c >>> 6] & (1L << c)) == 0 ? NOT_NFC : 0);
+    }
+
+    private static int kind(char c) {
+        return c <= LAST ? KIND[c] : kindOf(c);
+    }
+
     /** Normalizes every syllable of {@code text}; returns NFC text (the same instance when nothing moved). */
     public static String normalize(String text) {
-        // most texts are NFC already: a table scan says so without ICU's per-char look-ups
-        String nfc = quickNfc(text) ? text : NFC.normalize(text); // ICU returns text itself when already NFC
-        char[] chars = nfc.toCharArray(); // one copy, scanned as an array; a new string only when a tone moved
+        // most texts are NFC already: the scan checks it on the way (ICU's look-ups only for the others)
+        char[] chars = text.toCharArray(); // one copy, scanned as an array; a new string only when a tone moved
+        int moved = moveTones(chars, true);
+        if (moved >= 0) {
+            return moved > 0 ? new String(chars) : text;
+        }
+        String nfc = NFC.normalize(text); // ICU returns text itself when it was NFC after all
+        chars = nfc.toCharArray();
+        return moveTones(chars, false) > 0 ? new String(chars) : nfc;
+    }
+
+    /**
+     * Moves the tone of every syllable of {@code chars}, in place: 1 when one moved, 0 when none; -1 as soon as a char
+     * not known to be NFC comes when {@code checkNfc} (the text must then be normalized first).
+     */
+    private static int moveTones(char[] chars, boolean checkNfc) {
         char[] scratch = new char[8];
         boolean changed = false;
         int n = chars.length;
         int i = 0;
         while (i < n) {
-            if (!CharTables.isLetter(chars[i])) {
+            int k = kind(chars[i]);
+            if ((k & LETTER) == 0) {
+                if (checkNfc && (k & NOT_NFC) != 0) {
+                    return -1;
+                }
                 i++;
                 continue;
             }
             int start = i;
             boolean toned = false;
+            int previous = 0;
             // a syllable never has a capital after a small letter: "thoaịTB" (cells glued by PDF layout) is two runs
             while (i < n) {
-                char ch = chars[i];
-                if (!CharTables.isLetter(ch)
-                        || (i > start && CharTables.isUpperCase(ch) && CharTables.isLowerCase(chars[i - 1]))) {
+                k = kind(chars[i]);
+                if (checkNfc && (k & NOT_NFC) != 0) {
+                    return -1;
+                }
+                if ((k & LETTER) == 0 || (i > start && (k & UPPER) != 0 && (previous & LOWER) != 0)) {
                     break;
                 }
-                toned |= toneOf(ch) != 0;
+                toned |= (k & HAS_TONE) != 0;
+                previous = k;
                 i++;
             }
             if (toned && i - start >= 2 && i - start <= 8) {
                 changed |= moveTone(chars, start, i - start, scratch);
             }
         }
-        return changed ? new String(chars) : nfc;
+        return changed ? 1 : 0;
     }
 
     /**
