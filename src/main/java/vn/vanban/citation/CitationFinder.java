@@ -83,7 +83,7 @@ public final class CitationFinder {
 
     /** Every citation of a numbered document in {@code text}, in text order. */
     public List<Mention> find(String text) {
-        String folded = Folding.fold(text);
+        FoldedView folded = new FoldedView(text);
         List<Mention> out = new ArrayList<>();
         int n = text.length();
         int i = 0;
@@ -154,9 +154,9 @@ public final class CitationFinder {
     /** Symbols are codes: a part with three small letters in a row ("Long", "January") is prose. */
     private static final Pattern PROSE_PART = Pattern.compile("\\p{Ll}{3}");
 
-    private Mention read(String text, String folded, int numStart, int numEnd) {
+    private Mention read(String text, FoldedView folded, int numStart, int numEnd) {
         int from = Math.max(0, numStart - LOOKBACK);
-        String before = folded.substring(from, numStart);
+        String before = folded.subSequence(from, numStart).toString();
         int tail = suffixStart(before);
         if (notDocumentBefore.matcher(before).find(Math.max(0, tail - longestNotDocument - 1))) {
             return null;
@@ -271,7 +271,7 @@ public final class CitationFinder {
     }
 
     /** "Nghị quyết 36": a type word, then a bare number that no symbol follows. Anchored on the digits. */
-    private List<Mention> shortReferences(String text, String folded) {
+    private List<Mention> shortReferences(String text, FoldedView folded) {
         List<Mention> out = new ArrayList<>();
         int n = text.length();
         for (int i = 1; i < n; i++) {
@@ -290,7 +290,7 @@ public final class CitationFinder {
             }
             int start = typeNameEndingBefore(folded, i);
             if (start >= 0 && CharTables.isUpperCase(text.charAt(start))) {
-                DocumentTypes.Type t = typeByFolded.get(folded.substring(start, lastNonSpace(folded, i)));
+                DocumentTypes.Type t = typeByFolded.get(folded.subSequence(start, lastNonSpace(folded, i)).toString());
                 if (t != null) {
                     int[] sentence = sentenceAround(text, start, end);
                     out.add(new Mention(start, end, text.substring(i, end), t.name(), null, null, null, null,
@@ -307,22 +307,61 @@ public final class CitationFinder {
      * non-letter precedes it and it lies within 30 characters; -1 for none. Plain comparisons: this runs for
      * every number in the text.
      */
-    private int typeNameEndingBefore(String folded, int i) {
+    private int typeNameEndingBefore(CharSequence folded, int i) {
         int p = lastNonSpace(folded, i);
         if (p == i || p == 0 || !typeNameEnds[Math.min(folded.charAt(p - 1), 127)]) {
             return -1;
         }
         for (String name : foldedNames) {
             int s = p - name.length();
-            if (s >= 0 && s >= i - 30 && folded.startsWith(name, s) && (s == 0 || !CharTables.isLetter(folded.charAt(s - 1)))) {
+            if (s >= 0 && s >= i - 30 && startsWith(folded, name, s) && (s == 0 || !CharTables.isLetter(folded.charAt(s - 1)))) {
                 return s;
             }
         }
         return -1;
     }
 
+    /** Whether {@code s} holds {@code prefix} at {@code at}. */
+    private static boolean startsWith(CharSequence s, String prefix, int at) {
+        if (at < 0 || at + prefix.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (s.charAt(at + k) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code text} folded ({@link Folding#fold(char)}) one character at a time as it is read: the finder looks at
+     * a few characters before each number, and folding only those spares a folded copy of every whole text.
+     */
+    private record FoldedView(String text) implements CharSequence {
+        @Override
+        public char charAt(int i) {
+            return Folding.fold(text.charAt(i));
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public String subSequence(int from, int to) {
+            return Folding.fold(text.substring(from, to));
+        }
+
+        @Override
+        public String toString() {
+            return Folding.fold(text);
+        }
+    }
+
     /** The end of the text before the whitespace that ends at {@code i}. */
-    private static int lastNonSpace(String s, int i) {
+    private static int lastNonSpace(CharSequence s, int i) {
         int p = i;
         while (p > 0 && " \t\n\u000B\f\r".indexOf(s.charAt(p - 1)) >= 0) {
             p--;
