@@ -100,6 +100,15 @@ public class ItemIndex extends LuceneIndex {
         return out;
     }
 
+    /** Replaces the items of cited documents {@code items} (shared by the documents citing them), by key. */
+    public void putCited(List<Item> items) {
+        write("index " + items.size() + " cited documents", w -> {
+            for (Item i : items) {
+                w.updateDocument(new Term(KEY, i.key()), toLucene(i));
+            }
+        });
+    }
+
     /** Removes the tasks and deadlines document {@code owner} sets. */
     public void delete(long owner) {
         write("delete the items of document " + owner, w -> w.deleteDocuments(new Term(OWNER, Long.toString(owner))));

@@ -35,6 +35,8 @@ public class Deletions {
             index.put(view.of(p));
             items.put(p.id(), itemsView.of(p.id()));
         });
+        // the cited documents it held now lead to the restored version, or to none
+        items.putCited(itemsView.cited(r.relinked()));
         index.commit();
         items.commit();
         var d = r.deleted();

@@ -2,10 +2,12 @@ package vn.vanban.ingest;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import vn.vanban.correction.CorrectionRepository;
 import vn.vanban.store.CitationRepository;
+import vn.vanban.store.CitedDocumentRecord;
 import vn.vanban.store.CitedDocumentRepository;
 import vn.vanban.store.DeadlineRepository;
 import vn.vanban.store.DocumentRepository;
@@ -16,7 +18,7 @@ import vn.vanban.store.TaskRepository;
  * Deletes one version of a document (editors): its citations, deadlines, tasks and corrections go with it; deleting
  * the current version makes the previous one current again; cited-document links move to it. The original file
  * stays in the content-addressed store, so that ingesting it again brings the document back. Callers index the
- * result ({@link Removed}) after the transaction.
+ * result ({@link Removed}) after the transaction, the cited documents it held included.
  */
 @Singleton
 public class DocumentRemoval {
@@ -41,8 +43,11 @@ public class DocumentRemoval {
         this.corrections = corrections;
     }
 
-    /** What a deletion did: the deleted row as it was, and the version made current again (if any). */
-    public record Removed(StoredDocument deleted, Optional<StoredDocument> restored) {
+    /**
+     * What a deletion did: the deleted row as it was, the version made current again (if any), and the cited documents
+     * that the deleted row held, as they are now (held by the restored version, or by none).
+     */
+    public record Removed(StoredDocument deleted, Optional<StoredDocument> restored, List<CitedDocumentRecord> relinked) {
     }
 
     @Transactional
@@ -56,11 +61,13 @@ public class DocumentRemoval {
         texts.deleteById(id);
         documents.relinkVersions(id, previous);
         boolean restore = d.currentVersion() && previous != null;
+        List<Long> held = cited.findByHeldDocumentId(id).stream().map(CitedDocumentRecord::id).toList();
         cited.relinkHeld(id, restore ? previous : null);
         documents.deleteById(id);
         if (restore) {
             documents.markCurrent(previous);
         }
-        return new Removed(d, restore ? documents.findById(previous) : Optional.empty());
+        return new Removed(d, restore ? documents.findById(previous) : Optional.empty(),
+                held.isEmpty() ? List.of() : cited.findByIdIn(held));
     }
 }

@@ -54,6 +54,11 @@ public class ItemsView {
                 nodes);
     }
 
+    /** The items of cited documents {@code nodes}, as they stand (a held document's link included). */
+    public List<ItemIndex.Item> cited(List<CitedDocumentRecord> nodes) {
+        return items(0, List.of(), List.of(), nodes);
+    }
+
     private List<ItemIndex.Item> of(long documentId, List<TaskRecord> taskRows, List<DeadlineRecord> deadlineRows) {
         return items(documentId, taskRows, deadlineRows, cited.findCitedBy(documentId));
     }

@@ -225,6 +225,26 @@ abstract class IngestContract {
         assertEquals(3, queries.byKey(node.key()).citingDocuments());
         assertTrue(queries.top(5).get(0).citingDocuments() >= 3);
         assertFalse(queries.referencesOf(huongDan.id()).isEmpty());
+
+        // a new version of the decision: the cited document leads to it; that version deleted, back to the first
+        IngestOutcome v2 = text("qd2099", "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 2099/QĐ-UBND\n"
+                + "Bắc Kạn, ngày 08 tháng 12 năm 2018\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2019\n"
+                + "Điều 1. Giao chỉ tiêu kế hoạch năm 2019.\n");
+        assertEquals(IngestOutcome.Status.NEW_VERSION, v2.status());
+        assertEquals(v2.id(), queries.byKey(node.key()).heldDocumentId());
+        app.bean(Deletions.class).delete(v2.id(), "test", "127.0.0.1");
+        assertEquals(decision.id(), queries.byKey(node.key()).heldDocumentId());
+        assertEquals(java.util.Collections.singletonList(decision.id()), heldByItem(node.id()));
+        // the decision deleted: the cited document is no longer held, and its item says so
+        app.bean(Deletions.class).delete(decision.id(), "test", "127.0.0.1");
+        assertFalse(queries.byKey(node.key()).held());
+        assertEquals(java.util.Collections.singletonList(null), heldByItem(node.id()));
+    }
+
+    /** The document that item search says cited document {@code citedId} opens, once per hit. */
+    private List<Long> heldByItem(long citedId) {
+        var hits = app.bean(vn.vanban.search.SearchService.class).searchItems("2099/QĐ-UBND", "cited", 0, 10).hits();
+        return hits.stream().filter(h -> Long.valueOf(citedId).equals(h.citedId())).map(vn.vanban.search.ItemHit::documentId).toList();
     }
 
     @Test
