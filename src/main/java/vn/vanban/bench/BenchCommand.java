@@ -69,7 +69,7 @@ public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", description = "untimed passes over the corpus for each side first (default 12: code that runs "
             + "once a document or a group reaches the optimizing compiler only after thousands of documents; after 6 passes "
-            + "over the gazette the compilers still took 0.4-1.3 s of CPU in each timed ingest pass, after 12 0.1-0.5 s)")
+            + "over the gazette the compilers still took 0.2-1.3 s of CPU in each timed ingest pass, after 12 0.1-0.7 s)")
     int warmup = 12;
 
     /** One timed pass of either side. */

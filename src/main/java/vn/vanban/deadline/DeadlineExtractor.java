@@ -79,7 +79,7 @@ public final class DeadlineExtractor {
                     continue;
                 }
                 int before = out.size();
-                if (rowStart(stripped.charAt(0)) && ROW.matcher(stripped).lookingAt() && tableRow(line, lineStart, docDate, out, citationSpans)) {
+                if (ROW.matcher(stripped).lookingAt() && tableRow(line, lineStart, docDate, out, citationSpans)) {
                     // a PDF row may wrap its guiding document onto the next line
                     int next = text.indexOf('\n', lineStart + line.length() + 1);
                     rows.add(new int[] {lineStart, next < 0 ? text.length() : next, before, out.size()});
@@ -100,11 +100,6 @@ public final class DeadlineExtractor {
             }
         }
         return out;
-    }
-
-    /** Whether {@link #ROW} can match a line starting with {@code c}: a digit or a Roman numeral's letter. */
-    private static boolean rowStart(char c) {
-        return (c >= '0' && c <= '9') || c == 'I' || c == 'V' || c == 'X';
     }
 
     /** The key of the first document cited within [from, to), or null. */
@@ -414,15 +409,15 @@ public final class DeadlineExtractor {
                 case "day-month":
                     return dayMonth(Integer.parseInt(m.group("d")), Integer.parseInt(m.group("m")), doc, inTable, w, start, end, expression);
                 case "month":
-                    return at.apply(vn.vanban.extract.MetadataExtractor.yearMonth(m.group("y"), month(m.group("m"))), null);
+                    return at.apply(java.time.YearMonth.of(Integer.parseInt(m.group("y")), month(m.group("m"))).toString(), null);
                 case "quarter":
-                    return at.apply(vn.vanban.extract.MetadataExtractor.yearMonth(m.group("y"), 3 * quarter(m.group("q"))), null);
+                    return at.apply(java.time.YearMonth.of(Integer.parseInt(m.group("y")), 3 * quarter(m.group("q"))).toString(), null);
                 case "half":
                     return at.apply(m.group("y") + (m.group("h").equalsIgnoreCase("đầu") ? "-06" : "-12"), null);
                 case "year":
                     return at.apply(m.group("y"), null);
                 case "doc-month":
-                    return at.apply(vn.vanban.extract.MetadataExtractor.yearMonth(Integer.toString(year), month(m.group("m"))), null);
+                    return at.apply(java.time.YearMonth.of(year, month(m.group("m"))).toString(), null);
                 default:
                     throw new IllegalStateException("unknown time expression kind [" + e.kind() + "] in " + e.name());
             }

@@ -257,19 +257,16 @@ public final class TaskExtractor {
             }
             boolean blankBefore = blank;
             blank = false;
-            // each pattern starts with a character of its own kind: the first character says which can match
-            char first = t.charAt(0);
-            boolean digit = first >= '0' && first <= '9';
-            boolean isBullet = (first == '-' || first == '–' || first == '•') && bullet.reset(t).lookingAt();
-            boolean isSubBullet = first == '+' && subBullet.reset(t).lookingAt();
+            boolean isBullet = bullet.reset(t).lookingAt();
+            boolean isSubBullet = subBullet.reset(t).lookingAt();
             int level = 0;
-            if ((first == 'I' || first == 'V' || first == 'X') && roman.reset(t).lookingAt()) {
+            if (roman.reset(t).lookingAt()) {
                 level = 1;
-            } else if (digit && subNumbered.reset(t).lookingAt()) {
+            } else if (subNumbered.reset(t).lookingAt()) {
                 level = 3;
-            } else if (digit && numbered.reset(t).lookingAt()) {
+            } else if (numbered.reset(t).lookingAt()) {
                 level = 2;
-            } else if (((first >= 'a' && first <= 'z') || first == 'đ') && lettered.reset(t).lookingAt()) {
+            } else if (lettered.reset(t).lookingAt()) {
                 level = 4;
             } else if (t.endsWith(":") && t.length() < 100 && !isBullet && !isSubBullet) {
                 level = 5;

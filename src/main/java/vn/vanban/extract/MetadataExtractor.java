@@ -351,18 +351,13 @@ public final class MetadataExtractor {
             return year;
         }
         if (day == null) {
-            return yearMonth(year, m);
+            return java.time.YearMonth.of(Integer.parseInt(year), m).toString();
         }
         int d = Integer.parseInt(day);
         try {
             return java.time.LocalDate.of(Integer.parseInt(year), m, d).toString();
         } catch (java.time.DateTimeException e) {
-            return yearMonth(year, m);
+            return java.time.YearMonth.of(Integer.parseInt(year), m).toString();
         }
-    }
-
-    /** An ISO year and month, "2019-07" for 2019 and 7 (a month, 1 to 12). */
-    public static String yearMonth(String year, int month) {
-        return year + (month < 10 ? "-0" : "-") + month;
     }
 }

@@ -82,10 +82,9 @@ public final class TextNormalizer {
                 out.append(mapped);
                 continue;
             }
-            if (cp == '\u00A0' || cp == '\u2007' || cp == '\u202F' || cp == '\u3000') {
-                out.append(' ');
-            } else if (cp == '\u000B' || cp == '\u000C' || cp == '\u2028' || cp == '\u2029') {
-                out.append('\n');
+            char replacement = replacement(cp);
+            if (replacement != 0) {
+                out.append(replacement);
             } else if (!dropped(cp)) {
                 out.appendCodePoint(cp);
             }
@@ -116,17 +115,20 @@ public final class TextNormalizer {
         long[] bits = new long[1 << 10];
         for (int c = 0; c <= 0xFFFF; c++) {
             if (c == '\n' || c == '\t' || (c != '\r' && !Character.isSurrogate((char) c) && !symbols.containsKey(c)
-                    && !replaced(c) && !dropped(c))) {
+                    && replacement(c) == 0 && !dropped(c))) {
                 bits[c >>> 6] |= 1L << c;
             }
         }
         return bits;
     }
 
-    /** Spaces and line separators that {@link #cleanCharacters} writes as ' ' or '\n'. */
-    private static boolean replaced(int cp) {
-        return cp == '\u00A0' || cp == '\u2007' || cp == '\u202F' || cp == '\u3000'
-                || cp == '\u000B' || cp == '\u000C' || cp == '\u2028' || cp == '\u2029';
+    /** What {@link #cleanCharacters} writes for a space or line separator (' ' or '\n'); 0 for any other char. */
+    private static char replacement(int cp) {
+        return switch (cp) {
+            case '\u00A0', '\u2007', '\u202F', '\u3000' -> ' ';
+            case '\u000B', '\u000C', '\u2028', '\u2029' -> '\n';
+            default -> 0;
+        };
     }
 
     /** What {@link #cleanCharacters} drops: NUL and other controls, private-use glyphs, BOM, zero width space, soft hyphen, selectors. */
