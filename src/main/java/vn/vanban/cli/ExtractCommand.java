@@ -16,12 +16,16 @@ import vn.vanban.normalize.TextNormalizer;
 import vn.vanban.parse.DocumentParser;
 import vn.vanban.parse.ParseFailure;
 
-/** Prints what Vanban extracts from one file, as JSON, without touching the repository. */
-@Command(name = "extract", description = "Print the metadata, references, deadlines and tasks of FILE as JSON (changes nothing).")
+/**
+ * Prints what Vanban extracts from each file, as JSON (one object a line, in the order given), without touching the
+ * repository. A file that cannot be read prints {@code {"file": …, "error": …}} on its line, so the lines stay in step
+ * with the files, and the exit code is 1.
+ */
+@Command(name = "extract", description = "Print the metadata, references, deadlines and tasks of each FILE as JSON, one object a line (changes nothing).")
 public class ExtractCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*")
+    List<Path> files;
 
     @Inject
     DocumentParser parser;
@@ -40,23 +44,31 @@ public class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        byte[] bytes = Files.readAllBytes(file);
-        String text;
-        try {
-            text = parser.parse(bytes, file.getFileName().toString()).text();
-        } catch (ParseFailure e) {
-            System.err.println(file + ": " + e.getMessage());
-            return 1;
+        int status = 0;
+        for (Path file : files) {
+            byte[] line;
+            try {
+                line = json.writeValueAsBytes(extract(file));
+            } catch (ParseFailure | java.io.IOException e) {
+                System.err.println(file + ": " + e.getMessage());
+                line = json.writeValueAsBytes(java.util.Map.of("file", file.toString(), "error", String.valueOf(e.getMessage())));
+                status = 1;
+            }
+            System.out.write(line);
+            System.out.write("\n".getBytes(StandardCharsets.UTF_8));
+            System.out.flush();
         }
+        return status;
+    }
+
+    private Extraction extract(Path file) throws java.io.IOException, ParseFailure {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = parser.parse(bytes, file.getFileName().toString()).text();
         String normalized = normalizer.normalize(text);
         var meta = metadata.extract(normalized);
         var refs = citations.extract(normalized, meta);
-        Extraction out = new Extraction(Extraction.doc(meta), Extraction.references(refs),
+        return new Extraction(Extraction.doc(meta), Extraction.references(refs),
                 Extraction.deadlines(deadlines.extract(normalized, meta.date(), refs)),
                 Extraction.tasks(tasks.extract(normalized, meta.subject(), meta.date())));
-        System.out.write(json.writeValueAsBytes(out));
-        System.out.write("\n".getBytes(StandardCharsets.UTF_8));
-        System.out.flush();
-        return 0;
     }
 }

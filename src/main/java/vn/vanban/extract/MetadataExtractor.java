@@ -20,32 +20,44 @@ import org.yaml.snakeyaml.Yaml;
 @Singleton
 public final class MetadataExtractor {
 
-    private static final int HEADER_LINES = 60;
-    private static final Pattern NUMBER_LINE = Pattern.compile("^Số\\s*[:.]?\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern PLACE_DATE = Pattern.compile(
-            "(?:^|\\t|\\s{2,})([\\p{Lu}][\\p{L} .'-]{1,40}?),\\s*ngày\\s*(\\d{1,2})?\\s*(?:/|tháng)\\s*(\\d{1,2})?\\s*(?:/|năm)\\s*(\\d{4})");
+    private static final int HEADER_LINES = 100;
     private static final Pattern EFFECTIVE = Pattern.compile(
             "có hiệu lực(?: thi hành)?(?: kể)? từ ngày\\s*(\\d{1,2})\\s*(?:/|tháng)\\s*(\\d{1,2})\\s*(?:/|năm)\\s*(\\d{4})");
     private static final Pattern DRAFT = Pattern.compile("\\bDỰ\\s+THẢO\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern VV = Pattern.compile("^V/v\\s*[:.]?\\s*(.+)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME = Pattern.compile("^(\\p{Lu}\\p{Ll}*)(\\s+\\p{Lu}\\p{Ll}*){1,4}$");
     private static final Pattern ITEM = Pattern.compile("^[-–+•]\\s*(.+?)\\s*[;.,]?$");
 
     private final DocumentTypes types;
-    private final List<String> titleWords;
+    private final HeaderLandmarks landmarks;
+    /** The số ký hiệu patterns of the citation grammar, each anchored where the number starts. */
+    private final List<Pattern> ownNumber;
+    /** A type's name in capitals as a title ("QUYẾT ĐỊNH", "KẾ HOẠCH"), from the type table. */
+    private final Pattern typeTitle;
+    /** A signature: a title run in capitals, then (after a signing note) the name; group 2 is empty when the name is elsewhere. */
+    private final Pattern signature;
+    /** A name led by a surname at the end of a line: the signer where two columns were read across. */
+    private final Pattern lateName;
     private final List<String> authorityPrefixes;
 
     @SuppressWarnings("unchecked")
     public MetadataExtractor(DocumentTypes types) {
         this.types = types;
+        this.landmarks = HeaderLandmarks.load();
+        this.ownNumber = CitationPatterns.load().patterns().stream().map(e -> e.pattern()).toList();
+        List<String> names = new ArrayList<>();
+        for (DocumentTypes.Type t : types.all()) {
+            names.add(t.name().toUpperCase(Locale.ROOT));
+            t.variants().forEach(v -> names.add(v.toUpperCase(Locale.ROOT)));
+        }
+        names.sort((x, y) -> y.length() - x.length());
+        String run = "((?:" + landmarks.authority().pattern().pattern() + ")(?:[ ,\\n–-]+[\\p{Lu}\\d&.()/-]+(?![\\p{Ll}]))*)";
+        this.signature = Pattern.compile("(?<![\\p{L}])" + run + "[ \\t\\n\\u001F\\u001E]*" + SIGN_NOTE + "(?:" + PERSON + ")?");
+        this.lateName = Pattern.compile("(?<=[\\s.,;:])((?:" + String.join("|", landmarks.surnames()) + ")(?:[ \\t]+\\p{Lu}\\p{Ll}+){1,3})"
+                + "(?=[ \\t]*(?:[\\n\\u001F\\u001E]|$))");
+        this.typeTitle = Pattern.compile("(?<![\\p{L}])(" + String.join("|", names.stream().map(n -> n.replace(" ", "\\s+")).toList())
+                + ")(?![\\p{L}])");
         try (InputStream in = MetadataExtractor.class.getResourceAsStream("/vanban/extract/signer-titles.yml")) {
             Map<String, Object> table = new Yaml().load(in);
             this.authorityPrefixes = List.copyOf((List<String>) table.get("prefixes"));
-            List<String> words = new ArrayList<>();
-            for (Map<String, Object> t : (List<Map<String, Object>>) table.get("titles")) {
-                words.add((String) t.get("words"));
-            }
-            this.titleWords = List.copyOf(words);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,48 +65,62 @@ public final class MetadataExtractor {
 
     /** The metadata of the document whose normalized text is {@code text}. */
     public DocumentMetadata extract(String text) {
-        List<String> lines = text.lines().map(l -> l.replace("*", "").strip()).toList();
-        int headerEnd = Math.min(lines.size(), HEADER_LINES);
+        List<String> lines = text.lines().map(MetadataExtractor::unmark).toList();
+        String header = flatten(lines, 0, headerEnd(lines));
 
-        String number = null;
-        String symbol = null;
-        int numberLine = -1;
-        for (int i = 0; i < headerEnd; i++) {
-            Matcher m = NUMBER_LINE.matcher(lines.get(i));
-            if (m.matches()) {
-                String value = m.group(1).split("\\t|\\s{3,}(?=\\p{L})")[0].strip();
-                if (value.length() > MAX_NUMBER) {
-                    value = value.split("\\s")[0]; // a header run together into one line: the number is its first word
-                }
-                if (value.endsWith("-") && i + 1 < lines.size()) {
-                    value = value + lines.get(i + 1).split("\\s")[0]; // a long joint symbol wrapped by layout
-                }
-                if (value.matches("^\\d.*")) {
-                    number = value.replaceAll("\\s+", "");
-                } else if (value.startsWith("/") || value.matches("^[\\p{Lu}].*-.*")) {
-                    symbol = value.replaceFirst("^/\\s*", "").replaceAll("\\s+", "");
-                } else {
-                    continue;
-                }
-                numberLine = i;
-                break;
-            }
-        }
+        // the number: "Số:" (or "Số hiệu:", "Luật số:") and a số ký hiệu of the citation grammar, wherever it sits
+        int[] numberAt = new int[2];
+        String[] own = ownNumber(header, numberAt);
+        String number = own[0];
+        String symbol = own[1];
+        int numberStart = numberAt[0];
+        int numberEnd = numberAt[1];
 
         String place = null;
         String date = null;
-        int dateLine = -1;
-        for (int i = 0; i < headerEnd && date == null; i++) {
-            Matcher m = PLACE_DATE.matcher(lines.get(i));
-            if (m.find()) {
-                place = m.group(1).strip();
-                date = isoDate(m.group(4), m.group(3), m.group(2));
-                dateLine = i;
+        int dateStart = -1;
+        int dateEnd = -1;
+        Matcher pd = landmarks.placeDate().pattern().matcher(header);
+        if (pd.find()) {
+            place = pd.group(1).strip();
+            date = isoDate(pd.group(4), pd.group(3), pd.group(2));
+            dateStart = pd.start();
+            dateEnd = pd.end();
+        }
+
+        // a consolidated text is numbered and dated where it is authenticated, at its end
+        String consolidatedType = null;
+        String issuerOverride = null;
+        int auth = authenticationLine(lines);
+        if (auth >= 0) {
+            String zone = flatten(lines, Math.max(0, auth - 12), Math.min(lines.size(), auth + 12));
+            String[] n = ownNumber(zone, new int[2]);
+            Matcher z = landmarks.placeDate().pattern().matcher(zone);
+            if (n[0] != null && z.find()) {
+                int[] at = new int[2];
+                ownNumber(zone, at);
+                List<String> authenticating = issuerLines(zone.substring(0, at[0]));
+                if (!authenticating.isEmpty()) {
+                    issuerOverride = OrganNames.display(authenticating.get(authenticating.size() - 1));
+                }
+                number = n[0];
+                symbol = null;
+                place = z.group(1).strip();
+                date = isoDate(z.group(4), z.group(3), z.group(2));
+                consolidatedType = types.fromNumber(number) == null ? null : types.fromNumber(number).name();
             }
+        }
+        if (date == null) {
+            Matcher adopted = landmarks.adopted().pattern().matcher(text);
+            String last = null;
+            while (adopted.find()) {
+                last = isoDate(adopted.group(3), adopted.group(2), adopted.group(1));
+            }
+            date = last;
         }
 
         boolean draft = false;
-        for (int i = 0; i < headerEnd; i++) {
+        for (int i = 0; i < Math.min(lines.size(), HEADER_LINES); i++) {
             String l = lines.get(i);
             if (DRAFT.matcher(l).find() && l.length() < 40) {
                 draft = true;
@@ -102,53 +128,59 @@ public final class MetadataExtractor {
             }
         }
 
+        // issuer: the capitals before the number (or the date), without quốc hiệu and tiêu ngữ
+        int issuerEnd = numberStart >= 0 ? numberStart : dateStart >= 0 ? dateStart : Math.min(header.length(), 400);
+        if (dateStart >= 0 && dateStart < issuerEnd) {
+            issuerEnd = dateStart;
+        }
+        List<String> issuerLines = issuerLines(header.substring(0, issuerEnd));
+        String issuer = null;
+        String parentIssuer = null;
+        if (issuerOverride != null) {
+            issuer = issuerOverride;
+        } else if (!issuerLines.isEmpty()) {
+            issuer = OrganNames.display(issuerLines.get(issuerLines.size() - 1));
+            if (issuerLines.size() > 1) {
+                parentIssuer = OrganNames.display(issuerLines.get(issuerLines.size() - 2));
+            }
+        }
+
+        // type and subject: "V/v …" of a letter, or the type's title in capitals and the subject after it
         String type = null;
         String subject = null;
-        int start = Math.max(0, Math.max(numberLine, dateLine));
-        for (int i = start; i < headerEnd; i++) {
-            String l = lines.get(i);
-            Matcher vv = VV.matcher(l);
-            if (vv.matches()) {
-                subject = vv.group(1).strip();
-                if (type == null) {
-                    type = "Công văn";
+        int titleFrom = Math.max(0, Math.max(numberEnd, -1));
+        Matcher vv = landmarks.letterSubject().pattern().matcher(header);
+        if (vv.find(titleFrom > 0 ? Math.max(0, numberStart) : 0) && (dateEnd < 0 || vv.start() < dateEnd + 400)) {
+            subject = letterSubject(header, vv.end(), dateStart > vv.end() ? dateStart : header.length());
+            type = "Công văn";
+        }
+        if (subject == null) {
+            int from = Math.max(Math.max(numberEnd, dateEnd), mottoEnd(header));
+            // the title stands on a line (or in a cell) of its own, or right after the number or the date
+            int right = from >= 0 ? skipGaps(header, from) : 0;
+            Matcher t = typeTitle.matcher(header);
+            int at = Math.max(0, from);
+            while (t.find(at)) {
+                at = t.end();
+                char before = t.start() == 0 ? '\n' : header.charAt(t.start() - 1);
+                if (t.start() != right && before != '\n' && before != HARD && before != BLANK) {
+                    continue;
+                }
+                DocumentTypes.Type found = types.byName(t.group(1));
+                if (found != null) {
+                    type = found.name();
+                    subject = titleSubject(header, t.end(), issuerLines);
                 }
                 break;
             }
-            if (isCapitalLine(l)) {
-                DocumentTypes.Type t = types.byName(l.replaceAll("[:.]+$", ""));
-                if (t != null) {
-                    type = t.name();
-                    subject = nextSubject(lines, i + 1, headerEnd);
-                    break;
-                }
-            }
+        }
+        if (consolidatedType != null) {
+            type = consolidatedType;
         }
         if (type == null) {
             DocumentTypes.Type t = types.fromNumber(number != null ? number : symbol == null ? null : "0/" + symbol);
             if (t != null) {
                 type = t.name();
-            }
-        }
-
-        String issuer = null;
-        String parentIssuer = null;
-        List<String> issuerLines = new ArrayList<>();
-        int issuerEnd = numberLine >= 0 ? numberLine : Math.min(headerEnd, 12);
-        for (int i = 0; i < issuerEnd; i++) {
-            for (String cell : lines.get(i).split("\\t")) {
-                String c = cell.strip();
-                if (c.isEmpty() || c.startsWith("CỘNG HÒA") || c.startsWith("Độc lập") || c.startsWith("ĐỘC LẬP")
-                        || DRAFT.matcher(c).find() || !isCapitalLine(c) || c.matches("^[-_=\\s]+$")) {
-                    continue;
-                }
-                issuerLines.add(c);
-            }
-        }
-        if (!issuerLines.isEmpty()) {
-            issuer = OrganNames.display(issuerLines.get(issuerLines.size() - 1));
-            if (issuerLines.size() > 1) {
-                parentIssuer = OrganNames.display(issuerLines.get(issuerLines.size() - 2));
             }
         }
 
@@ -162,6 +194,287 @@ public final class MetadataExtractor {
         return new DocumentMetadata(upTo(number, MAX_NUMBER), upTo(symbol, MAX_NUMBER), type, clip(issuer, 500),
                 clip(parentIssuer, 500), clip(place, 200), date, effective, clip(subject, 2000), clip(signer[0], 200),
                 clip(signer[1], 300), draft, recipients(lines));
+    }
+
+    /** The lines read as the header: up to {@link #HEADER_LINES} non-empty lines, at most {@link #HEADER_CHARS} characters. */
+    private static int headerEnd(List<String> lines) {
+        int chars = 0;
+        int nonEmpty = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            chars += lines.get(i).length() + 1;
+            nonEmpty += lines.get(i).isEmpty() ? 0 : 1;
+            if (nonEmpty > HEADER_LINES || chars > HEADER_CHARS) {
+                return i;
+            }
+        }
+        return lines.size();
+    }
+
+    private static final int HEADER_CHARS = 20_000;
+
+    /**
+     * The document's own number in {@code header}: {number, null}, or {null, symbol} for a number left blank; the
+     * label's start and the number's end in {@code at} (-1 when none).
+     */
+    private String[] ownNumber(String header, int[] at) {
+        at[0] = -1;
+        at[1] = -1;
+        Matcher label = landmarks.numberLabel().pattern().matcher(header);
+        while (label.find()) {
+            // "Số:" with its colon, or "Số" opening a line or cell ("SỐ 32/CT-TTG" inside a title is not the label)
+            int before = label.start() - 1;
+            if (!label.group().strip().endsWith(":") && before >= 0 && header.charAt(before) != '\n'
+                    && header.charAt(before) != HARD && header.charAt(before) != BLANK) {
+                continue;
+            }
+            int from = skipGaps(header, label.end());
+            for (Pattern p : ownNumber) {
+                Matcher m = p.matcher(header).region(from, header.length());
+                if (m.lookingAt()) {
+                    at[0] = label.start();
+                    at[1] = m.end();
+                    return new String[] {m.group().replaceAll("\\s+", ""), null};
+                }
+            }
+            Matcher blank = BLANK_NUMBER.matcher(header).region(from, header.length());
+            if (blank.lookingAt()) {
+                at[0] = label.start();
+                at[1] = blank.end();
+                return new String[] {null, blank.group(1).replaceAll("\\s+", "")};
+            }
+        }
+        return new String[] {null, null};
+    }
+
+    /**
+     * Where the quốc hiệu and the tiêu ngữ under it end among the first lines: the title comes after them; 0 for none.
+     * Only the first pair counts (a signing stamp further down may print the country's name again).
+     */
+    private int mottoEnd(String header) {
+        Matcher m = landmarks.motto().pattern().matcher(header).region(0, Math.min(header.length(), 2000));
+        if (!m.find()) {
+            return 0;
+        }
+        int end = m.end();
+        while (m.find() && skipGaps(header, end) >= m.start() - 1) {
+            end = m.end();
+        }
+        return end;
+    }
+
+    /** The line of a consolidated text's authentication block ("XÁC THỰC VĂN BẢN HỢP NHẤT"), -1 for none. */
+    private int authenticationLine(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (landmarks.consolidation().pattern().matcher(lines.get(i)).find()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where a cell, a column or a block of the layout ends (a line break inside a cell stays a line break). */
+    static final char HARD = '\u001F';
+    /** Where an empty line stood: a block end in text, but only a line break in what a PDF gives (a blank line a line). */
+    static final char BLANK = '\u001E';
+    private static final Pattern MARKUP = Pattern.compile("<[^<>]{1,80}>|[*]|^#+\\s*|\\\\");
+    private static final Pattern CELL_BREAKS = Pattern.compile("\\s*(?:\\t|\\||[-_=–]{3,})\\s*");
+    private static final Pattern EMPTY_CELL = Pattern.compile("^[\\s|:\\-_=–]*$");
+    private static final Pattern GAPS = Pattern.compile("\\s*\\u001F[\\s\\u001F\\u001E]*|\\s*\\u001E[\\s\\u001E]*\\u001F[\\s\\u001F\\u001E]*");
+    private static final Pattern BLANKS = Pattern.compile("\\s*\\u001E[\\s\\u001E]*");
+
+    /** A line without markdown emphasis, headings and HTML tags. */
+    static String unmark(String line) {
+        return MARKUP.matcher(line.replace('\u00A0', ' ')).replaceAll("").strip();
+    }
+
+    /**
+     * Lines {@code from} to {@code to} as one string: '\n' where a line broke, {@link #HARD} where a table cell, a tab
+     * column, a separator rule or an empty line ended a block, so that landmarks are found whatever the layout.
+     */
+    static String flatten(List<String> lines, int from, int to) {
+        StringBuilder out = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            String l = lines.get(i);
+            if (l.isEmpty()) {
+                out.append(BLANK);
+                continue;
+            }
+            if (EMPTY_CELL.matcher(l).matches()) {
+                out.append(HARD);
+                continue;
+            }
+            out.append(CELL_BREAKS.matcher(l).replaceAll(String.valueOf(HARD))).append('\n');
+        }
+        String s = GAPS.matcher(out).replaceAll(String.valueOf(HARD));
+        return BLANKS.matcher(s).replaceAll(String.valueOf(BLANK));
+    }
+
+    private static int skipGaps(String s, int i) {
+        while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == HARD || s.charAt(i) == BLANK)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** "Số:    /BC-STTTT": a number left blank for the registry, the symbol printed. */
+    private static final Pattern BLANK_NUMBER = Pattern.compile("[.…_\\s]*/\\s*([A-ZĐÐ][A-ZĐÐa-z0-9&]*(?:-[A-ZĐÐ0-9][A-ZĐÐa-z0-9&]*)+)");
+
+    /** The caps left of the number: the issuing body's lines, quốc hiệu, tiêu ngữ and a portal's banner left out. */
+    private List<String> issuerLines(String zone) {
+        String z = landmarks.motto().pattern().matcher(zone).replaceAll(String.valueOf(HARD));
+        List<String> out = new ArrayList<>();
+        for (String cell : z.split("[\\u001F\\u001E]")) {
+            for (String line : cell.split("\n")) {
+                String c = line.strip();
+                if (c.isEmpty() || !isCapitalLine(c) || DRAFT.matcher(c).find() || c.length() > 120) {
+                    continue;
+                }
+                if (!out.isEmpty() && continues(out.get(out.size() - 1), c)) {
+                    out.set(out.size() - 1, out.get(out.size() - 1) + " " + c);
+                } else {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern PLACE_LINE = Pattern.compile("^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|THỊ TRẤN|DÂN)(?![\\p{L}]).*");
+
+    /** Whether caps line {@code next} continues the organ name on {@code prev} ("ỦY BAN NHÂN DÂN" / "TỈNH CÀ MAU"). */
+    private static boolean continues(String prev, String next) {
+        return PLACE_LINE.matcher(next).matches() && (prev.endsWith("NHÂN DÂN") || prev.endsWith("NHÂN"));
+    }
+
+    /** The subject after "V/v": up to the place and date, "Kính gửi", the end of its cell, or capitals. */
+    private String letterSubject(String header, int from, int limit) {
+        int end = Math.min(limit, header.length());
+        int hard = header.indexOf(HARD, from);
+        if (hard >= 0 && hard < end) {
+            end = hard;
+        }
+        String s = header.substring(from, end);
+        Matcher body = KINH_GUI.matcher(s);
+        if (body.find()) {
+            s = s.substring(0, body.start());
+        }
+        // a subject wrapped over lines continues on lines that are not capitals (a caps line is the next block)
+        StringBuilder out = new StringBuilder();
+        for (String line : s.split("[\n\u001E]")) {
+            if (out.length() > 0 && (isCapitalLine(line) || line.isBlank())) {
+                break;
+            }
+            out.append(out.length() > 0 ? " " : "").append(line.strip());
+        }
+        String subject = TRAILING.matcher(out.toString().replaceAll("\\s+", " ")).replaceAll("");
+        return subject.isBlank() ? null : subject;
+    }
+
+    private static final Pattern KINH_GUI = Pattern.compile("Kính gửi|KÍNH GỬI");
+    private static final Pattern TRAILING = Pattern.compile("[\\s.;:,]+$");
+
+    /** The subject after the type's title: the rest of the capitals, cut before the authority line, or the next lines. */
+    private String titleSubject(String header, int from, List<String> issuerLines) {
+        int i = from;
+        while (i < header.length() && (header.charAt(i) == ' ' || header.charAt(i) == ':')) {
+            i++;
+        }
+        // capitals: words without lower case, across line breaks, up to the first word with lower case or a block end
+        List<String> words = new ArrayList<>();
+        int j = i;
+        while (j < header.length()) {
+            while (j < header.length() && (header.charAt(j) == ' ' || header.charAt(j) == '\n' || header.charAt(j) == BLANK)) {
+                j++;
+            }
+            if (j >= header.length() || header.charAt(j) == HARD && !words.isEmpty()) {
+                break;
+            }
+            if (header.charAt(j) == HARD) {
+                j++;
+                continue;
+            }
+            int k = j;
+            while (k < header.length() && !Character.isWhitespace(header.charAt(k)) && header.charAt(k) != HARD
+                    && header.charAt(k) != BLANK) {
+                k++;
+            }
+            String w = header.substring(j, k);
+            if (!capsWord(w)) {
+                break;
+            }
+            words.add(w);
+            j = k;
+        }
+        if (words.stream().anyMatch(w -> w.chars().anyMatch(Character::isLetter))) {
+            int cut = authorityStart(words, issuerLines);
+            String s = String.join(" ", words.subList(0, cut));
+            s = TRAILING.matcher(s).replaceAll("");
+            return s.isBlank() ? null : s;
+        }
+        // a subject in sentence case: its lines (a blank line between them as a PDF gives) up to its cell's end,
+        // capitals, the body, the place and date, or a line that ends a sentence
+        String rest = header.substring(skipGaps(header, i));
+        int hard = rest.indexOf(HARD);
+        StringBuilder out = new StringBuilder();
+        int lineNo = 0;
+        for (String line : (hard >= 0 ? rest.substring(0, hard) : rest).split("[\\n\\u001E]")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            // a title wraps onto lines of a title's width; a longer line is the body's first paragraph
+            if (isCapitalLine(l) || lineNo > 0 && (l.length() > 150 || landmarks.bodyStarts().pattern().matcher(l).lookingAt()
+                    || landmarks.placeDate().pattern().matcher(l).find()) || lineNo > 3) {
+                break;
+            }
+            out.append(out.length() > 0 ? " " : "").append(l);
+            lineNo++;
+            if (l.endsWith(".") || l.endsWith(":") || l.endsWith(";")) {
+                break;
+            }
+        }
+        String s = TRAILING.matcher(out.toString().replaceAll("\\s+", " ")).replaceAll("");
+        return s.isBlank() ? null : s;
+    }
+
+    /** A word of a title in capitals: no lower-case letter, except in a symbol ("32/CT-TTg"). */
+    private static boolean capsWord(String w) {
+        boolean lower = false;
+        int upper = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            lower |= Character.isLowerCase(c);
+            upper += Character.isUpperCase(c) ? 1 : 0;
+        }
+        return !lower || upper >= 2 && (w.indexOf('/') >= 0 || w.indexOf('-') >= 0);
+    }
+
+    /**
+     * Where the authority line starts among the title's words ("… BẢO HIỂM Y TẾ | TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT
+     * NAM"): the first word from which the rest is a title or a collective body followed by at most a short name, not
+     * joined to the subject by a preposition ("CỦA BỘ Y TẾ") and without a comma; the issuer's own name counts too.
+     * {@code words.size()} when there is none.
+     */
+    private int authorityStart(List<String> words, List<String> issuerLines) {
+        for (int p = 1; p < words.size(); p++) {
+            if (landmarks.subjectJoiners().contains(words.get(p - 1))) {
+                continue;
+            }
+            List<String> rest = words.subList(p, words.size());
+            if (rest.size() > 14 || rest.stream().anyMatch(w -> w.contains(","))) {
+                continue;
+            }
+            String r = String.join(" ", rest);
+            if (landmarks.authority().pattern().matcher(r).lookingAt()) {
+                return p;
+            }
+            for (String issuer : issuerLines) {
+                if (issuer.split("\\s+").length >= 2 && (r.startsWith(issuer) || issuer.startsWith(r) && rest.size() >= 2)) {
+                    return p;
+                }
+            }
+        }
+        return words.size();
     }
 
     /** Longest số ký hiệu taken as one: real ones are far shorter, longer is a header run together. */
@@ -181,81 +494,55 @@ public final class MetadataExtractor {
         return s.substring(0, cut > max / 2 ? cut : max - 1) + "…";
     }
 
-    private String nextSubject(List<String> lines, int from, int end) {
-        for (int i = from; i < end; i++) {
-            String l = lines.get(i);
-            if (l.isEmpty() || l.matches("^[-_=]+$")) {
-                continue;
-            }
-            if (l.startsWith("Căn cứ") || l.startsWith("Kính gửi") || NUMBER_LINE.matcher(l).matches()
-                    || DRAFT.matcher(l).find() && l.length() < 20) {
-                return null;
-            }
-            StringBuilder subject = new StringBuilder(l);
-            // a title wrapped by layout continues on short lines up to a blank line or the body's first words
-            for (int j = i + 1; j < end && j < i + 4; j++) {
-                String next = lines.get(j);
-                if (next.isEmpty() || next.length() > 100 || subject.toString().endsWith(".")
-                        || BODY_START.matcher(next).lookingAt() || isCapitalLine(next)) {
-                    break;
-                }
-                subject.append(' ').append(next);
-            }
-            return subject.toString().replaceAll("\\s+", " ");
-        }
-        return null;
-    }
+    /** A note where the signature stands: "(Đã ký)", "Đóng dấu, ký tên", "(Ký, ghi rõ họ tên)". */
+    private static final String SIGN_NOTE = "(?:\\(?(?:Đã ký|đã ký|ĐÃ KÝ|Đóng dấu[^\\n\\u001F]{0,30}|Ký[^\\n\\u001F]{0,30}|\\[daky\\])\\)?[\\s\\u001E\\u001F]*)?";
+    /** A personal name: two to five capitalized words, ending its line or cell. */
+    private static final String PERSON = "(\\p{Lu}\\p{Ll}+(?:[ \\t]+\\p{Lu}\\p{Ll}+){1,4})(?=[ \\t.]*(?:[\\n\\u001F\\u001E]|$|\\d|\\p{Lu}{2}))";
 
-    /** Lines that begin a document's body rather than continue its title. */
-    private static final Pattern BODY_START = Pattern.compile(
-            "(?:Căn cứ|Kính gửi|Thực hiện|Theo|Để|Nhằm|Trên cơ sở|Số|[IVX]+\\.|\\d+\\.|[a-zđ]\\)|[-+•])");
-
-    /** The signer's name and title: the first title line followed by a personal name after "Nơi nhận", else the last. */
+    /**
+     * The signer's name and title: a title in capitals (with its authority prefixes and the capitals after it) and the
+     * name right below it; where a PDF read two columns across, the name is the first one led by a surname in the
+     * lines after the title. The first signature after "Nơi nhận" is taken, else the last one in the text.
+     */
     private String[] signer(List<String> lines) {
-        int after = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("Nơi nhận")) {
-                after = i;
-                break;
-            }
-        }
+        String all = flatten(lines, 0, lines.size());
+        int after = all.indexOf("Nơi nhận");
         String[] found = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            if (!isTitleLine(l)) {
-                continue;
-            }
-            int j = i + 1;
-            while (j < lines.size() && (lines.get(j).isEmpty() || isTitleLine(lines.get(j)))) {
-                if (isTitleLine(lines.get(j))) {
-                    l = lines.get(j);
+        Matcher m = signature.matcher(all);
+        int from = 0;
+        while (from < all.length() && m.find(from)) {
+            String name = m.group(2);
+            int at = m.start();
+            if (name == null) {
+                Matcher late = lateName.matcher(all).region(m.end(), Math.min(all.length(), m.end() + 1500));
+                if (!late.find()) {
+                    from = m.end();
+                    continue;
                 }
-                j++;
+                name = late.group(1);
             }
-            if (j < lines.size() && NAME.matcher(lines.get(j)).matches()) {
-                String[] candidate = {lines.get(j), titleCase(stripPrefix(l))};
-                if (i > after && after >= 0) {
-                    return candidate;
-                }
-                found = candidate;
+            String[] candidate = {name.strip(), titleCase(lastTitle(m.group(1)))};
+            if (after >= 0 && at > after) {
+                return candidate;
             }
-            i = j - 1;
+            found = candidate;
+            from = m.end();
         }
         return found == null ? new String[] {null, null} : found;
     }
 
-    private boolean isTitleLine(String l) {
-        if (!isCapitalLine(l) || l.length() > 60) {
-            return false;
+    /** The last title of a title run ("KT. BỘ TRƯỞNG THỨ TRƯỞNG" → "THỨ TRƯỞNG"), with the capitals after it. */
+    private String lastTitle(String run) {
+        Matcher t = landmarks.authority().pattern().matcher(run);
+        int last = 0;
+        while (t.find()) {
+            last = t.start();
         }
-        String t = stripPrefix(l);
-        for (String w : titleWords) {
-            if (t.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+        String title = TRAILING_DASHES.matcher(run.substring(last).replaceAll("\\s+", " ")).replaceAll("");
+        return stripPrefix(title);
     }
+
+    private static final Pattern TRAILING_DASHES = Pattern.compile("[\\s,\\-–]+$");
 
     private String stripPrefix(String l) {
         String t = l.strip();
@@ -264,7 +551,7 @@ public final class MetadataExtractor {
                 t = t.substring(p.length()).strip();
             }
         }
-        return t;
+        return t.replaceFirst("^(?:K/T|T/M)\\s*", "");
     }
 
     private static List<String> recipients(List<String> lines) {

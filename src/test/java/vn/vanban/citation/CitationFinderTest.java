@@ -1,5 +1,6 @@
 package vn.vanban.citation;
 
+import vn.vanban.extract.CitationPatterns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package vn.vanban.citation;
+package vn.vanban.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
