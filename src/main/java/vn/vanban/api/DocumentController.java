@@ -37,12 +37,12 @@ public class DocumentController {
     private final vn.vanban.search.SearchService search;
 
     private final vn.vanban.auth.AuditLog audit;
-    private final vn.vanban.ingest.Deletions deletions;
+    private final vn.vanban.correction.Deletions deletions;
     private final vn.vanban.store.DocumentTextRepository texts;
 
     public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs,
                               vn.vanban.citation.CitationQueries citations, vn.vanban.search.SearchService search,
-                              vn.vanban.auth.AuditLog audit, vn.vanban.ingest.Deletions deletions,
+                              vn.vanban.auth.AuditLog audit, vn.vanban.correction.Deletions deletions,
                               vn.vanban.store.DocumentTextRepository texts) {
         this.texts = texts;
         this.audit = audit;

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.vanban.citation.Folding;
+import vn.vanban.normalize.Folding;
 import vn.vanban.ingest.BatchIngest;
 import vn.vanban.search.SearchHit;
 import vn.vanban.search.SearchService;

@@ -1,5 +1,7 @@
 package vn.vanban.citation;
 
+import vn.vanban.extract.DocumentNumbers;
+import vn.vanban.normalize.Folding;
 import vn.vanban.extract.CitationPatterns;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

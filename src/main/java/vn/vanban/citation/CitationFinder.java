@@ -1,5 +1,6 @@
 package vn.vanban.citation;
 
+import vn.vanban.normalize.Folding;
 import vn.vanban.extract.CitationPatterns;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;

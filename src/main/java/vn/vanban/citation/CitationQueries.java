@@ -1,5 +1,6 @@
 package vn.vanban.citation;
 
+import vn.vanban.extract.DocumentNumbers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;

@@ -1,5 +1,7 @@
 package vn.vanban.citation;
 
+import vn.vanban.extract.DocumentNumbers;
+import vn.vanban.normalize.Folding;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

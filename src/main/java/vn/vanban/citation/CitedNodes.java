@@ -1,5 +1,6 @@
 package vn.vanban.citation;
 
+import vn.vanban.extract.DocumentNumbers;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

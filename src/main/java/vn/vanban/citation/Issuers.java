@@ -1,5 +1,6 @@
 package vn.vanban.citation;
 
+import vn.vanban.normalize.Folding;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import vn.vanban.citation.CitationExtractor;
-import vn.vanban.extract.Extraction;
-import vn.vanban.extract.MetadataExtractor;
-import vn.vanban.normalize.TextNormalizer;
+import vn.vanban.analysis.DocumentAnalysis;
+import vn.vanban.analysis.Extraction;
 import vn.vanban.parse.DocumentParser;
 import vn.vanban.parse.ParseFailure;
 
@@ -30,15 +28,7 @@ public class ExtractCommand implements Callable<Integer> {
     @Inject
     DocumentParser parser;
     @Inject
-    TextNormalizer normalizer;
-    @Inject
-    MetadataExtractor metadata;
-    @Inject
-    CitationExtractor citations;
-    @Inject
-    vn.vanban.deadline.DeadlineExtractor deadlines;
-    @Inject
-    vn.vanban.deadline.TaskExtractor tasks;
+    DocumentAnalysis analysis;
     @Inject
     ObjectMapper json;
 
@@ -63,12 +53,6 @@ public class ExtractCommand implements Callable<Integer> {
 
     private Extraction extract(Path file) throws java.io.IOException, ParseFailure {
         byte[] bytes = Files.readAllBytes(file);
-        String text = parser.parse(bytes, file.getFileName().toString()).text();
-        String normalized = normalizer.normalize(text);
-        var meta = metadata.extract(normalized);
-        var refs = citations.extract(normalized, meta);
-        return new Extraction(Extraction.doc(meta), Extraction.references(refs),
-                Extraction.deadlines(deadlines.extract(normalized, meta.date(), refs)),
-                Extraction.tasks(tasks.extract(normalized, meta.subject(), meta.date())));
+        return Extraction.of(analysis.run(parser.parse(bytes, file.getFileName().toString()).text()));
     }
 }

@@ -15,7 +15,7 @@ public class ReindexCommand implements Callable<Integer> {
     boolean extract;
 
     @Inject
-    vn.vanban.ingest.Reextractor reextractor;
+    vn.vanban.correction.Reextractor reextractor;
     @Inject
     IndexReconciler reconciler;
     @Inject

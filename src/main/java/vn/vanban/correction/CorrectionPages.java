@@ -56,12 +56,12 @@ public class CorrectionPages {
     private final CitationQueries citations;
     private final CorrectionService service;
     private final Corrections corrections;
-    private final vn.vanban.ingest.Deletions deletions;
+    private final vn.vanban.correction.Deletions deletions;
     private final vn.vanban.auth.Csrf csrf;
 
     public CorrectionPages(DocumentRepository documents, DeadlineRepository deadlines, TaskRepository tasks,
                            CitationQueries citations, CorrectionService service, Corrections corrections,
-                           vn.vanban.ingest.Deletions deletions, vn.vanban.auth.Csrf csrf) {
+                           vn.vanban.correction.Deletions deletions, vn.vanban.auth.Csrf csrf) {
         this.deletions = deletions;
         this.csrf = csrf;
         this.documents = documents;

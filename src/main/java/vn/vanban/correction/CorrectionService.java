@@ -8,11 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import vn.vanban.auth.AuditLog;
-import vn.vanban.index.DocumentIndex;
-import vn.vanban.index.ItemIndex;
-import vn.vanban.ingest.IndexingView;
-import vn.vanban.ingest.ItemsView;
-import vn.vanban.ingest.Reextractor;
+import vn.vanban.ingest.DocumentIndexer;
 import vn.vanban.store.DocumentRepository;
 import vn.vanban.store.StoredDocument;
 
@@ -28,21 +24,15 @@ public class CorrectionService {
     private final CorrectionRepository corrections;
     private final DocumentRepository documents;
     private final Reextractor reextractor;
-    private final DocumentIndex index;
-    private final ItemIndex items;
-    private final IndexingView view;
-    private final ItemsView itemsView;
+    private final DocumentIndexer indexer;
     private final AuditLog audit;
 
     public CorrectionService(CorrectionRepository corrections, DocumentRepository documents, Reextractor reextractor,
-                             DocumentIndex index, ItemIndex items, IndexingView view, ItemsView itemsView, AuditLog audit) {
+                             DocumentIndexer indexer, AuditLog audit) {
         this.corrections = corrections;
         this.documents = documents;
         this.reextractor = reextractor;
-        this.index = index;
-        this.items = items;
-        this.view = view;
-        this.itemsView = itemsView;
+        this.indexer = indexer;
         this.audit = audit;
     }
 
@@ -70,11 +60,11 @@ public class CorrectionService {
         reextractor.one(doc);
         StoredDocument updated = documents.findById(documentId).orElseThrow();
         if (updated.currentVersion()) {
-            index.put(view.of(updated));
-            index.commit();
+            indexer.put(updated);
+        } else {
+            indexer.putItems(documentId);
         }
-        items.put(documentId, itemsView.of(documentId));
-        items.commit();
+        indexer.commit();
         return updated;
     }
 

@@ -12,6 +12,7 @@ import vn.vanban.citation.CitedDocument;
 import vn.vanban.citation.Mention;
 import vn.vanban.deadline.Deadline;
 import vn.vanban.deadline.Task;
+import vn.vanban.analysis.DocumentAnalysis;
 import vn.vanban.deadline.WorkExtractor;
 import vn.vanban.extract.DocumentMetadata;
 import vn.vanban.store.BlobStore;
@@ -57,10 +58,6 @@ public class Corrections {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    /** What extraction found, corrected. */
-    public record Applied(DocumentMetadata meta, List<CitedDocument> refs, WorkExtractor.Work work) {
-    }
-
     public List<Correction> history(long documentId) {
         return corrections.findByDocumentIdOrderById(documentId);
     }
@@ -71,7 +68,7 @@ public class Corrections {
     }
 
     /** The corrections in force of one document, to lay over what extraction finds. */
-    public final class Applicable {
+    public final class Applicable implements DocumentAnalysis.Fixes {
         private final List<Correction> active;
 
         private Applicable(List<Correction> active) {
@@ -79,16 +76,20 @@ public class Corrections {
         }
 
         /** The metadata with its corrections: first, since dates and numbers shape the rest of extraction. */
+        @Override
         public DocumentMetadata metadata(DocumentMetadata meta) {
             return active.isEmpty() ? meta : applyMeta(meta, active);
         }
 
         /** What extraction found with every correction applied. */
-        public Applied apply(DocumentMetadata meta, List<CitedDocument> refs, WorkExtractor.Work work) {
+        @Override
+        public DocumentAnalysis.Result apply(DocumentAnalysis.Result found) {
             if (active.isEmpty()) {
-                return new Applied(meta, refs, work);
+                return found;
             }
-            return new Applied(applyMeta(meta, active), applyCitations(refs, active, meta), applyWork(work, active));
+            DocumentMetadata meta = found.meta();
+            return new DocumentAnalysis.Result(found.normalized(), applyMeta(meta, active),
+                    applyCitations(found.refs(), active, meta), applyWork(found.work(), active));
         }
     }
 

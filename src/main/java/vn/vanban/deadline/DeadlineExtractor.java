@@ -1,5 +1,6 @@
 package vn.vanban.deadline;
 
+import vn.vanban.normalize.Folding;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ public final class DeadlineExtractor {
         if (cell.length() > 120 || !(hasDigit(cell) || cell.contains("tuần"))) {
             return List.of(); // prefilter: a deadline cell is short and names a number (or a weekday)
         }
-        String probe = vn.vanban.citation.Folding.lower(cell);
+        String probe = vn.vanban.normalize.Folding.lower(cell);
         if (nextAnchor(probe, 0) < 0) {
             return List.of(); // prefilter: a deadline cell is short and names a day, month, quarter or year
         }
@@ -250,7 +251,7 @@ public final class DeadlineExtractor {
         if (!hasDigit(line) && !line.contains("tuần")) {
             return; // every time expression has a number, but for "thứ Sáu hàng tuần"
         }
-        String lower = vn.vanban.citation.Folding.lower(line);
+        String lower = vn.vanban.normalize.Folding.lower(line);
         Matcher[] matchers = null;
         int[] anchors = new int[ANCHORS.length];
         java.util.Arrays.fill(anchors, UNKNOWN);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import net.fortuna.ical4j.model.Recur;
-import vn.vanban.citation.Folding;
+import vn.vanban.normalize.Folding;
 import vn.vanban.store.DeadlineRecord;
 import vn.vanban.store.DeadlineRepository;
 import vn.vanban.store.DocumentRepository;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.vanban.citation.Folding;
+import vn.vanban.normalize.Folding;
 
 /**
  * Finds the tasks a document assigns: the items under a heading that names "nhiệm vụ" (not the results of past

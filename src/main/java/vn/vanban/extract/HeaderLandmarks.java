@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.Yaml;
  * and surnames. Immutable.
  */
 public record HeaderLandmarks(Landmark motto, Landmark numberLabel, Landmark adopted, Landmark consolidation, Landmark placeDate, Landmark letterSubject,
-                              Landmark bodyStarts, Landmark authority, Set<String> subjectJoiners, Set<String> surnames) {
+                              Landmark bodyStarts, Landmark authority, Set<String> subjectJoiners, Set<String> surnames,
+                              List<String> organStarts, Set<String> organInside) {
 
     /** One pattern with its examples and counterexamples. */
     public record Landmark(String name, Pattern pattern, List<String> examples, List<String> counterexamples) {
@@ -28,7 +29,8 @@ public record HeaderLandmarks(Landmark motto, Landmark numberLabel, Landmark ado
             return new HeaderLandmarks(landmark(t, "motto"), landmark(t, "number_label"), landmark(t, "adopted"),
                     landmark(t, "consolidation"), landmark(t, "place_date"),
                     landmark(t, "letter_subject"), landmark(t, "body_starts"), landmark(t, "authority"),
-                    Set.copyOf((List<String>) t.get("subject_joiners")), Set.copyOf((List<String>) t.get("surnames")));
+                    Set.copyOf((List<String>) t.get("subject_joiners")), Set.copyOf((List<String>) t.get("surnames")),
+                    List.copyOf((List<String>) t.get("organ_starts")), Set.copyOf((List<String>) t.get("organ_inside")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

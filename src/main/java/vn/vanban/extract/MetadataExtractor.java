@@ -49,7 +49,7 @@ public final class MetadataExtractor {
             t.variants().forEach(v -> names.add(v.toUpperCase(Locale.ROOT)));
         }
         names.sort((x, y) -> y.length() - x.length());
-        String run = "((?:" + landmarks.authority().pattern().pattern() + ")(?:[ ,\\n–-]+[\\p{Lu}\\d&.()/-]+(?![\\p{Ll}]))*)";
+        String run = "((?:" + landmarks.authority().pattern().pattern() + ")(?:(?:[ ,–-]|\\n(?![ \\t]*[-+•]))+[\\p{Lu}\\d&.()/-]+(?![\\p{Ll}]))*)";
         this.signature = Pattern.compile("(?<![\\p{L}])" + run + "[ \\t\\n\\u001F\\u001E]*" + SIGN_NOTE + "(?:" + PERSON + ")?");
         this.lateName = Pattern.compile("(?<=[\\s.,;:])((?:" + String.join("|", landmarks.surnames()) + ")(?:[ \\t]+\\p{Lu}\\p{Ll}+){1,3})"
                 + "(?=[ \\t]*(?:[\\n\\u001F\\u001E]|$))");
@@ -69,8 +69,10 @@ public final class MetadataExtractor {
         String header = flatten(lines, 0, headerEnd(lines));
 
         // the number: "Số:" (or "Số hiệu:", "Luật số:") and a số ký hiệu of the citation grammar, wherever it sits
+        // the number and the date stand before the body: a "Số:" or a date further on belongs to something else
+        String front = header.substring(0, bodyStart(header));
         int[] numberAt = new int[2];
-        String[] own = ownNumber(header, numberAt);
+        String[] own = ownNumber(front, numberAt);
         String number = own[0];
         String symbol = own[1];
         int numberStart = numberAt[0];
@@ -80,7 +82,7 @@ public final class MetadataExtractor {
         String date = null;
         int dateStart = -1;
         int dateEnd = -1;
-        Matcher pd = landmarks.placeDate().pattern().matcher(header);
+        Matcher pd = landmarks.placeDate().pattern().matcher(front);
         if (pd.find()) {
             place = pd.group(1).strip();
             date = isoDate(pd.group(4), pd.group(3), pd.group(2));
@@ -262,6 +264,14 @@ public final class MetadataExtractor {
         return end;
     }
 
+    private static final Pattern BODY = Pattern.compile("(?<![\\p{L}])(?:Căn cứ|CĂN CỨ|Điều 1[.:]|Kính gửi|KÍNH GỬI)");
+
+    /** Where the body starts after the quốc hiệu (its first "Căn cứ", "Điều 1." or "Kính gửi"); the end when none. */
+    private int bodyStart(String header) {
+        Matcher m = BODY.matcher(header);
+        return m.find(mottoEnd(header)) ? m.start() : header.length();
+    }
+
     /** The line of a consolidated text's authentication block ("XÁC THỰC VĂN BẢN HỢP NHẤT"), -1 for none. */
     private int authenticationLine(List<String> lines) {
         for (int i = lines.size() - 1; i >= 0; i--) {
@@ -276,7 +286,8 @@ public final class MetadataExtractor {
     static final char HARD = '\u001F';
     /** Where an empty line stood: a block end in text, but only a line break in what a PDF gives (a blank line a line). */
     static final char BLANK = '\u001E';
-    private static final Pattern MARKUP = Pattern.compile("<[^<>]{1,80}>|[*]|^#+\\s*|\\\\");
+    private static final Pattern MARKUP = Pattern.compile("[*]|^#+\\s*|\\\\");
+    private static final Pattern TAGS = Pattern.compile("<[^<>]{1,80}>");
     private static final Pattern CELL_BREAKS = Pattern.compile("\\s*(?:\\t|\\||[-_=–]{3,})\\s*");
     private static final Pattern EMPTY_CELL = Pattern.compile("^[\\s|:\\-_=–]*$");
     private static final Pattern GAPS = Pattern.compile("\\s*\\u001F[\\s\\u001F\\u001E]*|\\s*\\u001E[\\s\\u001E]*\\u001F[\\s\\u001F\\u001E]*");
@@ -284,7 +295,11 @@ public final class MetadataExtractor {
 
     /** A line without markdown emphasis, headings and HTML tags. */
     static String unmark(String line) {
-        return MARKUP.matcher(line.replace('\u00A0', ' ')).replaceAll("").strip();
+        String l = line.replace('\u00A0', ' ');
+        if (l.indexOf('<') >= 0) {
+            l = TAGS.matcher(l).replaceAll(" ");
+        }
+        return MARKUP.matcher(l).replaceAll("").strip();
     }
 
     /**
@@ -326,16 +341,53 @@ public final class MetadataExtractor {
         for (String cell : z.split("[\\u001F\\u001E]")) {
             for (String line : cell.split("\n")) {
                 String c = line.strip();
+                if (!c.isEmpty() && !isCapitalLine(c)) {
+                    c = capsTail(c); // a portal's banner run into the issuer block: the capitals at its end
+                }
                 if (c.isEmpty() || !isCapitalLine(c) || DRAFT.matcher(c).find() || c.length() > 120) {
                     continue;
                 }
-                if (!out.isEmpty() && continues(out.get(out.size() - 1), c)) {
-                    out.set(out.size() - 1, out.get(out.size() - 1) + " " + c);
-                } else {
-                    out.add(c);
+                for (String name : organs(c)) {
+                    if (!out.isEmpty() && continues(out.get(out.size() - 1), name)) {
+                        out.set(out.size() - 1, out.get(out.size() - 1) + " " + name);
+                    } else {
+                        out.add(name);
+                    }
                 }
             }
         }
+        return out;
+    }
+
+    /** The words in capitals that end {@code line} (at least two), or "". */
+    private static String capsTail(String line) {
+        String[] words = line.split("\\s+");
+        int from = words.length;
+        while (from > 0 && capsWord(words[from - 1]) && words[from - 1].chars().anyMatch(Character::isLetter)) {
+            from--;
+        }
+        return words.length - from >= 2 ? String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length)) : "";
+    }
+
+    /** A caps line split where a second organ's name starts ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN" → two names). */
+    private List<String> organs(String caps) {
+        String[] words = caps.split("\\s+");
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i < words.length; i++) {
+            if (landmarks.organInside().contains(words[i - 1])) {
+                continue;
+            }
+            for (String head : landmarks.organStarts()) {
+                String[] h = head.split(" ");
+                if (i + h.length <= words.length && String.join(" ", java.util.Arrays.copyOfRange(words, i, i + h.length)).equals(head)) {
+                    out.add(String.join(" ", java.util.Arrays.copyOfRange(words, start, i)));
+                    start = i;
+                    break;
+                }
+            }
+        }
+        out.add(String.join(" ", java.util.Arrays.copyOfRange(words, start, words.length)));
         return out;
     }
 

@@ -26,7 +26,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
-import vn.vanban.citation.DocumentNumbers;
+import vn.vanban.extract.DocumentNumbers;
 import vn.vanban.config.VanbanConfig;
 
 /**

@@ -11,7 +11,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
-import vn.vanban.citation.DocumentNumbers;
+import vn.vanban.extract.DocumentNumbers;
 import vn.vanban.config.VanbanConfig;
 
 /**

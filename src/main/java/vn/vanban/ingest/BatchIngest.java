@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import vn.vanban.index.DocumentIndex;
 
 /**
  * Ingests many files with a pool of workers, committing the index every {@value #COMMIT_EVERY} files and at the
@@ -27,19 +26,17 @@ public class BatchIngest {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIngest.class);
 
     private final IngestService ingest;
-    private final DocumentIndex index;
-    private final vn.vanban.index.ItemIndex items;
+    private final DocumentIndexer indexer;
 
     private final java.time.Duration patience;
     private final IndexReconciler reconciler;
 
-    public BatchIngest(IngestService ingest, DocumentIndex index, vn.vanban.index.ItemIndex items,
-                       vn.vanban.config.VanbanConfig config, IndexReconciler reconciler) {
+    public BatchIngest(IngestService ingest, DocumentIndexer indexer, vn.vanban.config.VanbanConfig config,
+                       IndexReconciler reconciler) {
         this.patience = java.time.Duration.ofSeconds(config.dbPatienceSeconds());
         this.reconciler = reconciler;
-        this.items = items;
         this.ingest = ingest;
-        this.index = index;
+        this.indexer = indexer;
     }
 
     /**
@@ -48,8 +45,7 @@ public class BatchIngest {
      * transaction; a crash loses at most the groups not yet committed, which a new run ingests again.
      */
     public List<IngestOutcome> run(List<Path> files, int threads, boolean retryFailed, Consumer<IngestOutcome> onEach) {
-        index.openForWriting();
-        items.openForWriting();
+        indexer.openForWriting();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean outage = new java.util.concurrent.atomic.AtomicBoolean();
@@ -94,8 +90,7 @@ public class BatchIngest {
             if (outage.get()) {
                 // a file whose commit reached the database just before the connection dropped was found held on
                 // retry and not indexed by this run: bring the index in line with the database
-                index.commit();
-                items.commit();
+                indexer.commit();
                 reconciler.reconcile();
             }
             return java.util.Arrays.asList(outcomes);
@@ -106,8 +101,7 @@ public class BatchIngest {
             throw new IllegalStateException("ingest failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
-            index.commit();
-            items.commit();
+            indexer.commit();
         }
     }
 
@@ -136,8 +130,7 @@ public class BatchIngest {
         outcomes[i] = o;
         onEach.accept(o);
         if (done.incrementAndGet() % COMMIT_EVERY == 0) {
-            index.commit();
-            items.commit();
+            indexer.commit();
         }
     }
 

@@ -22,17 +22,15 @@ public class IndexReconciler {
 
     private final DocumentRepository documents;
     private final DocumentIndex index;
-    private final IndexingView view;
     private final vn.vanban.index.ItemIndex items;
-    private final ItemsView itemsView;
+    private final DocumentIndexer indexer;
 
-    public IndexReconciler(DocumentRepository documents, DocumentIndex index, IndexingView view,
-                           vn.vanban.index.ItemIndex items, ItemsView itemsView) {
+    public IndexReconciler(DocumentRepository documents, DocumentIndex index, vn.vanban.index.ItemIndex items,
+                           DocumentIndexer indexer) {
         this.items = items;
-        this.itemsView = itemsView;
         this.documents = documents;
         this.index = index;
-        this.view = view;
+        this.indexer = indexer;
     }
 
     /** What reconciling changed. */
@@ -48,7 +46,7 @@ public class IndexReconciler {
             return new Result(n, 0);
         }
         Set<Long> current = new HashSet<>(documents.findCurrentIds());
-        Result r = sync(current, index.ids(), id -> documents.findById(id).ifPresent(d -> index.put(view.of(d))), index::delete);
+        Result r = sync(current, index.ids(), id -> documents.findById(id).ifPresent(indexer::putDocument), index::delete);
         index.commit();
         if (r.added() + r.removed() > 0) {
             LOG.info("index reconciled with the database: {} added, {} removed", r.added(), r.removed());
@@ -63,7 +61,7 @@ public class IndexReconciler {
         if (items.stale()) {
             items.deleteAll();
         }
-        Result r = sync(current, items.owners(), id -> items.put(id, itemsView.of(id)), items::delete);
+        Result r = sync(current, items.owners(), indexer::putItems, items::delete);
         items.commit();
         if (r.added() + r.removed() > 0) {
             LOG.info("items index reconciled with the database: {} documents added, {} removed", r.added(), r.removed());
@@ -103,10 +101,7 @@ public class IndexReconciler {
                 break;
             }
             for (Long id : ids) {
-                documents.findById(id).ifPresent(d -> {
-                    index.put(view.of(d));
-                    items.put(d.id(), itemsView.of(d.id()));
-                });
+                documents.findById(id).ifPresent(indexer::put);
                 progress.accept(id);
                 n++;
             }

@@ -3,7 +3,7 @@ package vn.vanban.ingest;
 import jakarta.inject.Singleton;
 import java.util.List;
 import vn.vanban.citation.CitationResolver;
-import vn.vanban.citation.DocumentNumbers;
+import vn.vanban.extract.DocumentNumbers;
 import vn.vanban.citation.Issuers;
 import vn.vanban.index.IndexedDocument;
 import vn.vanban.search.Fields;

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.vanban.analysis.DocumentAnalysis;
 import vn.vanban.config.VanbanConfig;
 import vn.vanban.extract.DocumentMetadata;
-import vn.vanban.extract.MetadataExtractor;
-import vn.vanban.index.DocumentIndex;
-import vn.vanban.normalize.TextNormalizer;
 import vn.vanban.parse.IsolatedParser;
 import vn.vanban.parse.ParseFailure;
 import vn.vanban.parse.ParsedText;
@@ -37,43 +35,29 @@ public class IngestService {
 
     private final VanbanConfig config;
     private final IsolatedParser parser;
-    private final TextNormalizer normalizer;
-    private final MetadataExtractor extractor;
+    private final DocumentAnalysis analysis;
     private final BlobStore blobs;
     private final DocumentRepository documents;
     private final FailureRepository failures;
     private final DocumentStore store;
-    private final DocumentIndex index;
-    private final IndexingView view;
-    private final vn.vanban.citation.CitationExtractor citations;
+    private final DocumentIndexer indexer;
     private final vn.vanban.citation.CitationResolver resolver;
-    private final vn.vanban.deadline.WorkExtractor workExtractor;
     private final vn.vanban.citation.CitedNodes nodes;
-    private final vn.vanban.index.ItemIndex items;
-    private final ItemsView itemsView;
 
-    public IngestService(VanbanConfig config, IsolatedParser parser, TextNormalizer normalizer,
-                         MetadataExtractor extractor, BlobStore blobs, DocumentRepository documents,
-                         FailureRepository failures, DocumentStore store, DocumentIndex index, IndexingView view,
-                         vn.vanban.citation.CitationExtractor citations, vn.vanban.citation.CitationResolver resolver,
-                         vn.vanban.deadline.WorkExtractor workExtractor, vn.vanban.citation.CitedNodes nodes,
-                         vn.vanban.index.ItemIndex items, ItemsView itemsView) {
-        this.items = items;
-        this.itemsView = itemsView;
-        this.workExtractor = workExtractor;
+    public IngestService(VanbanConfig config, IsolatedParser parser, DocumentAnalysis analysis, BlobStore blobs,
+                         DocumentRepository documents, FailureRepository failures, DocumentStore store,
+                         DocumentIndexer indexer, vn.vanban.citation.CitationResolver resolver,
+                         vn.vanban.citation.CitedNodes nodes) {
+        this.indexer = indexer;
         this.nodes = nodes;
-        this.citations = citations;
         this.resolver = resolver;
         this.config = config;
         this.parser = parser;
-        this.normalizer = normalizer;
-        this.extractor = extractor;
+        this.analysis = analysis;
         this.blobs = blobs;
         this.documents = documents;
         this.failures = failures;
         this.store = store;
-        this.index = index;
-        this.view = view;
     }
 
     /** Ingests the file at {@code path}; its absolute path is its source (versions follow the path). */
@@ -172,8 +156,8 @@ public class IngestService {
             store.recordFailure(sha, source, fileName, bytes.length, null, "CORRUPT", reason);
             return Prepared.done(IngestOutcome.failed(source, fileName, "CORRUPT", reason));
         }
-        String normalized = normalizer.normalize(parsed.text());
-        DocumentMetadata meta = extractor.extract(normalized);
+        DocumentAnalysis.Result analyzed = analysis.run(parsed.text());
+        DocumentMetadata meta = analyzed.meta();
         blobs.put(sha, bytes);
         String sourceKey = BlobStore.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Optional<StoredDocument> previous = documents.findBySourceKeyAndCurrentVersion(sourceKey, true);
@@ -185,10 +169,8 @@ public class IngestService {
                 meta.parentIssuer(), meta.place(), meta.date(), meta.effective(), meta.subject(),
                 meta.signerName(), meta.signerTitle(), meta.draft(), resolver.ownKey(meta),
                 StoredDocument.joinRecipients(meta.recipients()));
-        List<vn.vanban.citation.CitedDocument> refs = citations.extract(normalized, meta);
-        var work = work(normalized, meta, refs);
-        return new Prepared(null, new Ready(source, fileName, sha, sourceKey, doc, parsed.text(), normalized,
-                parsed.reason(), previous, refs, work));
+        return new Prepared(null, new Ready(source, fileName, sha, sourceKey, doc, parsed.text(), analyzed.normalized(),
+                parsed.reason(), previous, analyzed.refs(), analyzed.work()));
     }
 
     /**
@@ -264,20 +246,11 @@ public class IngestService {
 
     /** Indexes a stored document (the database already holds it: the index can always be rebuilt from there). */
     private IngestOutcome indexed(Ready r, StoredDocument saved, Optional<StoredDocument> previous) {
-        previous.ifPresent(p -> {
-            index.delete(p.id());
-            items.delete(p.id());
-        });
-        index.put(view.of(saved, r.normalized(), !r.work().deadlines().isEmpty()));
-        items.put(saved.id(), itemsView.of(saved, r.work()));
+        previous.ifPresent(p -> indexer.delete(p.id()));
+        indexer.put(saved, r.normalized(), r.work());
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, r.source(), r.fileName(), saved.id(), previous.map(StoredDocument::id).orElse(null),
                 null, r.note());
-    }
-
-    private vn.vanban.deadline.WorkExtractor.Work work(String normalized, DocumentMetadata meta,
-                                                       java.util.List<vn.vanban.citation.CitedDocument> refs) {
-        return workExtractor.extract(normalized, meta, refs);
     }
 
     private IngestOutcome tooLarge(String sha, String source, String name, long size) {

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
-import vn.vanban.citation.Folding;
+import vn.vanban.normalize.Folding;
 import vn.vanban.normalize.ToneNormalizer;
 
 /**

@@ -11,7 +11,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import vn.vanban.citation.DocumentNumbers;
+import vn.vanban.extract.DocumentNumbers;
 import vn.vanban.index.IndexFields;
 
 /**

@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.vanban.analysis.DocumentAnalysis;
 import vn.vanban.extract.DocumentMetadata;
-import vn.vanban.extract.DocumentTypes;
-import vn.vanban.extract.MetadataExtractor;
-import vn.vanban.normalize.TextNormalizer;
 import vn.vanban.parse.DocumentParser;
 import vn.vanban.parse.ParseConfig;
 import vn.vanban.support.Fixtures;
@@ -28,13 +26,7 @@ import vn.vanban.support.Fixtures;
 class DevGoldRegressionTest {
 
     static final DocumentParser PARSER = new DocumentParser(new ParseConfig(10_000_000, false, "vie", 300));
-    static final TextNormalizer NORMALIZER = new TextNormalizer();
-    static final DocumentTypes TYPES = new DocumentTypes();
-    static final MetadataExtractor METADATA = new MetadataExtractor(TYPES);
-    static final vn.vanban.deadline.DeadlineExtractor DEADLINES = new vn.vanban.deadline.DeadlineExtractor();
-    static final vn.vanban.deadline.TaskExtractor TASKS = new vn.vanban.deadline.TaskExtractor();
-    static final CitationExtractor CITATIONS = new CitationExtractor(new CitationFinder(TYPES, new Relations()),
-            new CitationResolver(TYPES, new Issuers()));
+    static final DocumentAnalysis ANALYSIS = DocumentAnalysis.standalone();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"txt", "docx", "pdf", "odt", "doc", "rtf", "html"})
@@ -56,9 +48,9 @@ class DevGoldRegressionTest {
             String name = goldDoc.get("file").asText().replace(".txt", "");
             Path file = format.equals("txt") ? Fixtures.path("dev/" + name + ".txt")
                     : Fixtures.path("dev-office/" + format + "/" + name + "." + format);
-            String text = NORMALIZER.normalize(PARSER.parse(Files.readAllBytes(file), file.getFileName().toString()).text());
-            DocumentMetadata meta = METADATA.extract(text);
-            List<CitedDocument> refs = CITATIONS.extract(text, meta);
+            DocumentAnalysis.Result analyzed = ANALYSIS.run(PARSER.parse(Files.readAllBytes(file), file.getFileName().toString()).text());
+            DocumentMetadata meta = analyzed.meta();
+            List<CitedDocument> refs = analyzed.refs();
             predicted += refs.size();
             Set<Integer> used = new HashSet<>();
             for (JsonNode r : goldDoc.get("references")) {
@@ -85,7 +77,7 @@ class DevGoldRegressionTest {
                     misses.add(name + ": " + r.get("number").asText());
                 }
             }
-            var deadlines = DEADLINES.extract(text, meta.date(), refs);
+            var deadlines = analyzed.work().deadlines();
             dl[1] += deadlines.size();
             Set<Integer> usedD = new HashSet<>();
             for (JsonNode gd : goldDoc.get("deadlines")) {
@@ -102,7 +94,7 @@ class DevGoldRegressionTest {
                     }
                 }
             }
-            var tasks = TASKS.extract(text, meta.subject(), meta.date());
+            var tasks = analyzed.work().tasks();
             tk[1] += tasks.size();
             Set<Integer> usedT = new HashSet<>();
             for (JsonNode gt : goldDoc.get("tasks")) {

@@ -17,7 +17,7 @@ import vn.vanban.auth.AuthTest;
 import vn.vanban.auth.Role;
 import vn.vanban.citation.CitationQueries;
 import vn.vanban.ingest.IngestService;
-import vn.vanban.ingest.Reextractor;
+import vn.vanban.correction.Reextractor;
 import vn.vanban.search.SearchRequest;
 import vn.vanban.search.SearchService;
 import vn.vanban.store.DeadlineRepository;

@@ -1,5 +1,7 @@
 package vn.vanban.ingest;
 
+import vn.vanban.correction.Deletions;
+import vn.vanban.correction.Reextractor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

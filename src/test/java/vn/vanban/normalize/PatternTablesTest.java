@@ -78,7 +78,7 @@ class PatternTablesTest {
     @Test
     void abbreviationExamplesContainTheirExpansion() {
         for (var e : vn.vanban.search.Abbreviations.load().entries()) {
-            assertTrue(vn.vanban.citation.Folding.fold(e.example()).contains(vn.vanban.citation.Folding.fold(e.expansion())),
+            assertTrue(vn.vanban.normalize.Folding.fold(e.example()).contains(vn.vanban.normalize.Folding.fold(e.expansion())),
                     e.abbr() + ": [" + e.example() + "]");
         }
     }

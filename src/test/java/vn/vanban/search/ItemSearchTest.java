@@ -1,5 +1,6 @@
 package vn.vanban.search;
 
+import vn.vanban.normalize.Folding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +38,7 @@ class ItemSearchTest {
             ItemResult tasks = search.searchItems("\"chu ky so\"", "task", 0, 20);
             assertTrue(tasks.total() > 0, "the dev plans set tasks about chữ ký số");
             long expected = app.bean(TaskRepository.class).findCurrent().stream()
-                    .filter(t -> vn.vanban.citation.Folding.fold(t.textContent()).matches("(?s).*\\bchu\\s+ky\\s+so\\b.*")).count();
+                    .filter(t -> vn.vanban.normalize.Folding.fold(t.textContent()).matches("(?s).*\\bchu\\s+ky\\s+so\\b.*")).count();
             assertEquals(expected, tasks.total(), "every task naming chữ ký số, and only those");
             for (ItemHit h : tasks.hits()) {
                 assertEquals("task", h.kind());

@@ -1,5 +1,6 @@
 package vn.vanban.web;
 
+import vn.vanban.normalize.Folding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -247,7 +248,7 @@ class BrowserTest {
         List<WebElement> tasks = browser.findElements(By.cssSelector(".tasks li"));
         assertTrue(!tasks.isEmpty() && tasks.size() < all, tasks.size() + " of " + all);
         for (WebElement t : tasks) {
-            assertTrue(vn.vanban.citation.Folding.fold(t.getText()).contains("chu ky so"), t.getText());
+            assertTrue(vn.vanban.normalize.Folding.fold(t.getText()).contains("chu ky so"), t.getText());
         }
         shot("tasks");
     }

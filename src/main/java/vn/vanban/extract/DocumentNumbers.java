@@ -1,4 +1,4 @@
-package vn.vanban.citation;
+package vn.vanban.extract;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -16,13 +16,22 @@ import vn.vanban.normalize.CharTables;
  */
 public final class DocumentNumbers {
 
+    /** The số ký hiệu grammar of {@code citation-patterns.yml}, anchored where a number starts and ends. */
+    private static final CitationPatterns GRAMMAR = CitationPatterns.load();
     /** A number followed by an optional year and a symbol: "2099/QĐ-UBND", "45/2016/QĐ-TTg", "06/2016/TTLT- BTTTT-BNV". */
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?=\\d)(?<![\\p{L}\\d/])(\\d{1,5}[a-z]?)(?:[ \\t]*/[ \\t]*((?:19|20)\\d{2}))?[ \\t]*/[ \\t]*"
-                    + "([A-ZĐÐ][A-ZĐÐa-z0-9&]*(?:[ \\t]?-[ \\t]?[A-ZĐÐ0-9][A-ZĐÐa-z0-9&]*)*)");
+    private static final Pattern NUMBER = anchored("state", "");
     /** Party documents: "36-NQ/TW", "206-KL/TU". */
-    private static final Pattern PARTY = Pattern.compile(
-            "(?=\\d)(?<![\\p{L}\\d/])(\\d{1,5})-([A-ZĐÐ]{1,5})/([A-ZĐÐ]{1,6}[A-ZĐÐ0-9]*)(?![\\p{L}\\d])");
+    private static final Pattern PARTY = anchored("party", "(?![\\p{L}\\d])");
+
+    private static Pattern anchored(String name, String after) {
+        for (CitationPatterns.Entry e : GRAMMAR.patterns()) {
+            if (e.name().equals(name)) {
+                return Pattern.compile("(?=\\d)(?<![\\p{L}\\d/])(?:" + e.pattern().pattern() + ")" + after);
+            }
+        }
+        throw new IllegalStateException("citation-patterns.yml has no pattern '" + name + "'");
+    }
+
     /** A number typed in a query with a space for the slash: "2099 QĐ-UBND". */
     private static final Pattern QUERY_SPACED = Pattern.compile(
             "(?=\\d)(?<![\\p{L}\\d/])(\\d{1,5})[ \\t]+([A-ZĐÐa-zđ]{1,6}-[A-ZĐÐa-zđ0-9&-]+)", Pattern.UNICODE_CASE);

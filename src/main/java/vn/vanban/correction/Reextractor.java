@@ -1,16 +1,14 @@
-package vn.vanban.ingest;
+package vn.vanban.correction;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.function.LongConsumer;
-import vn.vanban.citation.CitationExtractor;
+import vn.vanban.analysis.DocumentAnalysis;
 import vn.vanban.citation.CitationResolver;
 import vn.vanban.citation.CitationStore;
 import vn.vanban.citation.CitedDocument;
 import vn.vanban.extract.DocumentMetadata;
-import vn.vanban.extract.MetadataExtractor;
-import vn.vanban.normalize.TextNormalizer;
 import vn.vanban.store.DocumentRepository;
 import vn.vanban.store.StoredDocument;
 
@@ -19,31 +17,24 @@ import vn.vanban.store.StoredDocument;
 public class Reextractor {
 
     private final DocumentRepository documents;
-    private final TextNormalizer normalizer;
-    private final MetadataExtractor metadata;
-    private final CitationExtractor citations;
+    private final DocumentAnalysis analysis;
     private final CitationResolver resolver;
     private final CitationStore store;
-    private final vn.vanban.deadline.WorkExtractor work;
     private final vn.vanban.deadline.DeadlineStore deadlines;
     private final vn.vanban.citation.CitedNodes nodes;
     private final vn.vanban.correction.Corrections corrections;
     private final vn.vanban.store.DocumentTextRepository texts;
 
-    public Reextractor(DocumentRepository documents, TextNormalizer normalizer, MetadataExtractor metadata,
-                       CitationExtractor citations, CitationResolver resolver, CitationStore store,
-                       vn.vanban.deadline.WorkExtractor work, vn.vanban.deadline.DeadlineStore deadlines,
+    public Reextractor(DocumentRepository documents, DocumentAnalysis analysis, CitationResolver resolver,
+                       CitationStore store, vn.vanban.deadline.DeadlineStore deadlines,
                        vn.vanban.citation.CitedNodes nodes, vn.vanban.correction.Corrections corrections,
                        vn.vanban.store.DocumentTextRepository texts) {
         this.texts = texts;
         this.nodes = nodes;
         this.corrections = corrections;
-        this.work = work;
         this.deadlines = deadlines;
         this.documents = documents;
-        this.normalizer = normalizer;
-        this.metadata = metadata;
-        this.citations = citations;
+        this.analysis = analysis;
         this.resolver = resolver;
         this.store = store;
     }
@@ -69,11 +60,8 @@ public class Reextractor {
     /** Re-extracts one document in one transaction; its human corrections go on top of what extraction finds. */
     @Transactional
     public void one(StoredDocument d) {
-        String normalized = normalizer.normalize(texts.findTextContentByDocumentId(d.id()).orElse(""));
-        var fixes = corrections.of(d.id());
-        DocumentMetadata corrected = fixes.metadata(metadata.extract(normalized));
-        List<CitedDocument> found = citations.extract(normalized, corrected);
-        var applied = fixes.apply(corrected, found, work.extract(normalized, corrected, found));
+        var applied = analysis.run(texts.findTextContentByDocumentId(d.id()).orElse(""), corrections.of(d.id()));
+        String normalized = applied.normalized();
         DocumentMetadata m = applied.meta();
         List<CitedDocument> refs = applied.refs();
         StoredDocument updated = new StoredDocument(d.id(), d.sha256(), d.sourceKey(), d.sourcePath(), d.fileName(),

@@ -1,4 +1,4 @@
-package vn.vanban.extract;
+package vn.vanban.analysis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -92,8 +92,13 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
         return out;
     }
 
+    /** The JSON of one analysis. */
+    public static Extraction of(DocumentAnalysis.Result r) {
+        return new Extraction(doc(r.meta()), references(r.refs()), deadlines(r.work().deadlines()), tasks(r.work().tasks()));
+    }
+
     /** The document part of {@code m}. */
-    public static Doc doc(DocumentMetadata m) {
+    public static Doc doc(vn.vanban.extract.DocumentMetadata m) {
         return new Doc(m.number(), m.symbol(), m.type(), m.issuer(), m.parentIssuer(), m.place(), m.date(),
                 m.effective(), m.subject(), m.signerName() == null ? null : new Signer(m.signerName(), m.signerTitle()),
                 m.draft(), m.recipients());

@@ -1,11 +1,10 @@
-package vn.vanban.ingest;
+package vn.vanban.correction;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import vn.vanban.correction.CorrectionRepository;
 import vn.vanban.store.CitationRepository;
 import vn.vanban.store.CitedDocumentRecord;
 import vn.vanban.store.CitedDocumentRepository;

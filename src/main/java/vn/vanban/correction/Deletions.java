@@ -1,44 +1,31 @@
-package vn.vanban.ingest;
+package vn.vanban.correction;
 
 import jakarta.inject.Singleton;
 import vn.vanban.auth.AuditLog;
-import vn.vanban.index.DocumentIndex;
-import vn.vanban.index.ItemIndex;
+import vn.vanban.ingest.DocumentIndexer;
 
 /** Deletes a document version for an editor: the database first (one transaction), then both indexes, audited. */
 @Singleton
 public class Deletions {
 
     private final DocumentRemoval removal;
-    private final DocumentIndex index;
-    private final ItemIndex items;
-    private final IndexingView view;
-    private final ItemsView itemsView;
+    private final DocumentIndexer indexer;
     private final AuditLog audit;
 
-    public Deletions(DocumentRemoval removal, DocumentIndex index, ItemIndex items, IndexingView view,
-                     ItemsView itemsView, AuditLog audit) {
+    public Deletions(DocumentRemoval removal, DocumentIndexer indexer, AuditLog audit) {
         this.removal = removal;
-        this.index = index;
-        this.items = items;
-        this.view = view;
-        this.itemsView = itemsView;
+        this.indexer = indexer;
         this.audit = audit;
     }
 
     /** Deletes version {@code id}; throws NoSuchElementException when there is none. */
     public DocumentRemoval.Removed delete(long id, String user, String remote) {
         DocumentRemoval.Removed r = removal.delete(id);
-        index.delete(id);
-        items.delete(id);
-        r.restored().ifPresent(p -> {
-            index.put(view.of(p));
-            items.put(p.id(), itemsView.of(p.id()));
-        });
+        indexer.delete(id);
+        r.restored().ifPresent(indexer::put);
         // the cited documents it held now lead to the restored version, or to none
-        items.putCited(itemsView.cited(r.relinked()));
-        index.commit();
-        items.commit();
+        indexer.putCited(r.relinked());
+        indexer.commit();
         var d = r.deleted();
         audit.record(user, remote, "document.delete", "document " + id,
                 "file=" + d.fileName() + " sha256=" + d.sha256() + " number=" + d.docNumber() + " type=" + d.docType()

@@ -1,4 +1,4 @@
-package vn.vanban.citation;
+package vn.vanban.normalize;
 
 import java.text.Normalizer;
 

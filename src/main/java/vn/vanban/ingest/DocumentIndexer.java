@@ -1,0 +1,75 @@
+package vn.vanban.ingest;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import vn.vanban.deadline.WorkExtractor;
+import vn.vanban.index.DocumentIndex;
+import vn.vanban.index.ItemIndex;
+import vn.vanban.store.CitedDocumentRecord;
+import vn.vanban.store.StoredDocument;
+
+/**
+ * Writes documents into both Lucene indexes — the document index (text, fields, facets) and the items index (tasks,
+ * deadlines, cited documents) — from what the database holds. The one place that does; ingest, corrections,
+ * deletions and reconciliation all go through it. Thread-safe as the indexes are.
+ */
+@Singleton
+public class DocumentIndexer {
+
+    private final DocumentIndex index;
+    private final ItemIndex items;
+    private final IndexingView view;
+    private final ItemsView itemsView;
+
+    public DocumentIndexer(DocumentIndex index, ItemIndex items, IndexingView view, ItemsView itemsView) {
+        this.index = index;
+        this.items = items;
+        this.view = view;
+        this.itemsView = itemsView;
+    }
+
+    /** Indexes {@code doc} (a current version) and its items, all read from the database. */
+    public void put(StoredDocument doc) {
+        index.put(view.of(doc));
+        items.put(doc.id(), itemsView.of(doc.id()));
+    }
+
+    /** Indexes {@code doc} just stored, with its normalized text and its work at hand (no reading back). */
+    public void put(StoredDocument doc, String normalized, WorkExtractor.Work work) {
+        index.put(view.of(doc, normalized, !work.deadlines().isEmpty()));
+        items.put(doc.id(), itemsView.of(doc, work));
+    }
+
+    /** Indexes {@code doc} in the document index alone (reconciliation compares each index with the database). */
+    public void putDocument(StoredDocument doc) {
+        index.put(view.of(doc));
+    }
+
+    /** Opens both indexes for writing. */
+    public void openForWriting() {
+        index.openForWriting();
+        items.openForWriting();
+    }
+
+    /** Indexes the items of {@code doc} alone (a version that is not current keeps its items). */
+    public void putItems(long documentId) {
+        items.put(documentId, itemsView.of(documentId));
+    }
+
+    /** Indexes cited documents {@code nodes} as they stand. */
+    public void putCited(List<CitedDocumentRecord> nodes) {
+        items.putCited(itemsView.cited(nodes));
+    }
+
+    /** Removes document {@code id} and its items. */
+    public void delete(long id) {
+        index.delete(id);
+        items.delete(id);
+    }
+
+    /** Makes what was written visible to searches. */
+    public void commit() {
+        index.commit();
+        items.commit();
+    }
+}
