@@ -30,10 +30,17 @@ public final class DeadlineExtractor {
     private static final int CUE_WINDOW = 30;
     private static final String BEFORE = "trước ";
     private static final Pattern CELL_LEAD = Pattern.compile(
-            "^(?:(?:trước|chậm nhất|hạn chót|hạn cuối|không quá|không muộn hơn|xong trước|hoàn thành|định kỳ|hạn)\\s+)?"
+            "^(?:(?:trước|chậm nhất|hạn chót|hạn cuối|không quá|không muộn hơn|xong trước|hoàn thành|định kỳ|hạn|cả)\\s+)?"
                     + "(?:(?:là|vào|trong)\\s+)?(?=ngày|tháng|quý|năm|thứ|chủ|6\\s)");
     private static final Map<String, String> WEEKDAYS = Map.of("hai", "MO", "ba", "TU", "tư", "WE", "năm", "TH",
             "sáu", "FR", "bảy", "SA", "nhật", "SU");
+    /** "Thời gian thực hiện:", "Thời hạn hoàn thành:", "Tiến độ:" — the time attribute of a plan's item. */
+    private static final Pattern TIME_ATTRIBUTE = Pattern.compile(
+            "(?:[-+•]\\s*)?(?:Thời gian|Thời hạn|Tiến độ|Hạn hoàn thành)(?:\\s+\\p{Ll}+){0,3}\\s*:");
+    /** Any attribute line of a plan's item ("- Đơn vị chủ trì: …", "- Kinh phí: …"). */
+    static final Pattern ATTRIBUTE = Pattern.compile(
+            "(?:[-+•]\\s*)?(?:(?:Đơn vị|Cơ quan)(?:\\s+\\p{Ll}+){1,3}|Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ|Hạn hoàn thành"
+                    + "|Sản phẩm|Kinh phí|Dự kiến sản phẩm|Kết quả(?: đầu ra)?)(?:\\s+\\p{Ll}+){0,3}\\s*:");
     private static final Pattern CELL_NUMBER = Pattern.compile("^(?:\\d+|[IVX]+|[a-zđ])[.)]?$");
     private static final Pattern ROW = Pattern.compile("(?:\\d{1,3}|[IVX]{1,4})\\s+(?=\\p{Lu})");
     private static final Pattern CAPITAL_CELL = Pattern.compile("(?<=\\s)(Trước ngày|Tháng|Quý|Chậm nhất)(?=\\s)");
@@ -59,6 +66,7 @@ public final class DeadlineExtractor {
         int offset = 0;
         String previousCell = null;
         String previousLine = null;
+        String item = null; // the last line that is not an attribute of a plan's item ("- Đơn vị chủ trì: …")
         for (String line : lines) {
             int lineStart = offset;
             offset += line.length() + 1;
@@ -71,6 +79,19 @@ public final class DeadlineExtractor {
                 continue;
             }
             String stripped = line.strip();
+            Matcher attribute = TIME_ATTRIBUTE.matcher(stripped);
+            if (attribute.lookingAt() && !inside(lineStart, citationSpans)) {
+                // "- Thời gian thực hiện: Quý I/2015" under a plan's item: the value is the item's deadline cell
+                String value = stripped.substring(attribute.end()).strip();
+                List<Deadline> cell = value.isEmpty() ? List.of()
+                        : deadlineCell(value, lineStart + line.lastIndexOf(value), docDate, item);
+                if (!cell.isEmpty()) {
+                    out.addAll(cell);
+                    continue;
+                }
+            } else if (!stripped.isEmpty() && !ATTRIBUTE.matcher(stripped).lookingAt()) {
+                item = stripped;
+            }
             if (!stripped.isEmpty()) {
                 // a table whose cells lost their tabs (PDF): a line that is only a time expression is a cell
                 List<Deadline> cell = inside(lineStart, citationSpans) ? List.of()

@@ -50,7 +50,7 @@ public final class MetadataExtractor {
         }
         names.sort((x, y) -> y.length() - x.length());
         String run = "((?:" + landmarks.authority().pattern().pattern() + ")(?:(?:[ ,–-]|\\n(?![ \\t]*[-+•]))+[\\p{Lu}\\d&.()/-]+(?![\\p{Ll}]))*)";
-        this.signature = Pattern.compile("(?<![\\p{L}])" + run + "[ \\t\\n\\u001F\\u001E]*" + SIGN_NOTE + "(?:" + PERSON + ")?");
+        this.signature = Pattern.compile("(?<![\\p{L}])" + run + "[ \\t\\n\\u001F\\u001E]*" + "(?:" + SIGN_NOTE + PERSON + ")?");
         this.lateName = Pattern.compile("(?<=[\\s.,;:])((?:" + String.join("|", landmarks.surnames()) + ")(?:[ \\t]+\\p{Lu}\\p{Ll}+){1,3})"
                 + "(?=[ \\t]*(?:[\\n\\u001F\\u001E]|$))");
         this.typeTitle = Pattern.compile("(?<![\\p{L}])(" + String.join("|", names.stream().map(n -> n.replace(" ", "\\s+")).toList())
@@ -547,7 +547,7 @@ public final class MetadataExtractor {
     }
 
     /** A note where the signature stands: "(Đã ký)", "Đóng dấu, ký tên", "(Ký, ghi rõ họ tên)". */
-    private static final String SIGN_NOTE = "(?:\\(?(?:Đã ký|đã ký|ĐÃ KÝ|Đóng dấu[^\\n\\u001F]{0,30}|Ký[^\\n\\u001F]{0,30}|\\[daky\\])\\)?[\\s\\u001E\\u001F]*)?";
+    private static final String SIGN_NOTE = "(?:\\(?(?:Đã ký|đã ký|ĐÃ KÝ|Đóng dấu[^\\n\\u001F\\u001E]{0,30}|Ký[^\\n\\u001F\\u001E]{0,30}|\\[daky\\])\\)?[\\s\\u001E\\u001F]*)?";
     /** A personal name: two to five capitalized words, ending its line or cell. */
     private static final String PERSON = "(\\p{Lu}\\p{Ll}+(?:[ \\t]+\\p{Lu}\\p{Ll}+){1,4})(?=[ \\t.]*(?:[\\n\\u001F\\u001E]|$|\\d|\\p{Lu}{2}))";
 

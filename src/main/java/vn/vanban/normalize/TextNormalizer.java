@@ -336,6 +336,10 @@ public final class TextNormalizer {
         if (".:;!?".indexOf(last) >= 0) {
             return false;
         }
+        // a lettered item ("a) …", "đ. …") starts a line of its own, whatever the line before ends with
+        if (n1 - n0 > 2 && (s.charAt(n0 + 1) == ')' || s.charAt(n0 + 1) == '.') && s.charAt(n0 + 2) == ' ') {
+            return false;
+        }
         return Character.isLowerCase(s.codePointAt(n0));
     }
 

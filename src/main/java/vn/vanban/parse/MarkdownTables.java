@@ -1,0 +1,66 @@
+package vn.vanban.parse;
+
+import java.util.regex.Pattern;
+
+/**
+ * Reads the pipe tables of markdown (and of text copied from web pages, which lays tables out the same way) as
+ * tables: each row becomes one line of tab-separated cells, as Tika gives the rows of a Word or HTML table, and the
+ * "|---|---|" rule under a header row goes. The rest of the text is left as it is. Stateless.
+ */
+public final class MarkdownTables {
+
+    private static final Pattern RULE = Pattern.compile("^\\s*\\|?\\s*:?-{3,}:?\\s*(?:\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
+
+    private MarkdownTables() {
+    }
+
+    /** Whether a file of {@code mediaType} may hold pipe tables. */
+    public static boolean appliesTo(String mediaType) {
+        return mediaType.equals("text/plain") || mediaType.equals("text/x-web-markdown") || mediaType.equals("text/markdown");
+    }
+
+    /** {@code text} with its pipe-table rows as tab-separated cells. */
+    public static String cells(String text) {
+        if (text.indexOf('|') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (from <= text.length()) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(from, end);
+            if (isRow(line)) {
+                if (!RULE.matcher(line).matches()) {
+                    out.append(row(line));
+                }
+            } else {
+                out.append(line);
+            }
+            if (nl < 0) {
+                break;
+            }
+            out.append('\n');
+            from = nl + 1;
+        }
+        return out.toString();
+    }
+
+    /** A table row: starts with a pipe and holds another one ("| Số: 43/HD-STTTT | Bắc Kạn, ngày … |"). */
+    private static boolean isRow(String line) {
+        String s = line.strip();
+        return s.length() > 1 && s.charAt(0) == '|' && s.indexOf('|', 1) > 0;
+    }
+
+    private static String row(String line) {
+        String s = line.strip();
+        s = s.substring(1, s.endsWith("|") && s.length() > 1 ? s.length() - 1 : s.length());
+        String[] cells = s.split("\\|", -1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            b.append(i == 0 ? "" : "\t").append(cells[i].strip());
+        }
+        // a row of one cell is a line of text in a frame, not a table row
+        return cells.length == 1 ? cells[0].strip() : b.toString();
+    }
+}
