@@ -24,15 +24,16 @@ public final class TaskExtractor {
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}\\.\\s+");
     private static final Pattern SUB_NUMBERED = Pattern.compile("^\\d{1,2}\\.\\d{1,2}\\.?\\s+");
     private static final Pattern LETTERED = Pattern.compile("^[a-zđ]\\)\\s+");
+    private static final Pattern LONE_MARKER = Pattern.compile("(?:[IVX]{1,4}|\\d{1,2}(?:\\.\\d{1,2})*)\\.|[a-zđ]\\)");
     private static final Pattern BULLET = Pattern.compile("^[-–•]\\s*");
     private static final Pattern SUB_BULLET = Pattern.compile("^\\+\\s*");
-    private static final Pattern UNIT = Pattern.compile(
-            "^(?:Phòng|Trung tâm|Sở|UBND|Ủy ban|Ban|Đài|Văn phòng|Bưu điện|Thanh tra|Chi cục|Cục|Các phòng|Các đơn vị)\\s+\\p{Lu}");
     private static final Pattern QUARTER = Pattern.compile("quý\\s+(IV|I{1,3}|[1-4])\\s*(?:/|năm)\\s*(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HALF = Pattern.compile("6\\s+tháng\\s+(đầu|cuối)\\s+năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern YEAR = Pattern.compile("năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final List<String> STATUSES = List.of("Đang thực hiện", "Chưa thực hiện", "Hoàn thành", "Đã hoàn thành",
             "Đã thực hiện");
+
+    private final PlanGrammar grammar = PlanGrammar.load();
 
     /** One line with its structural role. */
     private record Line(String text, int start, int level, boolean bullet, boolean subBullet, boolean blankBefore) {
@@ -75,8 +76,13 @@ public final class TaskExtractor {
                     assignee = null;
                     continue;
                 }
-                boolean unit = l.level == 2 && UNIT.matcher(strip(l.text())).find();
-                if (isTaskHeading(folded)) {
+                // a unit's section: "1. Sở Nội vụ", "2. Các đơn vị thuộc Bộ:"; a lettered line only with its colon
+                String unitName = l.level == 2 || l.level == 3 || l.level == 4 && l.text().contains(":")
+                        ? grammar.unitAt(l.text()) : null;
+                boolean unit = unitName != null;
+                // under a heading that introduces tasks, a lower heading is a unit's section or a field, not the end
+                boolean within = inTasks && explicit && l.level > sectionLevel && l.level < 5;
+                if (!unit && grammar.isTaskHeading(l.text())) {
                     if (!inTasks || l.level <= sectionLevel || l.level < 5) {
                         sectionLevel = l.level;
                     }
@@ -91,12 +97,25 @@ public final class TaskExtractor {
                         }
                     }
                 } else if (unit) {
-                    assignee = TRAILING_COLON.matcher(strip(l.text())).replaceAll("");
+                    assignee = unitName;
                     field = null;
-                    inTasks = taskDocument;
-                    explicit = false;
-                    sectionLevel = l.level;
-                    sectionPeriod = docPeriod;
+                    if (within) {
+                        sectionPeriod = sectionPeriod == null ? docPeriod : sectionPeriod;
+                    } else {
+                        inTasks = taskDocument;
+                        explicit = false;
+                        sectionLevel = l.level;
+                        sectionPeriod = docPeriod;
+                    }
+                    // "1. Sở Nội vụ: chủ trì, hướng dẫn …": the rest of the line is the unit's task
+                    String rest = PlanGrammar.afterUnit(l.text());
+                    if (inTasks && rest.length() >= 8) {
+                        out.add(new Task(rest, sectionPeriod, assignee, field, null, status(lines, i), l.start(),
+                                l.start() + l.text().length()));
+                        lastItemLine = i;
+                    }
+                } else if (within) {
+                    field = fieldOf(l.text()); // "1. Công tác xây dựng pháp luật" under "II. NỘI DUNG THỰC HIỆN"
                 } else if (l.level <= 2) {
                     inTasks = false; // "3. Khó khăn, tồn tại": not a list of tasks
                     assignee = l.level == 1 ? null : assignee;
@@ -109,6 +128,18 @@ public final class TaskExtractor {
                 continue;
             }
             if (!inTasks || inGoals) {
+                continue;
+            }
+            String[] attribute = grammar.attribute(l.text());
+            if (attribute != null) {
+                // "- Đơn vị chủ trì: …" names who leads the item above; no attribute line is a task
+                if (attribute[0].equals("lead") && !out.isEmpty() && lastItemLine >= 0 && !attribute[1].isBlank()) {
+                    Task last = out.get(out.size() - 1);
+                    out.set(out.size() - 1, new Task(last.text(), last.period(),
+                            TRAILING_PUNCT.matcher(attribute[1]).replaceAll("").strip(), last.field(), last.due(),
+                            last.status(), last.start(), last.end()));
+                }
+                lastItemLine = -2;
                 continue;
             }
             // a line that layout wrapped (PDF): it follows the item directly, with no blank line and no bullet
@@ -136,28 +167,115 @@ public final class TaskExtractor {
             out.add(new Task(item, sectionPeriod, assignee, field, null, status(lines, i), l.start(), l.start() + l.text().length()));
             lastItemLine = i;
         }
+        List<Task> rows = tableTasks(text, docPeriod);
+        if (!rows.isEmpty()) {
+            out.addAll(rows);
+            out.sort(java.util.Comparator.comparingInt(Task::start));
+        }
         return out;
     }
 
-    private static boolean isTaskHeading(String folded) {
-        int at = folded.indexOf("nhiem vu");
-        if (at < 0) {
-            return false;
+    private static final Pattern ROW_NUMBER = Pattern.compile("^(?:\\d{1,3}(?:\\.\\d{1,2})*\\.?|[IVX]{1,4}\\.?|[a-zđ]\\))$");
+    private static final Pattern ROMAN_CELL = Pattern.compile("^[IVX]{1,4}\\.?$");
+
+    /**
+     * The rows of a plan's task tables (Nội dung | Cơ quan chủ trì | Phối hợp | Thời gian): each row a task with the
+     * lead unit as assignee, spanning its row so that the deadline of its time cell is its due date; a row numbered
+     * in Roman numerals ("I | Nhóm nhiệm vụ về …") names the field of the rows below it. Rows are the lines with tabs
+     * (Word, HTML and markdown tables alike).
+     */
+    private List<Task> tableTasks(String text, String period) {
+        List<Task> out = new ArrayList<>();
+        List<String[]> table = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        int offset = 0;
+        for (String line : text.split("\n", -1)) {
+            int start = offset;
+            offset += line.length() + 1;
+            if (line.indexOf('\t') >= 0) {
+                String[] cells = line.split("\t", -1);
+                for (int k = 0; k < cells.length; k++) {
+                    cells[k] = cells[k].replace("*", "").strip();
+                }
+                table.add(cells);
+                spans.add(new int[] {start, start + line.length()});
+            } else if (!line.isBlank() && !table.isEmpty()) {
+                readTable(table, spans, period, out);
+                table.clear();
+                spans.clear();
+            }
         }
-        String before = folded.substring(0, at);
-        return !(before.contains("ket qua") || before.contains("giai phap") || before.contains("thuc hien")
-                || before.contains("chuc nang"));
+        readTable(table, spans, period, out);
+        return out;
+    }
+
+    private void readTable(List<String[]> rows, List<int[]> spans, String period, List<Task> out) {
+        // the header: the rows before the first numbered row, at most three
+        int headerRows = 0;
+        while (headerRows < Math.min(3, rows.size()) && !ROW_NUMBER.matcher(firstCell(rows.get(headerRows))).matches()) {
+            headerRows++;
+        }
+        if (headerRows == 0 || headerRows == rows.size()) {
+            return;
+        }
+        List<PlanGrammar.Column> kinds = grammar.header(rows.subList(0, headerRows));
+        int content = kinds.indexOf(PlanGrammar.Column.CONTENT);
+        boolean lead = kinds.contains(PlanGrammar.Column.LEAD);
+        if (content < 0 || !lead && !kinds.contains(PlanGrammar.Column.TIME)) {
+            return;
+        }
+        String field = null;
+        for (int r = headerRows; r < rows.size(); r++) {
+            String[] cells = rows.get(r);
+            String text = content < cells.length ? cells[content] : "";
+            if (ROMAN_CELL.matcher(firstCell(cells)).matches()) {
+                String group = longest(cells);
+                field = group.isEmpty() ? field : fieldOf(group);
+                continue;
+            }
+            if (text.length() < 8) {
+                continue;
+            }
+            String assignee = null;
+            for (int k = 0; k < cells.length && k < kinds.size(); k++) {
+                if (kinds.get(k) == PlanGrammar.Column.LEAD && !cells[k].isEmpty()) {
+                    assignee = TRAILING_PUNCT.matcher(cells[k].replaceAll("^[-+•]\\s*", "").replaceAll("\\s*;?\\s*-\\s+", "; "))
+                            .replaceAll("").strip();
+                    break;
+                }
+            }
+            out.add(new Task(text, period, assignee, field, null, null, spans.get(r)[0], spans.get(r)[1]));
+        }
+    }
+
+    private static String firstCell(String[] cells) {
+        for (String c : cells) {
+            if (!c.isEmpty()) {
+                return c;
+            }
+        }
+        return "";
+    }
+
+    private static String longest(String[] cells) {
+        String best = "";
+        for (String c : cells) {
+            if (c.length() > best.length()) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** Whether the block of plain lines around {@code i} (between headings) has bullet items. */
-    private static boolean blockHasBullets(List<Line> lines, int i) {
+    private boolean blockHasBullets(List<Line> lines, int i) {
         for (int k = i - 1; k >= 0 && !lines.get(k).heading(); k--) {
-            if (lines.get(k).bullet()) {
+            if (lines.get(k).bullet() && grammar.attribute(lines.get(k).text()) == null) {
                 return true;
             }
         }
         for (int k = i + 1; k < lines.size() && !lines.get(k).heading(); k++) {
-            if (lines.get(k).bullet()) {
+            if (lines.get(k).bullet() && grammar.attribute(lines.get(k).text()) == null) {
                 return true;
             }
         }
@@ -176,9 +294,10 @@ public final class TaskExtractor {
         return null;
     }
 
-    private static boolean isSentence(String heading) {
+    private boolean isSentence(String heading) {
         String body = strip(heading);
-        return body.length() > 40 && !body.endsWith(":") && !UNIT.matcher(body).find();
+        return body.length() > 40 && !body.endsWith(":")
+                && (grammar.unitAt(heading) == null || LETTERED.matcher(heading.strip()).lookingAt() && !body.contains(":"));
     }
 
     /** "1.1. Lĩnh vực báo chí, xuất bản:" → "Báo chí, xuất bản"; "a) Về công nghệ thông tin." → "Công nghệ thông tin". */
@@ -247,10 +366,20 @@ public final class TaskExtractor {
         Matcher subBullet = SUB_BULLET.matcher("");
         int offset = 0;
         boolean blank = true;
+        String marker = null; // a numbering left alone on its line ("2." above "Nhiệm vụ và giải pháp chủ yếu")
         for (String raw : text.split("\n", -1)) {
             int start = offset;
             offset += raw.length() + 1;
             String t = raw.replace("*", "").strip();
+            if (LONE_MARKER.matcher(t).matches() && raw.indexOf('\t') < 0) {
+                marker = t;
+                continue;
+            }
+            int textStart = t.isEmpty() ? start : start + Math.max(0, raw.indexOf(t.charAt(0)));
+            if (marker != null && !t.isEmpty()) {
+                t = marker + " " + t;
+                marker = null;
+            }
             if (t.isEmpty() || raw.indexOf('\t') >= 0) {
                 blank = true;
                 continue;
@@ -271,7 +400,7 @@ public final class TaskExtractor {
             } else if (t.endsWith(":") && t.length() < 100 && !isBullet && !isSubBullet) {
                 level = 5;
             }
-            out.add(new Line(t, start + raw.indexOf(t.charAt(0)), level, level == 0 && isBullet, isSubBullet,
+            out.add(new Line(t, textStart, level, level == 0 && isBullet, isSubBullet,
                     blankBefore));
         }
         return out;
