@@ -22,12 +22,22 @@ public final class PlanGrammar {
     /** A column of a task table. */
     public enum Column { TIME, PARTNER, LEAD, CONTENT }
 
-    private static final Pattern NUMBERING = Pattern.compile("^(?:[IVX]{1,4}|\\d{1,2}(?:\\.\\d{1,2})*|[a-zđ])[.)]\\s*");
+    private static final Pattern NUMBERING = Pattern.compile(
+            "^(?:(?:[IVX]{1,4}|\\d{1,2}(?:\\.\\d{1,2})*|[a-zđ])[.)]\\s*|" + TaskExtractor.PART.pattern() + ")");
+    /** Words after a unit's name that say what it does ("Văn phòng Tổng cục Hải quan thực hiện:"). */
+    private static final Pattern UNIT_VERB = Pattern.compile(
+            "\\s+(?:thực hiện|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|chủ trì|tổ chức thực hiện)(?:\\s.*)?$");
 
     private final List<String> headingStarts;
+    private final List<String> sectionStarts;
     private final List<String> headingContains;
     private final List<String> headingNotAfter;
     private final List<String> unitStarts;
+    private final List<String> capitalizedUnitStarts;
+    private final List<String> goalHeadings;
+    private final List<String> notTasks;
+    private final List<String> annexStarts;
+    private final Pattern formDate;
     private final List<String> leadAttributes;
     private final List<String> otherAttributes;
     private final Map<Column, List<String>> columns = new LinkedHashMap<>();
@@ -37,12 +47,18 @@ public final class PlanGrammar {
     private PlanGrammar(Map<String, Object> t) {
         Map<String, Object> h = (Map<String, Object>) t.get("task_headings");
         headingStarts = (List<String>) h.get("starts");
+        sectionStarts = (List<String>) h.get("section_starts");
         headingContains = (List<String>) h.get("contains");
         headingNotAfter = (List<String>) h.get("not_after");
         examples.put("task_headings", (List<String>) h.get("examples"));
         examples.put("not task_headings", (List<String>) h.get("counterexamples"));
+        goalHeadings = (List<String>) t.get("goal_headings");
+        notTasks = (List<String>) t.get("not_tasks");
+        annexStarts = (List<String>) t.get("annex_starts");
+        formDate = Pattern.compile((String) t.get("form_date"));
         Map<String, Object> u = (Map<String, Object>) t.get("units");
         unitStarts = (List<String>) u.get("starts");
+        capitalizedUnitStarts = (List<String>) u.get("capitalized_starts");
         examples.put("units", (List<String>) u.get("examples"));
         examples.put("not units", (List<String>) u.get("counterexamples"));
         Map<String, Object> a = (Map<String, Object>) t.get("attributes");
@@ -77,14 +93,23 @@ public final class PlanGrammar {
         return m.lookingAt() ? line.strip().substring(m.end()).strip() : line.strip();
     }
 
+    /** Whether {@code line} opens with the words of a heading that introduces tasks ("Nhiệm vụ và giải pháp …"). */
+    public boolean opensTaskHeading(String line) {
+        String f = Folding.fold(unnumbered(line));
+        return headingStarts.stream().anyMatch(f::startsWith) || sectionStarts.stream().anyMatch(f::startsWith);
+    }
+
     /** Whether heading {@code line} introduces tasks. */
     public boolean isTaskHeading(String line) {
-        String f = Folding.fold(unnumbered(line));
-        for (String s : headingStarts) {
-            if (f.startsWith(s)) {
-                return true;
-            }
+        return isTaskHeading(line, true);
+    }
+
+    /** Whether heading {@code line}, {@code numbered} or not ("Nhiệm vụ cụ thể:"), introduces tasks. */
+    public boolean isTaskHeading(String line, boolean numbered) {
+        if (numbered ? opensTaskHeading(line) : headingStarts.stream().anyMatch(Folding.fold(unnumbered(line))::startsWith)) {
+            return true;
         }
+        String f = Folding.fold(unnumbered(line));
         for (String s : headingContains) {
             int at = f.indexOf(s);
             if (at > 0) {
@@ -97,6 +122,24 @@ public final class PlanGrammar {
         return false;
     }
 
+    /** Whether heading {@code line} names the plan's goals or requirements, whose items are not tasks. */
+    public boolean isGoalHeading(String line) {
+        String f = Folding.fold(unnumbered(line));
+        return goalHeadings.stream().anyMatch(f::startsWith);
+    }
+
+    /** Whether item {@code text} (without its bullet) is something other than a task: an annex or form listed. */
+    public boolean notTask(String text) {
+        String f = Folding.fold(text);
+        return notTasks.stream().anyMatch(f::startsWith);
+    }
+
+    /** Whether {@code line} opens an annex (in capitals: "PHỤ LỤC 01 …"): the body and its tasks end there. */
+    public boolean opensAnnex(String line) {
+        String s = line.strip();
+        return annexStarts.stream().anyMatch(s::startsWith) || formDate.matcher(s).find();
+    }
+
     /** The unit {@code line} opens with (up to its colon, or the whole line when it is a unit's name), or null. */
     public String unitAt(String line) {
         String s = unnumbered(line);
@@ -107,12 +150,18 @@ public final class PlanGrammar {
                 break;
             }
         }
+        for (String u : capitalizedUnitStarts) {
+            if (s.startsWith(u) && s.length() > u.length() && Character.isUpperCase(s.charAt(u.length()))) {
+                unit = true;
+                break;
+            }
+        }
         if (!unit) {
             return null;
         }
         int colon = s.indexOf(':');
         String name = colon > 0 ? s.substring(0, colon) : s;
-        name = name.replaceAll("[.;]+$", "").strip();
+        name = UNIT_VERB.matcher(name.replaceAll("[.;]+$", "").strip()).replaceFirst("");
         // a unit's name, not a sentence about one: short, and no full stop inside
         return name.length() > 150 || name.contains(". ") ? null : name;
     }
@@ -162,7 +211,10 @@ public final class PlanGrammar {
         return null;
     }
 
-    /** Column kinds of a header made of {@code rows} (a header may span two rows): one per cell index. */
+    /**
+     * Column kinds of a header made of {@code rows} (a header may span two rows): one per cell index. A header cell is
+     * a few words; a long one ("Báo cáo nội dung sự việc và ý kiến đề xuất …" in a form) names no column.
+     */
     public List<Column> header(List<String[]> rows) {
         int width = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         List<Column> out = new ArrayList<>();
@@ -173,7 +225,7 @@ public final class PlanGrammar {
                     b.append(' ').append(r[i]);
                 }
             }
-            out.add(column(b.toString()));
+            out.add(b.length() > 80 ? null : column(b.toString()));
         }
         return out;
     }

@@ -24,6 +24,8 @@ public final class TaskExtractor {
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}\\.\\s+");
     private static final Pattern SUB_NUMBERED = Pattern.compile("^\\d{1,2}\\.\\d{1,2}\\.?\\s+");
     private static final Pattern LETTERED = Pattern.compile("^[a-zđ]\\)\\s+");
+    /** A part of a legal text: "Chương VI", "Phần III", "Mục 2", "Điều 23." — a heading of the first level. */
+    static final Pattern PART = Pattern.compile("(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\\s+(?:[IVXLC]+|\\d{1,2})\\b[.:]?\\s*|Điều\\s+\\d{1,3}[a-z]?\\.\\s*");
     private static final Pattern LONE_MARKER = Pattern.compile("(?:[IVX]{1,4}|\\d{1,2}(?:\\.\\d{1,2})*)\\.|[a-zđ]\\)");
     private static final Pattern BULLET = Pattern.compile("^[-–•]\\s*");
     private static final Pattern SUB_BULLET = Pattern.compile("^\\+\\s*");
@@ -66,7 +68,15 @@ public final class TaskExtractor {
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             // a numbered line under a task heading that reads as a sentence is an item, not a heading
-            boolean numberedItem = l.heading() && inTasks && l.level > sectionLevel && l.level < 5 && isSentence(l.text());
+            boolean numberedItem = l.heading() && inTasks && l.level > sectionLevel && l.level < 5 && isSentence(l.text())
+                    && !(l.level <= 3 && grammar.opensTaskHeading(l.text())) && !grammar.isGoalHeading(l.text());
+            if (grammar.opensAnnex(l.text())) {
+                inTasks = false; // an annex: its tables are read as tables, its lines are not the body's tasks
+                assignee = null;
+                field = null;
+                lastItemLine = -2;
+                continue;
+            }
             if (l.heading() && !numberedItem) {
                 String folded = Folding.fold(l.text());
                 subItem = false;
@@ -82,7 +92,7 @@ public final class TaskExtractor {
                 boolean unit = unitName != null;
                 // under a heading that introduces tasks, a lower heading is a unit's section or a field, not the end
                 boolean within = inTasks && explicit && l.level > sectionLevel && l.level < 5;
-                if (!unit && grammar.isTaskHeading(l.text())) {
+                if (!unit && grammar.isTaskHeading(l.text(), l.level < 5)) {
                     if (!inTasks || l.level <= sectionLevel || l.level < 5) {
                         sectionLevel = l.level;
                     }
@@ -114,6 +124,8 @@ public final class TaskExtractor {
                                 l.start() + l.text().length()));
                         lastItemLine = i;
                     }
+                } else if (grammar.isGoalHeading(l.text())) {
+                    inGoals = true; // "1. Mục tiêu chung", "2. Yêu cầu": not tasks
                 } else if (within) {
                     field = fieldOf(l.text()); // "1. Công tác xây dựng pháp luật" under "II. NỘI DUNG THỰC HIỆN"
                 } else if (l.level <= 2) {
@@ -161,7 +173,7 @@ public final class TaskExtractor {
                 continue; // the body of a "+ …" sub-point, or prose between bullets
             }
             String item = strip(l.text());
-            if (item.length() < 8 || item.endsWith(":")) {
+            if (item.length() < 8 || item.endsWith(":") || grammar.notTask(item)) {
                 continue;
             }
             out.add(new Task(item, sectionPeriod, assignee, field, null, status(lines, i), l.start(), l.start() + l.text().length()));
@@ -346,7 +358,7 @@ public final class TaskExtractor {
 
     private static String strip(String line) {
         String s = line.strip();
-        for (Pattern p : List.of(SUB_NUMBERED, ROMAN, NUMBERED, LETTERED, BULLET, SUB_BULLET)) {
+        for (Pattern p : List.of(PART, SUB_NUMBERED, ROMAN, NUMBERED, LETTERED, BULLET, SUB_BULLET)) {
             Matcher m = p.matcher(s);
             if (m.lookingAt()) {
                 return s.substring(m.end()).strip();
@@ -389,8 +401,8 @@ public final class TaskExtractor {
             boolean isBullet = bullet.reset(t).lookingAt();
             boolean isSubBullet = subBullet.reset(t).lookingAt();
             int level = 0;
-            if (roman.reset(t).lookingAt()) {
-                level = 1;
+            if (roman.reset(t).lookingAt() || PART.matcher(t).lookingAt()) {
+                level = 1; // "II. …", and the parts of a legal text: "Chương VI TỔ CHỨC THỰC HIỆN", "Điều 23. Trách nhiệm …"
             } else if (subNumbered.reset(t).lookingAt()) {
                 level = 3;
             } else if (numbered.reset(t).lookingAt()) {
