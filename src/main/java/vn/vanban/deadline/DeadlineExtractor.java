@@ -121,6 +121,45 @@ public final class DeadlineExtractor {
                 out.set(k, out.get(k).withGuide(guide));
             }
         }
+        int forms = formsStart(text);
+        if (forms >= 0) {
+            out.removeIf(d -> d.start() >= forms);
+        }
+        return distinct(out, text);
+    }
+
+    private static final Pattern FORM = Pattern.compile("(?m)^[ \\t]*(?:Mẫu|MẪU|Biểu|BIỂU)(?:\\s+số)?\\s*:?\\s*\\d");
+
+    /**
+     * Where the forms annexed to a document begin ("Mẫu số 01" after its "Nơi nhận"): a form's printed fields
+     * ("Ngày nhận báo cáo: …", "(Thời hạn thực hiện báo cáo: …)") repeat the rules, they set nothing. -1 for none.
+     */
+    private static int formsStart(String text) {
+        int recipients = text.indexOf("Nơi nhận");
+        if (recipients < 0) {
+            return -1;
+        }
+        Matcher m = FORM.matcher(text);
+        return m.find(recipients) ? m.start() : -1;
+    }
+
+    /**
+     * {@code found} without repeats: the same deadline printed again on another line (a report's template repeated in
+     * every annex form: "Tháng: ngày 02 tháng sau tháng báo cáo") is one deadline, the first.
+     */
+    private static List<Deadline> distinct(List<Deadline> found, String text) {
+        Map<String, Integer> lineOf = new java.util.HashMap<>();
+        List<Deadline> out = new ArrayList<>(found.size());
+        for (Deadline d : found) {
+            String key = d.due() + "|" + d.rrule() + "|" + SPACES.matcher(String.valueOf(d.what())).replaceAll(" ").strip()
+                    .toLowerCase(Locale.ROOT);
+            int line = text.lastIndexOf('\n', Math.max(0, Math.min(d.start(), text.length()) - 1));
+            Integer first = lineOf.putIfAbsent(key, line);
+            // two cells of one row may set the same date (to the minister, then to the government): both count
+            if (first == null || first == line) {
+                out.add(d);
+            }
+        }
         return out;
     }
 
@@ -372,7 +411,8 @@ public final class DeadlineExtractor {
     /** "Trong Quý I/2023, Sở đã tiếp nhận …": the period of something done, not a deadline. */
     private static boolean pastEvent(String lower, int end) {
         String after = lower.substring(end, Math.min(lower.length(), end + 40));
-        return after.startsWith(",") && after.contains(" đã ");
+        // "… mà trước ngày 01/01/2025 đã được xác định": what was done by then, not a duty
+        return after.startsWith(",") && after.contains(" đã ") || after.stripLeading().startsWith("đã ");
     }
 
     private static String lowerHead(String lower, int start) {
@@ -384,6 +424,23 @@ public final class DeadlineExtractor {
         String around = before + lowerHead(lower, start); // "từ ngày" straddles the expression's start
         for (String n : table.notDeadlines()) {
             if (around.contains(n)) {
+                return true;
+            }
+        }
+        String sentence = lower.substring(Math.max(0, start - 240), start);
+        int stop = Math.max(sentence.lastIndexOf(". "), sentence.lastIndexOf(';'));
+        sentence = stop >= 0 ? sentence.substring(stop + 1) : sentence;
+        for (String n : table.sentenceNotDeadlines()) {
+            if (sentence.contains(n)) {
+                return true;
+            }
+        }
+        int comma = Math.max(sentence.lastIndexOf(','), sentence.lastIndexOf(':'));
+        String clause = " " + (comma >= 0 ? sentence.substring(comma + 1) : sentence) + " ";
+        // "… đã đóng bảo hiểm xã hội trước ngày 01/7/2025": what was done before a date is a reference point
+        boolean reference = clause.stripTrailing().endsWith("trước") || clause.stripTrailing().endsWith("trước ngày");
+        for (String n : reference ? table.clauseNotDeadlines() : List.<String>of()) {
+            if (clause.contains(" " + n + " ")) {
                 return true;
             }
         }

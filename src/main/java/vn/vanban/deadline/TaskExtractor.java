@@ -65,6 +65,7 @@ public final class TaskExtractor {
         boolean subItem = false;
         boolean explicit = false; // under a heading that names "nhiệm vụ" (not only a unit's section)
         int lastItemLine = -2;
+        boolean attributesOf = false; // the attribute lines that follow belong to the last task
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             // a numbered line under a task heading that reads as a sentence is an item, not a heading
@@ -144,16 +145,19 @@ public final class TaskExtractor {
             }
             String[] attribute = grammar.attribute(l.text());
             if (attribute != null) {
-                // "- Đơn vị chủ trì: …" names who leads the item above; no attribute line is a task
-                if (attribute[0].equals("lead") && !out.isEmpty() && lastItemLine >= 0 && !attribute[1].isBlank()) {
+                // "- Đơn vị chủ trì: …" names who leads the item above, "- Thời gian thực hiện: …" its deadline (the
+                // item spans its attribute lines); no attribute line is a task
+                if (attributesOf && !out.isEmpty()) {
                     Task last = out.get(out.size() - 1);
-                    out.set(out.size() - 1, new Task(last.text(), last.period(),
-                            TRAILING_PUNCT.matcher(attribute[1]).replaceAll("").strip(), last.field(), last.due(),
-                            last.status(), last.start(), last.end()));
+                    String lead = attribute[0].equals("lead") && !attribute[1].isBlank()
+                            ? TRAILING_PUNCT.matcher(attribute[1]).replaceAll("").strip() : last.assignee();
+                    out.set(out.size() - 1, new Task(last.text(), last.period(), lead, last.field(), last.due(),
+                            last.status(), last.start(), l.start() + l.text().length()));
                 }
                 lastItemLine = -2;
                 continue;
             }
+            attributesOf = false;
             // a line that layout wrapped (PDF): it follows the item directly, with no blank line and no bullet
             if (!l.bullet() && !l.subBullet() && !numberedItem && !l.blankBefore() && lastItemLine == i - 1
                     && !out.isEmpty()) {
@@ -178,6 +182,7 @@ public final class TaskExtractor {
             }
             out.add(new Task(item, sectionPeriod, assignee, field, null, status(lines, i), l.start(), l.start() + l.text().length()));
             lastItemLine = i;
+            attributesOf = true;
         }
         List<Task> rows = tableTasks(text, docPeriod);
         if (!rows.isEmpty()) {

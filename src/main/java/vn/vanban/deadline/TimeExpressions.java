@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /** The table of time expressions ({@code vanban/deadline/time-expressions.yml}). Immutable. */
 public record TimeExpressions(List<Entry> expressions, List<String> cues, List<String> sentenceCues,
-                              List<String> notDeadlines) {
+                              List<String> notDeadlines, List<String> clauseNotDeadlines, List<String> sentenceNotDeadlines) {
 
     /** One expression: how it is written and what it means. */
     public record Entry(String name, String kind, Pattern pattern, String rrule, Map<String, String> examples,
@@ -56,7 +56,9 @@ public record TimeExpressions(List<Entry> expressions, List<String> cues, List<S
             }
             return new TimeExpressions(List.copyOf(list), List.copyOf((List<String>) t.get("cues")),
                     List.copyOf((List<String>) t.get("sentence_cues")),
-                    List.copyOf((List<String>) t.get("not_deadlines")));
+                    List.copyOf((List<String>) t.get("not_deadlines")),
+                    List.copyOf((List<String>) t.get("clause_not_deadlines")),
+                    List.copyOf((List<String>) t.get("sentence_not_deadlines")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

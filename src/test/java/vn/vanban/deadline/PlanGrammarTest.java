@@ -1,0 +1,88 @@
+package vn.vanban.deadline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** plans.yml, table-wide, and the tasks and deadlines a plan in each of its layouts gives. */
+class PlanGrammarTest {
+
+    static final PlanGrammar GRAMMAR = PlanGrammar.load();
+
+    @Test
+    void everyExampleIsReadAsItsPart() {
+        var ex = GRAMMAR.examples();
+        ex.get("task_headings").forEach(h -> assertTrue(GRAMMAR.isTaskHeading(h), h));
+        ex.get("not task_headings").forEach(h -> assertFalse(GRAMMAR.isTaskHeading(h), h));
+        ex.get("units").forEach(u -> assertNotNull(GRAMMAR.unitAt(u), u));
+        ex.get("not units").forEach(u -> assertNull(GRAMMAR.unitAt(u), u));
+        ex.get("attributes").forEach(a -> assertNotNull(GRAMMAR.attribute(a), a));
+        for (PlanGrammar.Column c : PlanGrammar.Column.values()) {
+            for (String header : ex.get("column " + c.name().toLowerCase(java.util.Locale.ROOT))) {
+                assertEquals(c, GRAMMAR.column(header), header);
+            }
+        }
+    }
+
+    static final String PLAN = """
+            BỘ TƯ PHÁP
+            Số: 173/QĐ-BTP
+            Hà Nội, ngày 29 tháng 01 năm 2015
+            KẾ HOẠCH
+            Triển khai Chương trình phối hợp năm 2015
+            I. MỤC ĐÍCH, YÊU CẦU
+            1. Mục đích
+            a) Triển khai kịp thời, có hiệu quả Chương trình phối hợp công tác giữa hai cơ quan.
+            II. NỘI DUNG THỰC HIỆN
+            1. Công tác xây dựng pháp luật
+            a) Phối hợp rà soát, tổng kết, đánh giá các văn bản quy phạm pháp luật về công tác dân tộc
+            - Đơn vị chủ trì: Vụ Pháp luật hình sự - hành chính.
+            - Đơn vị phối hợp: Vụ Pháp luật quốc tế.
+            - Thời gian thực hiện: Cả năm 2015.
+            b) Gửi dự kiến chương trình xây dựng luật, pháp lệnh năm 2016 để lấy ý kiến
+            - Đơn vị chủ trì: Vụ Các vấn đề chung về xây dựng pháp luật.
+            - Thời gian thực hiện: Quý II, III/2015.
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương
+            a) Chỉ đạo, hướng dẫn Phòng Tư pháp cấp huyện triển khai các nội dung của Kế hoạch.
+            2. Văn phòng Bộ: bố trí kinh phí cho các hoạt động của Kế hoạch này.
+            PHỤ LỤC
+            | STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+            |---|---|---|---|---|
+            | I | Nhóm nhiệm vụ về hoàn thiện thể chế | | | |
+            | 1 | Xây dựng Nghị định về xử phạt vi phạm hành chính | Vụ Đất đai | Vụ Pháp chế | Tháng 11/2015 |
+            | 2 | Tổng kết việc thi hành Luật Tài nguyên biển | Cục Biển | | Quý IV/2015 |
+            """;
+
+    @Test
+    void aPlanGivesItsItemsUnitsTableRowsAndTheirDeadlines() {
+        var analysis = vn.vanban.analysis.DocumentAnalysis.standalone();
+        String text = vn.vanban.parse.MarkdownTables.cells(PLAN);
+        var r = analysis.run(text);
+        List<Task> tasks = r.work().tasks();
+        String all = tasks.stream().map(t -> t.text() + " | " + t.assignee() + " | " + t.field() + " | " + t.due())
+                .collect(Collectors.joining("\n"));
+        assertEquals(6, tasks.size(), all);
+        assertTrue(tasks.get(0).text().startsWith("Phối hợp rà soát"), all);
+        assertEquals("Vụ Pháp luật hình sự - hành chính", tasks.get(0).assignee(), all);
+        assertEquals("Xây dựng pháp luật", tasks.get(0).field(), all);
+        assertEquals("2015", tasks.get(0).due(), all);
+        assertEquals("2015-09", tasks.get(1).due(), all);
+        assertEquals("Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương", tasks.get(2).assignee(), all);
+        assertEquals("Văn phòng Bộ", tasks.get(3).assignee(), all);
+        assertTrue(tasks.get(3).text().startsWith("bố trí kinh phí"), all);
+        assertEquals("Xây dựng Nghị định về xử phạt vi phạm hành chính", tasks.get(4).text(), all);
+        assertEquals("Vụ Đất đai", tasks.get(4).assignee(), all);
+        assertEquals("Nhóm nhiệm vụ về hoàn thiện thể chế", tasks.get(4).field(), all);
+        assertEquals("2015-11", tasks.get(4).due(), all);
+        assertEquals("2015-12", tasks.get(5).due(), all);
+        List<String> dues = r.work().deadlines().stream().map(Deadline::due).toList();
+        assertEquals(List.of("2015", "2015-09", "2015-11", "2015-12"), dues);
+    }
+}
