@@ -34,6 +34,9 @@ public final class DeadlineExtractor {
                     + "(?:(?:là|vào|trong)\\s+)?(?=ngày|tháng|quý|năm|thứ|chủ|6\\s)");
     private static final Map<String, String> WEEKDAYS = Map.of("hai", "MO", "ba", "TU", "tư", "WE", "năm", "TH",
             "sáu", "FR", "bảy", "SA", "nhật", "SU");
+    private static final Pattern BARE_MONTH = Pattern.compile("(?iu)tháng\\s+\\d{1,2}[.;,]?");
+    private final PlanGrammar plans = PlanGrammar.load();
+
     /** "Thời gian thực hiện:", "Thời hạn hoàn thành:", "Tiến độ:" — the time attribute of a plan's item. */
     private static final Pattern TIME_ATTRIBUTE = Pattern.compile(
             "(?:[-+•]\\s*)?(?:Thời gian|Thời hạn|Tiến độ|Hạn hoàn thành)(?:\\s+\\p{Ll}+){0,3}\\s*:");
@@ -67,18 +70,40 @@ public final class DeadlineExtractor {
         String previousCell = null;
         String previousLine = null;
         String item = null; // the last line that is not an attribute of a plan's item ("- Đơn vị chủ trì: …")
+        boolean inTable = false;
+        boolean timeColumn = false;
         for (String line : lines) {
             int lineStart = offset;
             offset += line.length() + 1;
             if (line.indexOf('\t') >= 0 || line.startsWith(" \t")) {
                 int before = out.size();
+                if (!inTable) {
+                    // a table's first row is its header: does it name a time column ("Thời gian hoàn thành")?
+                    // (a table whose first row is already numbered shows no header: nothing is known of it)
+                    String[] header = line.strip().split("\t");
+                    timeColumn = header.length > 0 && CELL_NUMBER.matcher(header[0].strip()).matches();
+                    for (String h : header) {
+                        timeColumn |= h.length() < 80 && plans.column(h) == PlanGrammar.Column.TIME;
+                    }
+                }
+                inTable = true;
                 previousCell = tableLine(line, lineStart, docDate, out, previousCell, citationSpans);
+                if (!timeColumn) {
+                    // a month alone ("Tháng 2") in a table with no time column is a row's label (a calendar of rest
+                    // days, a worked example), not its deadline
+                    for (int k = out.size() - 1; k >= before; k--) {
+                        if (BARE_MONTH.matcher(out.get(k).expression().strip()).matches()) {
+                            out.remove(k);
+                        }
+                    }
+                }
                 if (out.size() > before) {
                     rows.add(new int[] {lineStart, lineStart + line.length(), before, out.size()});
                 }
                 continue;
             }
             String stripped = line.strip();
+            inTable &= stripped.isEmpty(); // a blank line inside a table does not end it
             Matcher attribute = TIME_ATTRIBUTE.matcher(stripped);
             if (attribute.lookingAt() && !inside(lineStart, citationSpans)) {
                 // "- Thời gian thực hiện: Quý I/2015" under a plan's item: the value is the item's deadline cell
@@ -161,6 +186,29 @@ public final class DeadlineExtractor {
             }
         }
         return out;
+    }
+
+    private static final Pattern MONTHLY_DAY = Pattern.compile("FREQ=MONTHLY;BYMONTHDAY=(\\d{1,2})");
+
+    /**
+     * {@code d} read with the words before it: "Định kỳ hằng quý, trước ngày 10 của tháng tiếp theo" is due in the
+     * month after each quarter, not every month; "Trước năm 2025" is due in 2024.
+     */
+    private static Deadline inContext(Deadline d, String lower, int start, LocalDate doc) {
+        String before = lower.substring(Math.max(0, start - 120), start);
+        int stop = Math.max(before.lastIndexOf(". "), before.lastIndexOf(';'));
+        before = stop >= 0 ? before.substring(stop + 1) : before;
+        Matcher monthly = d.rrule() == null ? null : MONTHLY_DAY.matcher(d.rrule());
+        if (monthly != null && monthly.matches() && (before.contains("hằng quý") || before.contains("hàng quý"))) {
+            String rule = "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=" + monthly.group(1);
+            return new Deadline(firstOccurrence(rule, doc).toString(), rule, d.what(), d.who(), d.start(), d.end(),
+                    d.expression(), d.guide());
+        }
+        if (d.due().length() == 4 && d.rrule() == null && before.stripTrailing().endsWith("trước")) {
+            return new Deadline(Integer.toString(Integer.parseInt(d.due()) - 1), null, d.what(), d.who(), d.start(),
+                    d.end(), d.expression(), d.guide());
+        }
+        return d;
     }
 
     /** The key of the first document cited within [from, to), or null. */
@@ -357,7 +405,8 @@ public final class DeadlineExtractor {
             }
             lastEnd = end;
             String sentence = sentence(line, start, end);
-            for (Deadline d : resolve(which, hit, docDate, false, sentence, lineStart + start, lineStart + end, line.substring(start, end))) {
+            for (Deadline found : resolve(which, hit, docDate, false, sentence, lineStart + start, lineStart + end, line.substring(start, end))) {
+                Deadline d = inContext(found, lower, start, docDate);
                 // a dated deadline after the document's date; an earlier date is a reference point, not a deadline
                 String docAtPrecision = docDate.toString().substring(0, d.due().length());
                 if (d.due().compareTo(docAtPrecision) >= 0) {

@@ -1,0 +1,57 @@
+package vn.vanban.deadline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What laws and circulars state as rules, reference points and templates are not deadlines; duties are. */
+class DeadlinePrecisionTest {
+
+    static final DeadlineExtractor EXTRACTOR = new DeadlineExtractor();
+
+    static String dues(String text, String date) {
+        return EXTRACTOR.extract(text, date, List.of()).stream()
+                .map(d -> d.due() + (d.rrule() == null ? "" : " " + d.rrule()))
+                .collect(Collectors.joining(" + "));
+    }
+
+    @Test
+    void referencePointsAndValidityAreNotDeadlines() {
+        assertEquals("", dues("Ghi nhận thời gian chủ hộ kinh doanh đã đóng bảo hiểm xã hội bắt buộc trước ngày 01 tháng 7 "
+                + "năm 2025 để làm căn cứ giải quyết chế độ.", "2025-05-17"));
+        assertEquals("", dues("Nghị quyết này có hiệu lực thi hành kể từ ngày 29 tháng 4 năm 2026 đến trước ngày 01 tháng 3 "
+                + "năm 2027, trừ trường hợp quy định tại khoản 2.", "2026-04-29"));
+        assertEquals("", dues("c) Hợp đồng lao động điện tử giao kết trước ngày 01 tháng 7 năm 2026 không bảo đảm theo quy định.",
+                "2026-05-01"));
+        assertEquals("", dues("Ví dụ 9: Trong tháng 10, công ty X bố trí cho công nhân A làm việc 8 giờ vào thứ bảy hằng tuần.",
+                "2021-12-18"));
+        // a duty in the same words is one
+        assertEquals("2026-06-30", dues("Các bộ, ngành hoàn thành việc rà soát trước ngày 30 tháng 6 năm 2026.", "2026-04-01"));
+    }
+
+    @Test
+    void aTemplateRepeatedInTheAnnexesCountsOnceAndFormsSetNothing() {
+        String row = "Thời hạn nhận báo cáo: Tháng: Ngày 02 tháng sau tháng báo cáo\n";
+        String text = "Điều 5. Chế độ báo cáo\nBáo cáo tháng gửi trước ngày 05 của tháng sau.\nNơi nhận:\n- Như trên.\n"
+                + "PHỤ LỤC\n1. Báo cáo tình hình A\n" + row + "2. Báo cáo tình hình B\n" + row
+                + "Mẫu số 01/BC\n(Thời hạn thực hiện báo cáo: Trước ngày 20 của tháng sau kỳ báo cáo)\n";
+        assertEquals("2025-02-05 FREQ=MONTHLY;BYMONTHDAY=5 + 2025-02-02 FREQ=MONTHLY;BYMONTHDAY=2", dues(text, "2025-01-10"));
+    }
+
+    @Test
+    void aMonthAloneIsADeadlineOnlyInATimeColumn() {
+        assertEquals("", dues("Tháng\tSố ngày nghỉ\nTháng 2\t05 ngày nghỉ hằng tuần\n", "2021-01-01"));
+        assertEquals("2021-02", dues("Nội dung\tThời gian hoàn thành\nBáo cáo sơ kết\tTháng 2\n", "2021-01-01"));
+    }
+
+    @Test
+    void theWordsAroundADateShapeIt() {
+        assertEquals("2026-07-10 FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=10",
+                dues("Định kỳ hằng quý, trước ngày 10 của tháng tiếp theo, tổ chức gửi báo cáo về Bộ Nội vụ.", "2026-06-01"));
+        assertEquals("2024-06-30 FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30 + 2024-12-31 FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
+                dues("b) Định kỳ trước ngày 30 tháng 6 và 31 tháng 12 hàng năm tổng hợp, báo cáo gửi Sở.", "2024-01-05"));
+        assertEquals("2024", dues("Các bộ hoàn thành việc kết nối trước năm 2025.", "2023-12-01"));
+    }
+}
