@@ -212,7 +212,7 @@ public final class MetadataExtractor {
         return lines.size();
     }
 
-    private static final int HEADER_CHARS = 20_000;
+    private static final int HEADER_CHARS = 8_000;
 
     /**
      * The document's own number in {@code header}: {number, null}, or {null, symbol} for a number left blank; the
@@ -289,39 +289,92 @@ public final class MetadataExtractor {
     private static final Pattern MARKUP = Pattern.compile("[*]|^#+\\s*|\\\\");
     private static final Pattern TAGS = Pattern.compile("<[^<>]{1,80}>");
     private static final Pattern CELL_BREAKS = Pattern.compile("\\s*(?:\\t|\\||[-_=–]{3,})\\s*");
-    private static final Pattern EMPTY_CELL = Pattern.compile("^[\\s|:\\-_=–]*$");
-    private static final Pattern GAPS = Pattern.compile("\\s*\\u001F[\\s\\u001F\\u001E]*|\\s*\\u001E[\\s\\u001E]*\\u001F[\\s\\u001F\\u001E]*");
-    private static final Pattern BLANKS = Pattern.compile("\\s*\\u001E[\\s\\u001E]*");
 
     /** A line without markdown emphasis, headings and HTML tags. */
     static String unmark(String line) {
-        String l = line.replace('\u00A0', ' ');
+        String l = line.indexOf('\u00A0') >= 0 ? line.replace('\u00A0', ' ') : line;
         if (l.indexOf('<') >= 0) {
             l = TAGS.matcher(l).replaceAll(" ");
         }
-        return MARKUP.matcher(l).replaceAll("").strip();
+        if (l.indexOf('*') >= 0 || l.indexOf('#') >= 0 || l.indexOf('\\') >= 0) {
+            l = MARKUP.matcher(l).replaceAll("");
+        }
+        return l.strip();
     }
 
     /**
      * Lines {@code from} to {@code to} as one string: '\n' where a line broke, {@link #HARD} where a table cell, a tab
-     * column, a separator rule or an empty line ended a block, so that landmarks are found whatever the layout.
+     * column, a separator rule or an empty line ended a block ({@link #BLANK} for an empty line alone), so that
+     * landmarks are found whatever the layout. Blanks around a separator go; separators in a row are one.
      */
     static String flatten(List<String> lines, int from, int to) {
         StringBuilder out = new StringBuilder();
         for (int i = from; i < to; i++) {
             String l = lines.get(i);
             if (l.isEmpty()) {
-                out.append(BLANK);
+                separate(out, BLANK);
                 continue;
             }
-            if (EMPTY_CELL.matcher(l).matches()) {
-                out.append(HARD);
+            if (isRule(l)) {
+                separate(out, HARD);
                 continue;
             }
-            out.append(CELL_BREAKS.matcher(l).replaceAll(String.valueOf(HARD))).append('\n');
+            String cells = hasCellBreak(l) ? CELL_BREAKS.matcher(l).replaceAll(String.valueOf(HARD)) : l;
+            for (int k = 0; k < cells.length(); k++) {
+                char c = cells.charAt(k);
+                if (c == HARD) {
+                    separate(out, HARD);
+                } else if (!(isSpace(c) && endsWithSeparator(out))) {
+                    out.append(c);
+                }
+            }
+            if (!endsWithSeparator(out)) {
+                out.append('\n');
+            }
         }
-        String s = GAPS.matcher(out).replaceAll(String.valueOf(HARD));
-        return BLANKS.matcher(s).replaceAll(String.valueOf(BLANK));
+        return out.toString();
+    }
+
+    /** Appends separator {@code sep}, dropping the blanks before it; a cell's end outweighs an empty line's. */
+    private static void separate(StringBuilder out, char sep) {
+        int n = out.length();
+        while (n > 0 && isSpace(out.charAt(n - 1))) {
+            n--;
+        }
+        out.setLength(n);
+        char last = n == 0 ? 0 : out.charAt(n - 1);
+        if (last == HARD || last == BLANK && sep == BLANK) {
+            return;
+        }
+        if (last == BLANK) {
+            out.setCharAt(n - 1, HARD);
+            return;
+        }
+        out.append(sep);
+    }
+
+    private static boolean endsWithSeparator(StringBuilder out) {
+        int n = out.length();
+        return n > 0 && (out.charAt(n - 1) == HARD || out.charAt(n - 1) == BLANK);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+    }
+
+    /** A line of nothing but rules and pipes ("|---|---|", "-------"). */
+    private static boolean isRule(String l) {
+        for (int i = 0; i < l.length(); i++) {
+            if (" \t|:-_=–".indexOf(l.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasCellBreak(String l) {
+        return l.indexOf('\t') >= 0 || l.indexOf('|') >= 0 || l.contains("---") || l.contains("___") || l.contains("===")
+                || l.contains("–––");
     }
 
     private static int skipGaps(String s, int i) {
@@ -557,30 +610,67 @@ public final class MetadataExtractor {
      * lines after the title. The first signature after "Nơi nhận" is taken, else the last one in the text.
      */
     private String[] signer(List<String> lines) {
-        String all = flatten(lines, 0, lines.size());
-        int after = all.indexOf("Nơi nhận");
+        int after = -1;
+        for (int i = 0; i < lines.size() && after < 0; i++) {
+            int at = lines.get(i).indexOf("Nơi nhận");
+            after = at >= 0 && at < 12 ? i : -1;
+        }
         String[] found = null;
-        Matcher m = signature.matcher(all);
-        int from = 0;
-        while (from < all.length() && m.find(from)) {
-            String name = m.group(2);
-            int at = m.start();
-            if (name == null) {
-                Matcher late = lateName.matcher(all).region(m.end(), Math.min(all.length(), m.end() + 1500));
-                if (!late.find()) {
-                    from = m.end();
-                    continue;
+        for (int i = 0; i < lines.size(); i++) {
+            // a signature starts on a line holding a title in capitals: read the lines from there, as one string
+            if (!mayHoldTitle(lines.get(i)) || !landmarks.authority().pattern().matcher(lines.get(i)).find()) {
+                continue;
+            }
+            String window = flatten(lines, i, Math.min(lines.size(), i + SIGNATURE_LINES));
+            int firstLine = Math.min(window.length(), flatten(lines, i, i + 1).length());
+            Matcher m = signature.matcher(window);
+            int from = 0;
+            while (m.find(from) && m.start() < firstLine) {
+                String name = m.group(2);
+                if (name == null) {
+                    Matcher late = lateName.matcher(window).region(m.end(), window.length());
+                    name = late.find() ? late.group(1) : null;
                 }
-                name = late.group(1);
+                if (name != null) {
+                    String[] candidate = {name.strip(), titleCase(lastTitle(m.group(1)))};
+                    if (after >= 0 && i > after) {
+                        return candidate;
+                    }
+                    found = candidate;
+                    break;
+                }
+                from = m.end();
             }
-            String[] candidate = {name.strip(), titleCase(lastTitle(m.group(1)))};
-            if (after >= 0 && at > after) {
-                return candidate;
-            }
-            found = candidate;
-            from = m.end();
         }
         return found == null ? new String[] {null, null} : found;
+    }
+
+    /** How many lines after a title its signer's name may stand (a "Nơi nhận" list read across from a PDF). */
+    private static final int SIGNATURE_LINES = 40;
+
+    /** Whether {@code line} has two words in capitals side by side, as every title has ("CHỦ TỊCH", "BỘ TRƯỞNG"). */
+    static boolean mayHoldTitle(String line) {
+        int capsWords = 0; // capital words in a row so far
+        int letters = 0;   // letters of the current word, -1 once it has a lower-case one
+        for (int i = 0; i <= line.length(); i++) {
+            char c = i < line.length() ? line.charAt(i) : ' ';
+            if (Character.isLetter(c)) {
+                letters = letters < 0 || Character.isLowerCase(c) ? -1 : letters + 1;
+            } else if (c == ' ' || c == '\t' || c == '.' || c == ',' || c == '*') {
+                if (letters >= 2) {
+                    if (++capsWords >= 2) {
+                        return true;
+                    }
+                } else if (letters != 0) {
+                    capsWords = 0;
+                }
+                letters = 0;
+            } else {
+                capsWords = 0;
+                letters = 0;
+            }
+        }
+        return false;
     }
 
     /** The last title of a title run ("KT. BỘ TRƯỞNG THỨ TRƯỞNG" → "THỨ TRƯỞNG"), with the capitals after it. */
