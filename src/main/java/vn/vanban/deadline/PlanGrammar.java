@@ -87,15 +87,31 @@ public final class PlanGrammar {
         return examples;
     }
 
+    /** The first words of {@code line} without its numbering, folded: all a heading is judged by. */
+    private static String head(String line) {
+        String s = unnumbered(line.length() > 160 ? line.substring(0, 160) : line);
+        return Folding.fold(s.length() > 120 ? s.substring(0, 120) : s);
+    }
+
     /** {@code line} without its numbering ("II. ", "1.2. ", "a) "). */
     static String unnumbered(String line) {
-        Matcher m = NUMBERING.matcher(line.strip());
-        return m.lookingAt() ? line.strip().substring(m.end()).strip() : line.strip();
+        String s = line.strip();
+        // numbering ends in '.', ')' or a space within its first few characters ("II. ", "a) ", "Chương VI ")
+        boolean may = false;
+        for (int i = 0; i < Math.min(s.length(), 12) && !may; i++) {
+            char c = s.charAt(i);
+            may = c == '.' || c == ')' || c == ' ';
+        }
+        if (!may) {
+            return s;
+        }
+        Matcher m = NUMBERING.matcher(s);
+        return m.lookingAt() ? s.substring(m.end()).strip() : s;
     }
 
     /** Whether {@code line} opens with the words of a heading that introduces tasks ("Nhiệm vụ và giải pháp …"). */
     public boolean opensTaskHeading(String line) {
-        String f = Folding.fold(unnumbered(line));
+        String f = head(line);
         return headingStarts.stream().anyMatch(f::startsWith) || sectionStarts.stream().anyMatch(f::startsWith);
     }
 
@@ -106,10 +122,10 @@ public final class PlanGrammar {
 
     /** Whether heading {@code line}, {@code numbered} or not ("Nhiệm vụ cụ thể:"), introduces tasks. */
     public boolean isTaskHeading(String line, boolean numbered) {
-        if (numbered ? opensTaskHeading(line) : headingStarts.stream().anyMatch(Folding.fold(unnumbered(line))::startsWith)) {
+        String f = head(line);
+        if (headingStarts.stream().anyMatch(f::startsWith) || numbered && sectionStarts.stream().anyMatch(f::startsWith)) {
             return true;
         }
-        String f = Folding.fold(unnumbered(line));
         for (String s : headingContains) {
             int at = f.indexOf(s);
             if (at > 0) {
@@ -124,20 +140,26 @@ public final class PlanGrammar {
 
     /** Whether heading {@code line} names the plan's goals or requirements, whose items are not tasks. */
     public boolean isGoalHeading(String line) {
-        String f = Folding.fold(unnumbered(line));
+        String f = head(line);
         return goalHeadings.stream().anyMatch(f::startsWith);
     }
 
     /** Whether item {@code text} (without its bullet) is something other than a task: an annex or form listed. */
     public boolean notTask(String text) {
-        String f = Folding.fold(text);
+        String f = Folding.fold(text.length() > 40 ? text.substring(0, 40) : text);
         return notTasks.stream().anyMatch(f::startsWith);
     }
 
     /** Whether {@code line} opens an annex (in capitals: "PHỤ LỤC 01 …"): the body and its tasks end there. */
     public boolean opensAnnex(String line) {
         String s = line.strip();
-        return annexStarts.stream().anyMatch(s::startsWith) || formDate.matcher(s).find();
+        for (String a : annexStarts) {
+            if (s.startsWith(a)) {
+                return true;
+            }
+        }
+        return s.length() < 300 && (s.indexOf('…') >= 0 || s.contains("...")) && s.contains("tháng")
+                && formDate.matcher(s).find();
     }
 
     /** The unit {@code line} opens with (up to its colon, or the whole line when it is a unit's name), or null. */
@@ -175,6 +197,10 @@ public final class PlanGrammar {
 
     /** {"lead", value}, {"other", value} for an attribute line of an item, or null. */
     public String[] attribute(String line) {
+        int colon0 = line.indexOf(':');
+        if (colon0 < 0 || colon0 > 44) {
+            return null; // an attribute's name is a few words before a colon
+        }
         String s = line.strip();
         if (s.startsWith("-") || s.startsWith("+") || s.startsWith("•")) {
             s = s.substring(1).strip();

@@ -47,6 +47,7 @@ public final class TaskExtractor {
     /** Tasks in {@code text}, whose subject is {@code subject} and date {@code documentDate}. */
     public List<Task> extract(String text, String subject, String documentDate) {
         List<Line> lines = lines(text);
+        byte[] items = new byte[lines.size()]; // per line: 0 not yet known, 1 a bullet item, 2 not
         String docPeriod = period(subject == null ? "" : subject);
         if (docPeriod == null && documentDate != null && documentDate.length() >= 4) {
             docPeriod = documentDate.substring(0, 4);
@@ -173,7 +174,7 @@ public final class TaskExtractor {
             }
             if (l.bullet()) {
                 subItem = false;
-            } else if (subItem || !explicit && !numberedItem || blockHasBullets(lines, i)) {
+            } else if (subItem || !explicit && !numberedItem || blockHasBullets(lines, i, items)) {
                 continue; // the body of a "+ …" sub-point, or prose between bullets
             }
             String item = strip(l.text());
@@ -203,6 +204,9 @@ public final class TaskExtractor {
      */
     private List<Task> tableTasks(String text, String period) {
         List<Task> out = new ArrayList<>();
+        if (text.indexOf('\t') < 0) {
+            return out;
+        }
         List<String[]> table = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
         int offset = 0;
@@ -285,18 +289,26 @@ public final class TaskExtractor {
     }
 
     /** Whether the block of plain lines around {@code i} (between headings) has bullet items. */
-    private boolean blockHasBullets(List<Line> lines, int i) {
+    private boolean blockHasBullets(List<Line> lines, int i, byte[] items) {
         for (int k = i - 1; k >= 0 && !lines.get(k).heading(); k--) {
-            if (lines.get(k).bullet() && grammar.attribute(lines.get(k).text()) == null) {
+            if (bulletItem(lines, k, items)) {
                 return true;
             }
         }
         for (int k = i + 1; k < lines.size() && !lines.get(k).heading(); k++) {
-            if (lines.get(k).bullet() && grammar.attribute(lines.get(k).text()) == null) {
+            if (bulletItem(lines, k, items)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether line {@code k} is a bullet item, not an item's attribute; worked out once a line ({@code items}). */
+    private boolean bulletItem(List<Line> lines, int k, byte[] items) {
+        if (items[k] == 0) {
+            items[k] = (byte) (lines.get(k).bullet() && grammar.attribute(lines.get(k).text()) == null ? 1 : 2);
+        }
+        return items[k] == 1;
     }
 
     private static String status(List<Line> lines, int i) {
@@ -388,7 +400,7 @@ public final class TaskExtractor {
             int start = offset;
             offset += raw.length() + 1;
             String t = raw.replace("*", "").strip();
-            if (LONE_MARKER.matcher(t).matches() && raw.indexOf('\t') < 0) {
+            if (t.length() <= 6 && LONE_MARKER.matcher(t).matches() && raw.indexOf('\t') < 0) {
                 marker = t;
                 continue;
             }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
+import vn.vanban.normalize.CharTables;
 
 /**
  * Reads a document's own metadata from its normalized text, following the layout of Nghị định 30/2020/NĐ-CP:
@@ -275,7 +276,7 @@ public final class MetadataExtractor {
     /** The line of a consolidated text's authentication block ("XÁC THỰC VĂN BẢN HỢP NHẤT"), -1 for none. */
     private int authenticationLine(List<String> lines) {
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (landmarks.consolidation().pattern().matcher(lines.get(i)).find()) {
+            if (lines.get(i).contains("XÁC THỰC") && landmarks.consolidation().pattern().matcher(lines.get(i)).find()) {
                 return i;
             }
         }
@@ -308,8 +309,16 @@ public final class MetadataExtractor {
      * landmarks are found whatever the layout. Blanks around a separator go; separators in a row are one.
      */
     static String flatten(List<String> lines, int from, int to) {
+        return flatten(lines, from, to, null);
+    }
+
+    /** The same, noting in {@code starts[i - from]} where line {@code i} begins in the result. */
+    static String flatten(List<String> lines, int from, int to, int[] starts) {
         StringBuilder out = new StringBuilder();
         for (int i = from; i < to; i++) {
+            if (starts != null) {
+                starts[i - from] = out.length();
+            }
             String l = lines.get(i);
             if (l.isEmpty()) {
                 separate(out, BLANK);
@@ -319,13 +328,17 @@ public final class MetadataExtractor {
                 separate(out, HARD);
                 continue;
             }
-            String cells = hasCellBreak(l) ? CELL_BREAKS.matcher(l).replaceAll(String.valueOf(HARD)) : l;
-            for (int k = 0; k < cells.length(); k++) {
-                char c = cells.charAt(k);
-                if (c == HARD) {
-                    separate(out, HARD);
-                } else if (!(isSpace(c) && endsWithSeparator(out))) {
-                    out.append(c);
+            if (!hasCellBreak(l)) {
+                out.append(l); // a stripped line of text: nothing to collapse
+            } else {
+                String cells = CELL_BREAKS.matcher(l).replaceAll(String.valueOf(HARD));
+                for (int k = 0; k < cells.length(); k++) {
+                    char c = cells.charAt(k);
+                    if (c == HARD) {
+                        separate(out, HARD);
+                    } else if (!(isSpace(c) && endsWithSeparator(out))) {
+                        out.append(c);
+                    }
                 }
             }
             if (!endsWithSeparator(out)) {
@@ -616,19 +629,21 @@ public final class MetadataExtractor {
             after = at >= 0 && at < 12 ? i : -1;
         }
         String[] found = null;
+        int[] starts = new int[lines.size()];
+        String all = flatten(lines, 0, lines.size(), starts);
         for (int i = 0; i < lines.size(); i++) {
-            // a signature starts on a line holding a title in capitals: read the lines from there, as one string
+            // a signature starts on a line holding a title in capitals: read on from there
             if (!mayHoldTitle(lines.get(i)) || !landmarks.authority().pattern().matcher(lines.get(i)).find()) {
                 continue;
             }
-            String window = flatten(lines, i, Math.min(lines.size(), i + SIGNATURE_LINES));
-            int firstLine = Math.min(window.length(), flatten(lines, i, i + 1).length());
-            Matcher m = signature.matcher(window);
-            int from = 0;
-            while (m.find(from) && m.start() < firstLine) {
+            int lineEnd = i + 1 < lines.size() ? starts[i + 1] : all.length();
+            int windowEnd = i + SIGNATURE_LINES < lines.size() ? starts[i + SIGNATURE_LINES] : all.length();
+            Matcher m = signature.matcher(all).region(starts[i], windowEnd);
+            int from = starts[i];
+            while (from < lineEnd && m.region(from, windowEnd).find() && m.start() < lineEnd) {
                 String name = m.group(2);
                 if (name == null) {
-                    Matcher late = lateName.matcher(window).region(m.end(), window.length());
+                    Matcher late = lateName.matcher(all).region(m.end(), windowEnd);
                     name = late.find() ? late.group(1) : null;
                 }
                 if (name != null) {
@@ -650,6 +665,14 @@ public final class MetadataExtractor {
 
     /** Whether {@code line} has two words in capitals side by side, as every title has ("CHỦ TỊCH", "BỘ TRƯỞNG"). */
     static boolean mayHoldTitle(String line) {
+        // two capitals side by side first: most lines have none ("Điều 5. Nghị định …")
+        boolean pair = false;
+        for (int i = 1; i < line.length() && !pair; i++) {
+            pair = CharTables.isUpperCase(line.charAt(i)) && CharTables.isUpperCase(line.charAt(i - 1));
+        }
+        if (!pair) {
+            return false;
+        }
         int capsWords = 0; // capital words in a row so far
         int letters = 0;   // letters of the current word, -1 once it has a lower-case one
         for (int i = 0; i <= line.length(); i++) {
