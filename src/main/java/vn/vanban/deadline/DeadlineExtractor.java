@@ -37,13 +37,6 @@ public final class DeadlineExtractor {
     private static final Pattern BARE_MONTH = Pattern.compile("(?iu)tháng\\s+\\d{1,2}[.;,]?");
     private final PlanGrammar plans = PlanGrammar.load();
 
-    /** "Thời gian thực hiện:", "Thời hạn hoàn thành:", "Tiến độ:" — the time attribute of a plan's item. */
-    private static final Pattern TIME_ATTRIBUTE = Pattern.compile(
-            "(?:[-+•]\\s*)?(?:Thời gian|Thời hạn|Tiến độ|Hạn hoàn thành)(?:\\s+\\p{Ll}+){0,3}\\s*:");
-    /** Any attribute line of a plan's item ("- Đơn vị chủ trì: …", "- Kinh phí: …"). */
-    static final Pattern ATTRIBUTE = Pattern.compile(
-            "(?:[-+•]\\s*)?(?:(?:Đơn vị|Cơ quan)(?:\\s+\\p{Ll}+){1,3}|Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ|Hạn hoàn thành"
-                    + "|Sản phẩm|Kinh phí|Dự kiến sản phẩm|Kết quả(?: đầu ra)?)(?:\\s+\\p{Ll}+){0,3}\\s*:");
     private static final Pattern CELL_NUMBER = Pattern.compile("^(?:\\d+|[IVX]+|[a-zđ])[.)]?$");
     private static final Pattern ROW = Pattern.compile("(?:\\d{1,3}|[IVX]{1,4})\\s+(?=\\p{Lu})");
     private static final Pattern CAPITAL_CELL = Pattern.compile("(?<=\\s)(Trước ngày|Tháng|Quý|Chậm nhất)(?=\\s)");
@@ -104,17 +97,17 @@ public final class DeadlineExtractor {
             }
             String stripped = line.strip();
             inTable &= stripped.isEmpty(); // a blank line inside a table does not end it
-            Matcher attribute = TIME_ATTRIBUTE.matcher(stripped);
-            if (attribute.lookingAt() && !inside(lineStart, citationSpans)) {
+            String[] attribute = plans.attribute(stripped);
+            if (attribute != null && attribute[0].equals("time") && !inside(lineStart, citationSpans)) {
                 // "- Thời gian thực hiện: Quý I/2015" under a plan's item: the value is the item's deadline cell
-                String value = stripped.substring(attribute.end()).strip();
+                String value = attribute[1];
                 List<Deadline> cell = value.isEmpty() ? List.of()
                         : deadlineCell(value, lineStart + line.lastIndexOf(value), docDate, item);
                 if (!cell.isEmpty()) {
                     out.addAll(cell);
                     continue;
                 }
-            } else if (!stripped.isEmpty() && !ATTRIBUTE.matcher(stripped).lookingAt()) {
+            } else if (attribute == null && !stripped.isEmpty()) {
                 item = stripped;
             }
             if (!stripped.isEmpty()) {

@@ -39,6 +39,7 @@ public final class PlanGrammar {
     private final List<String> annexStarts;
     private final Pattern formDate;
     private final List<String> leadAttributes;
+    private final List<String> timeAttributes;
     private final List<String> otherAttributes;
     private final Map<Column, List<String>> columns = new LinkedHashMap<>();
     private final Map<String, List<String>> examples = new LinkedHashMap<>();
@@ -63,6 +64,7 @@ public final class PlanGrammar {
         examples.put("not units", (List<String>) u.get("counterexamples"));
         Map<String, Object> a = (Map<String, Object>) t.get("attributes");
         leadAttributes = (List<String>) a.get("lead");
+        timeAttributes = (List<String>) a.get("time");
         otherAttributes = (List<String>) a.get("other");
         examples.put("attributes", (List<String>) a.get("examples"));
         Map<String, Map<String, Object>> c = (Map<String, Map<String, Object>>) t.get("columns");
@@ -195,7 +197,7 @@ public final class PlanGrammar {
         return colon > 0 ? s.substring(colon + 1).strip() : "";
     }
 
-    /** {"lead", value}, {"other", value} for an attribute line of an item, or null. */
+    /** {"lead", value}, {"time", value} or {"other", value} for an attribute line of an item, or null. */
     public String[] attribute(String line) {
         int colon0 = line.indexOf(':');
         if (colon0 < 0 || colon0 > 44) {
@@ -216,8 +218,13 @@ public final class PlanGrammar {
                 return new String[] {"lead", value};
             }
         }
+        for (String a : timeAttributes) {
+            if (key.equals(a) || key.startsWith(a + " ")) {
+                return new String[] {"time", value};
+            }
+        }
         for (String a : otherAttributes) {
-            if (key.equals(a) || key.startsWith(a + " ") || key.startsWith(a)) {
+            if (key.startsWith(a)) {
                 return new String[] {"other", value};
             }
         }

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 public record HeaderLandmarks(Landmark motto, Landmark numberLabel, Landmark adopted, Landmark consolidation, Landmark placeDate, Landmark letterSubject,
                               Landmark bodyStarts, Landmark authority, Set<String> subjectJoiners, Set<String> surnames,
-                              List<String> organStarts, Set<String> organInside) {
+                              List<String> organStarts, Set<String> organInside, List<String> authorityPrefixes) {
 
     /** One pattern with its examples and counterexamples. */
     public record Landmark(String name, Pattern pattern, List<String> examples, List<String> counterexamples) {
@@ -30,7 +30,8 @@ public record HeaderLandmarks(Landmark motto, Landmark numberLabel, Landmark ado
                     landmark(t, "consolidation"), landmark(t, "place_date"),
                     landmark(t, "letter_subject"), landmark(t, "body_starts"), landmark(t, "authority"),
                     Set.copyOf((List<String>) t.get("subject_joiners")), Set.copyOf((List<String>) t.get("surnames")),
-                    List.copyOf((List<String>) t.get("organ_starts")), Set.copyOf((List<String>) t.get("organ_inside")));
+                    List.copyOf((List<String>) t.get("organ_starts")), Set.copyOf((List<String>) t.get("organ_inside")),
+                    List.copyOf((List<String>) t.get("authority_prefixes")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,16 +1,11 @@
 package vn.vanban.extract;
 
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.Yaml;
 import vn.vanban.normalize.CharTables;
 
 /**
@@ -56,12 +51,7 @@ public final class MetadataExtractor {
                 + "(?=[ \\t]*(?:[\\n\\u001F\\u001E]|$))");
         this.typeTitle = Pattern.compile("(?<![\\p{L}])(" + String.join("|", names.stream().map(n -> n.replace(" ", "\\s+")).toList())
                 + ")(?![\\p{L}])");
-        try (InputStream in = MetadataExtractor.class.getResourceAsStream("/vanban/extract/signer-titles.yml")) {
-            Map<String, Object> table = new Yaml().load(in);
-            this.authorityPrefixes = List.copyOf((List<String>) table.get("prefixes"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.authorityPrefixes = landmarks.authorityPrefixes();
     }
 
     /** The metadata of the document whose normalized text is {@code text}. */
@@ -151,9 +141,8 @@ public final class MetadataExtractor {
         // type and subject: "V/v …" of a letter, or the type's title in capitals and the subject after it
         String type = null;
         String subject = null;
-        int titleFrom = Math.max(0, Math.max(numberEnd, -1));
         Matcher vv = landmarks.letterSubject().pattern().matcher(header);
-        if (vv.find(titleFrom > 0 ? Math.max(0, numberStart) : 0) && (dateEnd < 0 || vv.start() < dateEnd + 400)) {
+        if (vv.find(Math.max(0, numberStart)) && (dateEnd < 0 || vv.start() < dateEnd + 400)) {
             subject = letterSubject(header, vv.end(), dateStart > vv.end() ? dateStart : header.length());
             type = "Công văn";
         }
@@ -716,7 +705,7 @@ public final class MetadataExtractor {
                 t = t.substring(p.length()).strip();
             }
         }
-        return t.replaceFirst("^(?:K/T|T/M)\\s*", "");
+        return t;
     }
 
     private static List<String> recipients(List<String> lines) {

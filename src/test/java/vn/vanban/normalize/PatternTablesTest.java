@@ -63,19 +63,6 @@ class PatternTablesTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void signerTitleExamples() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/vanban/extract/signer-titles.yml")) {
-            Map<String, Object> table = new Yaml().load(in);
-            for (Map<String, Object> t : (List<Map<String, Object>>) table.get("titles")) {
-                for (String ex : (List<String>) t.get("examples")) {
-                    assertTrue(ex.contains((String) t.get("words")), ex);
-                }
-            }
-        }
-    }
-
-    @Test
     void abbreviationExamplesContainTheirExpansion() {
         for (var e : vn.vanban.search.Abbreviations.load().entries()) {
             assertTrue(vn.vanban.normalize.Folding.fold(e.example()).contains(vn.vanban.normalize.Folding.fold(e.expansion())),
