@@ -92,7 +92,9 @@ public final class MetadataExtractor {
             if (n[0] != null && z.find()) {
                 int[] at = new int[2];
                 ownNumber(zone, at);
-                List<String> authenticating = issuerLines(zone.substring(0, at[0]));
+                // the body that authenticates, without the heading that may share its line ("… XÁC THỰC VĂN BẢN HỢP NHẤT")
+                List<String> authenticating = issuerLines(landmarks.consolidation().pattern().matcher(zone.substring(0, at[0]))
+                        .replaceAll(String.valueOf(HARD)));
                 if (!authenticating.isEmpty()) {
                     issuerOverride = OrganNames.display(authenticating.get(authenticating.size() - 1));
                 }
@@ -133,8 +135,8 @@ public final class MetadataExtractor {
             issuer = issuerOverride;
         } else if (!issuerLines.isEmpty()) {
             issuer = OrganNames.display(issuerLines.get(issuerLines.size() - 1));
-            if (issuerLines.size() > 1) {
-                parentIssuer = OrganNames.display(issuerLines.get(issuerLines.size() - 2));
+            if (issuerLines.size() > 1 && !issuerLines.get(issuerLines.size() - 2).equals(issuerLines.get(issuerLines.size() - 1))) {
+                parentIssuer = OrganNames.display(issuerLines.get(issuerLines.size() - 2)); // not the same block printed twice
             }
         }
 
@@ -448,9 +450,11 @@ public final class MetadataExtractor {
 
     private static final Pattern PLACE_LINE = Pattern.compile("^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|THỊ TRẤN|DÂN)(?![\\p{L}]).*");
 
-    /** Whether caps line {@code next} continues the organ name on {@code prev} ("ỦY BAN NHÂN DÂN" / "TỈNH CÀ MAU"). */
+    /** Whether caps line {@code next} continues the organ name on {@code prev} ("ỦY BAN NHÂN DÂN" / "TỈNH CÀ MAU",
+     *  "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI"). */
     private static boolean continues(String prev, String next) {
-        return PLACE_LINE.matcher(next).matches() && (prev.endsWith("NHÂN DÂN") || prev.endsWith("NHÂN"));
+        return PLACE_LINE.matcher(next).matches() && (prev.endsWith("NHÂN DÂN") || prev.endsWith("NHÂN"))
+                || next.startsWith("VÀ ") || prev.endsWith(" VÀ") || prev.endsWith("-"); // "… THƯƠNG BINH" / "VÀ XÃ HỘI"
     }
 
     /** The subject after "V/v": up to the place and date, "Kính gửi", the end of its cell, or capitals. */

@@ -170,6 +170,13 @@ class MetadataLayoutsTest {
                 + "XÁC THỰC VĂN BẢN HỢP NHẤT\n"
                 + "Hà Nội, ngày 13 tháng 4 năm 2018\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhạm Lê Tuấn\n");
         assertEquals("04/VBHN-BYT", vbhn.number());
+        assertEquals("Bộ Y tế", vbhn.issuer());
+        // a PDF puts the authenticating body and the heading on one line
+        DocumentMetadata pdf = extract("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLUẬT\nAN TOÀN LAO ĐỘNG\n"
+                + "Điều 1. Phạm vi.\nVĂN PHÒNG QUỐC HỘI XÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 28/VBHN-VPQH Hà Nội, ngày 29 tháng 6 "
+                + "năm 2020\nCHỦ NHIỆM\nNguyễn Hạnh Phúc\n");
+        assertEquals("28/VBHN-VPQH", pdf.number());
+        assertEquals("văn phòng quốc hội", pdf.issuer().toLowerCase(Locale.ROOT));
         assertEquals("Văn bản hợp nhất", vbhn.type());
         assertEquals("2018-04-13", vbhn.date());
         assertEquals("Ban hành Danh mục thuốc", vbhn.subject());
