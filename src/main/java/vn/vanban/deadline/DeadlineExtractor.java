@@ -107,7 +107,7 @@ public final class DeadlineExtractor {
                     out.addAll(cell);
                     continue;
                 }
-            } else if (attribute == null && !stripped.isEmpty()) {
+            } else if ((attribute == null || attribute[0].equals("content")) && !stripped.isEmpty()) {
                 item = stripped;
             }
             if (!stripped.isEmpty()) {

@@ -25,8 +25,6 @@ public final class PlanGrammar {
     private static final Pattern NUMBERING = Pattern.compile(
             "^(?:(?:[IVX]{1,4}|\\d{1,2}(?:\\.\\d{1,2})*|[a-zđ])[.)]\\s*|" + TaskExtractor.PART.pattern() + ")");
     /** Words after a unit's name that say what it does ("Văn phòng Tổng cục Hải quan thực hiện:"). */
-    private static final Pattern UNIT_VERB = Pattern.compile(
-            "\\s+(?:thực hiện|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|chủ trì|tổ chức thực hiện)(?:\\s.*)?$");
 
     private final List<String> headingStarts;
     private final List<String> sectionStarts;
@@ -41,6 +39,10 @@ public final class PlanGrammar {
     private final List<String> leadAttributes;
     private final List<String> timeAttributes;
     private final List<String> otherAttributes;
+    private final List<String> contentAttributes;
+    private final Pattern unitVerb;
+    private final Pattern requestLeadIn;
+    private final List<String> fundingHeadings;
     private final Map<Column, List<String>> columns = new LinkedHashMap<>();
     private final Map<String, List<String>> examples = new LinkedHashMap<>();
 
@@ -66,6 +68,14 @@ public final class PlanGrammar {
         leadAttributes = (List<String>) a.get("lead");
         timeAttributes = (List<String>) a.get("time");
         otherAttributes = (List<String>) a.get("other");
+        contentAttributes = (List<String>) a.get("content");
+        unitVerb = Pattern.compile("\\s+(?:" + String.join("|", ((List<String>) t.get("unit_verbs")).stream()
+                .map(Pattern::quote).toList()) + ")(?=[\\s,.;:]|$).*$", Pattern.DOTALL);
+        Map<String, Object> r = (Map<String, Object>) t.get("request_lead_ins");
+        requestLeadIn = Pattern.compile((String) r.get("pattern"));
+        examples.put("request_lead_ins", (List<String>) r.get("examples"));
+        examples.put("not request_lead_ins", (List<String>) r.get("counterexamples"));
+        fundingHeadings = (List<String>) t.get("funding_headings");
         examples.put("attributes", (List<String>) a.get("examples"));
         Map<String, Map<String, Object>> c = (Map<String, Map<String, Object>>) t.get("columns");
         for (var e : c.entrySet()) {
@@ -143,7 +153,7 @@ public final class PlanGrammar {
     /** Whether heading {@code line} names the plan's goals or requirements, whose items are not tasks. */
     public boolean isGoalHeading(String line) {
         String f = head(line);
-        return goalHeadings.stream().anyMatch(f::startsWith);
+        return goalHeadings.stream().anyMatch(f::startsWith) || fundingHeadings.stream().anyMatch(f::startsWith);
     }
 
     /** Whether item {@code text} (without its bullet) is something other than a task: an annex or form listed. */
@@ -185,9 +195,34 @@ public final class PlanGrammar {
         }
         int colon = s.indexOf(':');
         String name = colon > 0 ? s.substring(0, colon) : s;
-        name = UNIT_VERB.matcher(name.replaceAll("[.;]+$", "").strip()).replaceFirst("");
+        name = unitVerb.matcher(name.replaceAll("[.;]+$", "").strip()).replaceFirst("");
         // a unit's name, not a sentence about one: short, and no full stop inside
         return name.length() > 150 || name.contains(". ") ? null : name;
+    }
+
+    /**
+     * Whether {@code line} is an item addressed to a unit that runs on without a colon ("1. Sở Khoa học và Công nghệ
+     * theo dõi, đôn đốc …"): the whole line is the unit's task.
+     */
+    public boolean runsOn(String line) {
+        String s = unnumbered(line);
+        String name = unitAt(line);
+        int colon = s.indexOf(':');
+        return name != null && (colon < 0 || colon > name.length() + 20) && s.length() >= name.length() + 20
+                && s.startsWith(name);
+    }
+
+    /**
+     * Whether {@code line} is the sentence that introduces a directive's or letter's requests ("Ủy ban nhân dân tỉnh
+     * yêu cầu:", "… có ý kiến như sau:"): a subject, then one of the request words, then a colon.
+     */
+    public boolean opensRequests(String line) {
+        String s = line.replace("*", "").strip();
+        if (!s.endsWith(":") || s.length() < 16) {
+            return false;
+        }
+        String f = " " + Folding.fold(s.substring(Math.max(0, s.length() - 80), s.length() - 1)).strip();
+        return requestLeadIn.matcher(f).find();
     }
 
     /** The text after a unit's colon on {@code line} ("Sở Nội vụ: chủ trì …" → "chủ trì …"), or "". */
@@ -197,15 +232,20 @@ public final class PlanGrammar {
         return colon > 0 ? s.substring(colon + 1).strip() : "";
     }
 
-    /** {"lead", value}, {"time", value} or {"other", value} for an attribute line of an item, or null. */
+    /**
+     * {"lead", value}, {"time", value}, {"content", value} or {"other", value} for an attribute line of an item
+     * ("- Đơn vị chủ trì: …", "c) Thời gian thực hiện: …", "a) Nhiệm vụ: …"), or null.
+     */
     public String[] attribute(String line) {
         int colon0 = line.indexOf(':');
-        if (colon0 < 0 || colon0 > 44) {
+        if (colon0 < 0 || colon0 > 48) {
             return null; // an attribute's name is a few words before a colon
         }
         String s = line.strip();
         if (s.startsWith("-") || s.startsWith("+") || s.startsWith("•")) {
             s = s.substring(1).strip();
+        } else if (s.length() > 2 && s.charAt(1) == ')') {
+            s = s.substring(2).strip(); // "c) Thời gian thực hiện: …"
         }
         int colon = s.indexOf(':');
         if (colon < 2 || colon > 40) {
@@ -221,6 +261,11 @@ public final class PlanGrammar {
         for (String a : timeAttributes) {
             if (key.equals(a) || key.startsWith(a + " ")) {
                 return new String[] {"time", value};
+            }
+        }
+        for (String a : contentAttributes) {
+            if (key.equals(a)) {
+                return new String[] {"content", value};
             }
         }
         for (String a : otherAttributes) {

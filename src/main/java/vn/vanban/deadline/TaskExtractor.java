@@ -67,6 +67,8 @@ public final class TaskExtractor {
         boolean explicit = false; // under a heading that names "nhiệm vụ" (not only a unit's section)
         int lastItemLine = -2;
         boolean attributesOf = false; // the attribute lines that follow belong to the last task
+        int group = 0; // the first task an item's "Đơn vị chủ trì" line names the lead of (the items under "Nhiệm vụ:")
+        boolean afterAttributes = false;
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             // a numbered line under a task heading that reads as a sentence is an item, not a heading
@@ -79,7 +81,24 @@ public final class TaskExtractor {
                 lastItemLine = -2;
                 continue;
             }
-            if (l.heading() && !numberedItem) {
+            String[] attribute = grammar.attribute(l.text());
+            // "b) Cơ quan thực hiện:", "c) Thời gian thực hiện: …" are lettered like headings but are the item's attributes
+            boolean attributeLine = attribute != null && !(attribute[0].equals("content") && strip(attribute[1]).length() < 8);
+            if ((l.level == 0 || l.level == 5) && grammar.opensRequests(l.text())) {
+                // "Ủy ban nhân dân tỉnh yêu cầu:": the numbered items and unit sections below are requests
+                inTasks = true;
+                explicit = true;
+                inGoals = false;
+                sectionLevel = 0;
+                sectionPeriod = docPeriod;
+                assignee = null;
+                field = null;
+                group = out.size();
+                continue;
+            }
+            if (l.heading() && !numberedItem && !attributeLine) {
+                group = out.size();
+                afterAttributes = false;
                 String folded = Folding.fold(l.text());
                 subItem = false;
                 inGoals = false;
@@ -95,7 +114,8 @@ public final class TaskExtractor {
                 // under a heading that introduces tasks, a lower heading is a unit's section or a field, not the end
                 boolean within = inTasks && explicit && l.level > sectionLevel && l.level < 5;
                 if (!unit && grammar.isTaskHeading(l.text(), l.level < 5)) {
-                    if (!inTasks || l.level <= sectionLevel || l.level < 5) {
+                    // "a) Nhiệm vụ:" inside a task section heads the items of one entry, it opens no section
+                    if (!inTasks || l.level <= sectionLevel || l.level < 4) {
                         sectionLevel = l.level;
                     }
                     inTasks = true;
@@ -119,10 +139,11 @@ public final class TaskExtractor {
                         sectionLevel = l.level;
                         sectionPeriod = docPeriod;
                     }
-                    // "1. Sở Nội vụ: chủ trì, hướng dẫn …": the rest of the line is the unit's task
-                    String rest = PlanGrammar.afterUnit(l.text());
+                    // "1. Sở Nội vụ: chủ trì, hướng dẫn …": the line is the unit's task
+                    // the task is the whole item, its unit included ("BHXH huyện: thực hiện …")
+                    String rest = grammar.runsOn(l.text()) ? strip(l.text()) : PlanGrammar.afterUnit(l.text());
                     if (inTasks && rest.length() >= 8) {
-                        out.add(new Task(rest, sectionPeriod, assignee, field, null, status(lines, i), l.start(),
+                        out.add(new Task(strip(l.text()), sectionPeriod, assignee, field, null, status(lines, i), l.start(),
                                 l.start() + l.text().length()));
                         lastItemLine = i;
                     }
@@ -144,17 +165,37 @@ public final class TaskExtractor {
             if (!inTasks || inGoals) {
                 continue;
             }
-            String[] attribute = grammar.attribute(l.text());
+            if (attribute != null && attribute[0].equals("content")) {
+                // "a) Nhiệm vụ: Tham mưu …" is the item itself; "a) Nhiệm vụ:" alone heads the items below
+                String value = strip(attribute[1]);
+                group = out.size();
+                afterAttributes = false;
+                if (value.length() >= 8 && !grammar.notTask(value)) {
+                    out.add(new Task(value, sectionPeriod, assignee, field, null, status(lines, i), l.start(),
+                            l.start() + l.text().length()));
+                    lastItemLine = i;
+                    attributesOf = true;
+                }
+                continue;
+            }
             if (attribute != null) {
                 // "- Đơn vị chủ trì: …" names who leads the item above, "- Thời gian thực hiện: …" its deadline (the
                 // item spans its attribute lines); no attribute line is a task
+                // item spans its attribute lines); a lead names the leader of every item since the last heading,
+                // "Nhiệm vụ:" or attribute block ("a) Nhiệm vụ: - …; - …; b) … - Đơn vị chủ trì: Sở Y tế")
                 if (attributesOf && !out.isEmpty()) {
                     Task last = out.get(out.size() - 1);
-                    String lead = attribute[0].equals("lead") && !attribute[1].isBlank()
-                            ? TRAILING_PUNCT.matcher(attribute[1]).replaceAll("").strip() : last.assignee();
-                    out.set(out.size() - 1, new Task(last.text(), last.period(), lead, last.field(), last.due(),
+                    out.set(out.size() - 1, new Task(last.text(), last.period(), last.assignee(), last.field(), last.due(),
                             last.status(), last.start(), l.start() + l.text().length()));
+                    if (attribute[0].equals("lead") && !attribute[1].isBlank()) {
+                        String lead = TRAILING_PUNCT.matcher(attribute[1]).replaceAll("").strip();
+                        for (int k = Math.min(group, out.size() - 1); k < out.size(); k++) {
+                            Task t = out.get(k);
+                            out.set(k, new Task(t.text(), t.period(), lead, t.field(), t.due(), t.status(), t.start(), t.end()));
+                        }
+                    }
                 }
+                afterAttributes = true;
                 lastItemLine = -2;
                 continue;
             }
@@ -180,6 +221,10 @@ public final class TaskExtractor {
             String item = strip(l.text());
             if (item.length() < 8 || item.endsWith(":") || grammar.notTask(item)) {
                 continue;
+            }
+            if (afterAttributes) {
+                group = out.size(); // a new item after the attribute lines of the one before
+                afterAttributes = false;
             }
             out.add(new Task(item, sectionPeriod, assignee, field, null, status(lines, i), l.start(), l.start() + l.text().length()));
             lastItemLine = i;
@@ -306,7 +351,8 @@ public final class TaskExtractor {
     /** Whether line {@code k} is a bullet item, not an item's attribute; worked out once a line ({@code items}). */
     private boolean bulletItem(List<Line> lines, int k, byte[] items) {
         if (items[k] == 0) {
-            items[k] = (byte) (lines.get(k).bullet() && grammar.attribute(lines.get(k).text()) == null ? 1 : 2);
+            String[] attribute = lines.get(k).bullet() ? grammar.attribute(lines.get(k).text()) : null;
+            items[k] = (byte) (lines.get(k).bullet() && (attribute == null || attribute[0].equals("content")) ? 1 : 2);
         }
         return items[k] == 1;
     }

@@ -159,7 +159,8 @@ public final class DocumentParser {
         Metadata md = new Metadata();
         ParsedText first = run(bytes, fileName, mediaType, image ? Ocr.ONLY : Ocr.OFF, md);
         if (MarkdownTables.appliesTo(mediaType)) {
-            return new ParsedText(MarkdownTables.cells(first.text()), first.mediaType(), first.status(), first.reason(), first.ocr());
+            String text = MarkdownTables.isMarkdown(mediaType) ? MarkdownTables.paragraphs(first.text()) : first.text();
+            return new ParsedText(MarkdownTables.cells(text), first.mediaType(), first.status(), first.reason(), first.ocr());
         }
         if (!pdf || first.status() != ParseStatus.OK || !textLayerMissing(first.text(), md)) {
             return image ? scanResult(first) : first;

@@ -5,13 +5,57 @@ import java.util.regex.Pattern;
 /**
  * Reads the pipe tables of markdown (and of text copied from web pages, which lays tables out the same way) as
  * tables: each row becomes one line of tab-separated cells, as Tika gives the rows of a Word or HTML table, and the
- * "|---|---|" rule under a header row goes. The rest of the text is left as it is. Stateless.
+ * "|---|---|" rule under a header row goes. In markdown proper, the lines of one paragraph are one line
+ * ({@link #paragraphs}): a converter that wraps at 80 columns breaks "Tham mưu UBND / Thành phố phối hợp …" where the
+ * document has no break. Stateless.
  */
 public final class MarkdownTables {
 
     private static final Pattern RULE = Pattern.compile("^\\s*\\|?\\s*:?-{3,}:?\\s*(?:\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
 
     private MarkdownTables() {
+    }
+
+    /** Whether a file of {@code mediaType} is markdown, whose lines wrap inside a paragraph. */
+    public static boolean isMarkdown(String mediaType) {
+        return mediaType.equals("text/x-web-markdown") || mediaType.equals("text/markdown");
+    }
+
+    /**
+     * A line that starts a block of its own in a converted document: a list item or numbered item ("- ", "1.",
+     * "1.2.", "a)", "II."), an article or part ("Điều 3.", "Chương II"), a heading ("#"), a rule ("-------") or the
+     * cell border ("|") that crawled copies of HTML tables leave on a line. Emphasis marks before it do not count.
+     */
+    private static final Pattern BLOCK_START = Pattern.compile(
+            "^[*_\\s]*(?:[-+•–—]|\\d+(?:\\.\\d+)*[.)]|[a-zđ][.)]|[IVXLC]+[.)]|\\(\\w{1,4}\\)|#|\\||_{3,}"
+            + "|(?:Điều|Chương|Mục|Phần|Phụ lục|PHỤ LỤC|Nơi nhận)\\b)");
+
+    /**
+     * {@code text} (markdown) with the lines of each paragraph joined by a space: a paragraph ends at a blank line,
+     * at a line that ends with ":" and before a line that starts a block ({@link #BLOCK_START}); table rows are
+     * never joined.
+     */
+    public static String paragraphs(String text) {
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(text.length());
+        String previous = null; // the line before, when it may go on
+        for (String line : lines) {
+            String s = line.strip();
+            boolean goesOn = previous != null && !s.isEmpty() && !isRow(line) && !BLOCK_START.matcher(s).lookingAt();
+            if (goesOn) {
+                out.append(' ').append(s);
+            } else {
+                if (previous != null || out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(line);
+            }
+            String last = goesOn ? s : line.strip();
+            boolean open = !last.isEmpty() && !isRow(line) && !last.endsWith(":") && !last.endsWith(":**")
+                    && !last.equals("|") && !(BLOCK_START.matcher(last).lookingAt() && last.chars().allMatch(c -> c == '-' || c == '_' || c == '*' || c == ' '));
+            previous = open ? last : null;
+        }
+        return out.toString();
     }
 
     /** Whether a file of {@code mediaType} may hold pipe tables. */

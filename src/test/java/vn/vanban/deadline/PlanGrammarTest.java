@@ -23,6 +23,8 @@ class PlanGrammarTest {
         ex.get("units").forEach(u -> assertNotNull(GRAMMAR.unitAt(u), u));
         ex.get("not units").forEach(u -> assertNull(GRAMMAR.unitAt(u), u));
         ex.get("attributes").forEach(a -> assertNotNull(GRAMMAR.attribute(a), a));
+        ex.get("request_lead_ins").forEach(r -> assertTrue(GRAMMAR.opensRequests(r), r));
+        ex.get("not request_lead_ins").forEach(r -> assertFalse(GRAMMAR.opensRequests(r), r));
         for (PlanGrammar.Column c : PlanGrammar.Column.values()) {
             for (String header : ex.get("column " + c.name().toLowerCase(java.util.Locale.ROOT))) {
                 assertEquals(c, GRAMMAR.column(header), header);
@@ -76,7 +78,7 @@ class PlanGrammarTest {
         assertEquals("2015-09", tasks.get(1).due(), all);
         assertEquals("Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương", tasks.get(2).assignee(), all);
         assertEquals("Văn phòng Bộ", tasks.get(3).assignee(), all);
-        assertTrue(tasks.get(3).text().startsWith("bố trí kinh phí"), all);
+        assertTrue(tasks.get(3).text().startsWith("Văn phòng Bộ: bố trí kinh phí"), all); // the item, its unit included
         assertEquals("Xây dựng Nghị định về xử phạt vi phạm hành chính", tasks.get(4).text(), all);
         assertEquals("Vụ Đất đai", tasks.get(4).assignee(), all);
         assertEquals("Nhóm nhiệm vụ về hoàn thiện thể chế", tasks.get(4).field(), all);
@@ -84,5 +86,103 @@ class PlanGrammarTest {
         assertEquals("2015-12", tasks.get(5).due(), all);
         List<String> dues = r.work().deadlines().stream().map(Deadline::due).toList();
         assertEquals(List.of("2015", "2015-09", "2015-11", "2015-12"), dues);
+    }
+
+    /** A plan as a converter writes markdown: paragraphs wrapped at any word, items as "a) Nhiệm vụ / b) … / c) …". */
+    static final String WRAPPED_PLAN = """
+            **ỦY BAN NHÂN DÂN**
+            THÀNH PHỐ HÀ NỘI
+
+            Số: 308/KH-UBND
+
+            *Hà Nội, ngày 17
+            tháng 11 năm 2025*
+
+            **KẾ HOẠCH**
+
+            **II. NHIỆM VỤ**
+
+            **1.1. Xây
+            dựng các chiến lược:**
+
+            a) Nhiệm vụ: Tham mưu UBND
+            Thành phố phối hợp với Bộ Công an rà soát chiến lược dữ liệu.
+
+            b) Cơ quan thực hiện:
+
+            - Đơn vị chủ trì: Sở Khoa học
+            và Công nghệ.
+
+            - Đơn vị phối hợp: Các Sở, ban, ngành.
+
+            c) Thời gian thực hiện: Hoàn
+            thành trong năm 2025.
+
+            **1.2. Triển
+            khai dữ liệu:**
+
+            a) Nhiệm vụ:
+
+            - Triển khai rà soát, chuẩn hóa cơ sở dữ liệu của đơn vị.
+
+            - Phối hợp triển khai số hóa theo hướng dẫn của Bộ, ngành.
+
+            b) Cơ quan thực hiện:
+
+            - Đơn vị chủ trì: Các Sở, ban, ngành.
+
+            c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+
+            **4.1. Kinh phí thực hiện**
+
+            a) Nhiệm vụ: Các đơn vị lập dự toán kinh phí thực hiện Kế hoạch.
+
+            **III. TỔ CHỨC THỰC HIỆN**
+
+            1. Sở Khoa học và Công nghệ theo dõi, đôn đốc các đơn vị triển khai thực hiện Kế hoạch này.
+            """;
+
+    @Test
+    void aWrappedMarkdownPlanInTheNhiemVuLayoutGivesOneTaskAnItemWithItsLeadAndDeadline() {
+        String text = vn.vanban.parse.MarkdownTables.cells(vn.vanban.parse.MarkdownTables.paragraphs(WRAPPED_PLAN));
+        assertTrue(text.contains("a) Nhiệm vụ: Tham mưu UBND Thành phố phối hợp"), text);
+        assertTrue(text.contains("*Hà Nội, ngày 17 tháng 11 năm 2025*"), text);
+        assertTrue(text.contains("- Đơn vị phối hợp: Các Sở, ban, ngành."), text); // a list item stays a line
+        var r = vn.vanban.analysis.DocumentAnalysis.standalone().run(text);
+        List<Task> tasks = r.work().tasks();
+        String all = tasks.stream().map(t -> t.text() + " | " + t.assignee()).collect(Collectors.joining("\n"));
+        assertEquals(4, tasks.size(), all); // not the funding item, not the attribute lines
+        assertTrue(tasks.get(0).text().startsWith("Tham mưu UBND Thành phố"), all);
+        assertEquals("Sở Khoa học và Công nghệ", tasks.get(0).assignee(), all);
+        // the lead named after "a) Nhiệm vụ:" and its items leads every one of them
+        assertEquals("Các Sở, ban, ngành", tasks.get(1).assignee(), all);
+        assertEquals("Các Sở, ban, ngành", tasks.get(2).assignee(), all);
+        // an item addressed to a unit without a colon: the line is the task, the unit its assignee
+        assertTrue(tasks.get(3).text().startsWith("Sở Khoa học và Công nghệ theo dõi, đôn đốc"), all);
+        assertEquals("Sở Khoa học và Công nghệ", tasks.get(3).assignee(), all);
+        // each item's "Hoàn thành trong năm 2025" is its own deadline
+        assertEquals(List.of("2025", "2025"), r.work().deadlines().stream().map(Deadline::due).toList());
+    }
+
+    @Test
+    void aDirectivesRequestsAreTasksOfEachAddressedUnit() {
+        String text = """
+                ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+                Số: 06/CT-UBND
+                Quảng Trị, ngày 25 tháng 11 năm 2025
+                CHỈ THỊ
+                Về việc tăng cường xử lý lấn chiếm rừng
+                Để nâng cao hiệu quả công tác, Ủy ban nhân dân tỉnh yêu cầu:
+                1. Ủy ban nhân dân các xã, phường:
+                - Thực hiện đầy đủ trách nhiệm quản lý nhà nước về lâm nghiệp.
+                - Đẩy mạnh công tác quản lý bảo vệ rừng.
+                2. Sở Tài chính
+                - Cân đối, tham mưu bố trí kinh phí bảo vệ rừng.
+                """;
+        List<Task> tasks = vn.vanban.analysis.DocumentAnalysis.standalone().run(text).work().tasks();
+        String all = tasks.stream().map(t -> t.text() + " | " + t.assignee()).collect(Collectors.joining("\n"));
+        assertEquals(3, tasks.size(), all);
+        assertEquals("Ủy ban nhân dân các xã, phường", tasks.get(0).assignee(), all);
+        assertEquals("Sở Tài chính", tasks.get(2).assignee(), all);
     }
 }
