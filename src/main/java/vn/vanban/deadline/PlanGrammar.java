@@ -24,7 +24,6 @@ public final class PlanGrammar {
 
     private static final Pattern NUMBERING = Pattern.compile(
             "^(?:(?:[IVX]{1,4}|\\d{1,2}(?:\\.\\d{1,2})*|[a-zđ])[.)]\\s*|" + TaskExtractor.PART.pattern() + ")");
-    /** Words after a unit's name that say what it does ("Văn phòng Tổng cục Hải quan thực hiện:"). */
 
     private final List<String> headingStarts;
     private final List<String> sectionStarts;
@@ -40,6 +39,7 @@ public final class PlanGrammar {
     private final List<String> timeAttributes;
     private final List<String> otherAttributes;
     private final List<String> contentAttributes;
+    /** The words after a unit's name that say what it does ("Văn phòng Tổng cục Hải quan thực hiện:"). */
     private final Pattern unitVerb;
     private final Pattern requestLeadIn;
     private final List<String> fundingHeadings;

@@ -139,10 +139,10 @@ public final class TaskExtractor {
                         sectionLevel = l.level;
                         sectionPeriod = docPeriod;
                     }
-                    // "1. Sở Nội vụ: chủ trì, hướng dẫn …": the line is the unit's task
-                    // the task is the whole item, its unit included ("BHXH huyện: thực hiện …")
-                    String rest = grammar.runsOn(l.text()) ? strip(l.text()) : PlanGrammar.afterUnit(l.text());
-                    if (inTasks && rest.length() >= 8) {
+                    // "1. Sở Nội vụ: chủ trì, hướng dẫn …", "1. Sở Y tế theo dõi, đôn đốc …": the whole item, its unit
+                    // included, is the unit's task; "1. Sở Nội vụ" alone heads the unit's items
+                    String action = grammar.runsOn(l.text()) ? strip(l.text()) : PlanGrammar.afterUnit(l.text());
+                    if (inTasks && action.length() >= 8) {
                         out.add(new Task(strip(l.text()), sectionPeriod, assignee, field, null, status(lines, i), l.start(),
                                 l.start() + l.text().length()));
                         lastItemLine = i;
@@ -180,9 +180,8 @@ public final class TaskExtractor {
             }
             if (attribute != null) {
                 // "- Đơn vị chủ trì: …" names who leads the item above, "- Thời gian thực hiện: …" its deadline (the
-                // item spans its attribute lines); no attribute line is a task
-                // item spans its attribute lines); a lead names the leader of every item since the last heading,
-                // "Nhiệm vụ:" or attribute block ("a) Nhiệm vụ: - …; - …; b) … - Đơn vị chủ trì: Sở Y tế")
+                // item spans its attribute lines); no attribute line is a task. A lead leads every item since the last
+                // heading, "Nhiệm vụ:" or attribute block ("a) Nhiệm vụ: - …; - …; b) … - Đơn vị chủ trì: Sở Y tế")
                 if (attributesOf && !out.isEmpty()) {
                     Task last = out.get(out.size() - 1);
                     out.set(out.size() - 1, new Task(last.text(), last.period(), last.assignee(), last.field(), last.due(),

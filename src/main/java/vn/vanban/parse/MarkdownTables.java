@@ -26,6 +26,8 @@ public final class MarkdownTables {
      * "1.2.", "a)", "II."), an article or part ("Điều 3.", "Chương II"), a heading ("#"), a rule ("-------") or the
      * cell border ("|") that crawled copies of HTML tables leave on a line. Emphasis marks before it do not count.
      */
+    private static final Pattern RULE_LINE = Pattern.compile("[-_*\\s]+");
+
     private static final Pattern BLOCK_START = Pattern.compile(
             "^[*_\\s]*(?:[-+•–—]|\\d+(?:\\.\\d+)*[.)]|[a-zđ][.)]|[IVXLC]+[.)]|\\(\\w{1,4}\\)|#|\\||_{3,}"
             + "|(?:Điều|Chương|Mục|Phần|Phụ lục|PHỤ LỤC|Nơi nhận)\\b)");
@@ -51,8 +53,9 @@ public final class MarkdownTables {
                 out.append(line);
             }
             String last = goesOn ? s : line.strip();
+            // a paragraph may go on after this line unless it ends a block: a colon, a cell border, a rule ("-------")
             boolean open = !last.isEmpty() && !isRow(line) && !last.endsWith(":") && !last.endsWith(":**")
-                    && !last.equals("|") && !(BLOCK_START.matcher(last).lookingAt() && last.chars().allMatch(c -> c == '-' || c == '_' || c == '*' || c == ' '));
+                    && !last.equals("|") && !RULE_LINE.matcher(last).matches();
             previous = open ? last : null;
         }
         return out.toString();
