@@ -18,6 +18,7 @@ class BenchCommandTest {
     void printsEveryPassAndTheRatios() throws Exception {
         BenchCommand bench = new BenchCommand();
         bench.corpus = Fixtures.path("dev");
+        bench.office = Fixtures.path("dev-office/docx");
         bench.threads = 1;
         bench.warmup = 1;
         bench.passes = 2;
@@ -41,5 +42,10 @@ class BenchCommandTest {
         assertTrue(m.find(), printed);
         assertTrue(Double.parseDouble(m.group(1)) > 0, printed);
         assertEquals("0", m.group(2), printed);
+        // office files: each side warmed by a pass, then the median of timed passes; nothing fails
+        Matcher office = Pattern.compile("vanban ingest *: +([0-9.]+) files/s .*, (\\d+) failed; parse in child JVMs").matcher(printed);
+        assertTrue(office.find(), printed);
+        assertEquals("0", office.group(2), printed);
+        assertTrue(printed.contains("ingest / bare Tika throughput:"), printed);
     }
 }
