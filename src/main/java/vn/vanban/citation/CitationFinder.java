@@ -30,6 +30,13 @@ public final class CitationFinder {
     private static final Pattern DATE_WORDS = Pattern.compile(
             "^[\\s,]*(?:ban hành\\s+)?ngày\\s*(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})(\\d{0,2})(?!\\d)");
     private static final Pattern ISSUER = Pattern.compile("^[\\s,]*(?:của|do)\\s+");
+    /**
+     * A date and issuer said before the citation, at the start of its sentence: "Ngày 24 tháng 6 năm 1977 Hội đồng
+     * Chính phủ đã ra Quyết định số 169-CP", "Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành Quyết định số …".
+     */
+    private static final Pattern DATE_BEFORE = Pattern.compile(
+            "(?:(?<![\\p{L}\\d])Ngày|(?:^|[.;:]\\s+|\\n)ngày)\\s*(\\d{1,2})\\s*(?:[/.-]|\\s+tháng\\s+)\\s*(\\d{1,2})\\s*(?:[/.-]|\\s+năm\\s+)\\s*(\\d{4}),?"
+            + "\\s+(\\p{Lu}[^.;:\\n\\d]{1,100}?)\\s+(?:đã\\s+)?(?:ban hành|ra|ký|có)\\s+$");
 
     private final CitationPatterns grammar;
     private final Relations relations;
@@ -195,6 +202,14 @@ public final class CitationFinder {
             rest = rest.substring(dm.end());
         }
         String issuer = null;
+        String saidBefore = null;
+        if (date == null) {
+            Matcher db = DATE_BEFORE.matcher(text.substring(Math.max(0, start - 200), start));
+            if (db.find()) {
+                date = isoDate(db.group(3), db.group(2), db.group(1));
+                saidBefore = date == null ? null : db.group(4).strip();
+            }
+        }
         Matcher im = ISSUER.matcher(rest);
         if (im.find()) {
             String after = rest.substring(im.end());
@@ -207,6 +222,9 @@ public final class CitationFinder {
                 end += im.end() + stop;
                 rest = after.substring(stop);
             }
+        }
+        if (issuer == null) {
+            issuer = saidBefore;
         }
         String title = null;
         Matcher ttl = titleStart.matcher(rest);

@@ -101,6 +101,18 @@ class CitationFinderTest {
     }
 
     @Test
+    void aDateAndIssuerSaidBeforeTheCitationAreItsOwn() {
+        List<CitedDocument> docs = cited("Ngày 24 tháng 6 năm 1977 Hội đồng Chính phủ đã ra Quyết định số 169-CP về công "
+                + "tác điều tra ruộng đất. Theo Nghị định 404-CP ngày 09/11/1979 của Hội đồng Chính phủ, các tỉnh thành lập "
+                + "Ban Quản lý ruộng đất. Ngày 25/3/2020 Quyết định số 30/QĐ-UBND được sửa đổi.");
+        assertEquals(List.of("169-CP", "404-CP", "30/QĐ-UBND"), docs.stream().map(CitedDocument::number).toList());
+        assertEquals("1977-06-24", docs.get(0).date());
+        assertEquals(1977, docs.get(0).year());
+        assertEquals("1979-11-09", docs.get(1).date());
+        assertEquals(null, docs.get(2).date(), "a date followed by no issuer and verb is not the citation's");
+    }
+
+    @Test
     void shortBackReferenceIsTheSameDocument() {
         List<CitedDocument> docs = cited("Thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị (gọi tắt là Nghị quyết 36). "
                 + "Tỉnh ủy ban hành Chương trình hành động số 56-CTr/TU ngày 06/05/2015 của Tỉnh ủy thực hiện Nghị quyết 36.");
