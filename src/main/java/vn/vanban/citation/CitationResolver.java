@@ -22,6 +22,9 @@ import vn.vanban.extract.DocumentTypes;
 @Singleton
 public final class CitationResolver {
 
+    /** A symbol that carries its year ("45/2016/QĐ-TTg"): numbered once, never anew each year. */
+    private static final Pattern YEAR_IN_SYMBOL = Pattern.compile("/(?:19|20)\\d{2}/");
+
     private static final Pattern STATE = Pattern.compile("^(\\d+[a-z]?)(?:/((?:19|20)\\d{2}))?/(.+)$");
     private static final Pattern PARTY = Pattern.compile("^(\\d+)-([^/]+)/(.+)$");
 
@@ -55,6 +58,7 @@ public final class CitationResolver {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
         }
         mergeYearless(groups);
+        splitByYear(groups);
         for (Mention s : shortRefs) {
             for (var e : groups.entrySet()) {
                 Mention first = e.getValue().get(0);
@@ -70,6 +74,49 @@ public final class CitationResolver {
             out.add(document(e.getValue(), self, province));
         }
         return out;
+    }
+
+    /**
+     * A state document's number without a year in its symbol is numbered anew each year ("02/CT-TTg ngày 04/7/2018" and
+     * "02/CT-TTg ngày 15/11/2019" are two directives): a group whose mentions are dated in different years becomes one
+     * group a year; an undated mention stays with the first.
+     */
+    private static void splitByYear(Map<String, List<Mention>> groups) {
+        for (String key : List.copyOf(groups.keySet())) {
+            if (YEAR_IN_SYMBOL.matcher(key).find() || PARTY.matcher(key).matches()) {
+                continue; // numbered once; a Party document ("59-NQ/TW") is numbered over a term, not a year
+            }
+            Map<String, List<Mention>> byYear = new LinkedHashMap<>();
+            for (Mention m : groups.get(key)) {
+                String year = m.date() == null ? null : m.date().substring(0, 4);
+                byYear.computeIfAbsent(year, y -> new ArrayList<>()).add(m);
+            }
+            byYear.values().removeIf(List::isEmpty);
+            List<String> years = byYear.keySet().stream().filter(java.util.Objects::nonNull).toList();
+            if (years.size() < 2) {
+                continue;
+            }
+            List<Mention> undated = byYear.remove(null);
+            Map<String, List<Mention>> rebuilt = new LinkedHashMap<>();
+            for (var e : groups.entrySet()) {
+                if (!e.getKey().equals(key)) {
+                    rebuilt.put(e.getKey(), e.getValue());
+                    continue;
+                }
+                boolean first = true;
+                for (var y : byYear.entrySet()) {
+                    List<Mention> ms = new ArrayList<>(y.getValue());
+                    if (first && undated != null) {
+                        ms.addAll(undated);
+                        ms.sort(java.util.Comparator.comparingInt(Mention::start));
+                    }
+                    rebuilt.put(first ? key : key + "|" + y.getKey(), ms);
+                    first = false;
+                }
+            }
+            groups.clear();
+            groups.putAll(rebuilt);
+        }
     }
 
     /** "45/QĐ-TTg" (year missing) joins "45/2016/QĐ-TTg" when its date, if printed, falls in 2016. */

@@ -113,6 +113,17 @@ class CitationFinderTest {
     }
 
     @Test
+    void aNumberWithoutYearDatedInTwoYearsIsTwoDocumentsButAPartyNumberIsOne() {
+        List<CitedDocument> docs = cited("Chỉ thị số 02/CT-TTg ngày 15 tháng 11 năm 2017 về tăng cường công tác bảo vệ bí "
+                + "mật nhà nước; Chỉ thị số 02/CT-TTg ngày 04/7/2018 của Thủ tướng Chính phủ về công tác bảo vệ. Nghị quyết "
+                + "59-NQ/TW ngày 24 tháng 01 năm 2018 của Bộ Chính trị. Các mục tiêu của Nghị quyết số 59-NQ/TW ngày 24 "
+                + "tháng 01 năm 2017 của Bộ Chính trị. Kế hoạch số 186/KH-\n\nUBND ngày 17/9/2018 của UBND tỉnh.");
+        // the Party resolution's second date is a typo of the first: one document, dated as first cited
+        assertEquals(List.of("02/CT-TTg|2017", "02/CT-TTg|2018", "59-NQ/TW|2018", "186/KH-UBND|2018"),
+                docs.stream().map(d -> d.number() + "|" + d.year()).toList());
+    }
+
+    @Test
     void shortBackReferenceIsTheSameDocument() {
         List<CitedDocument> docs = cited("Thực hiện Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị (gọi tắt là Nghị quyết 36). "
                 + "Tỉnh ủy ban hành Chương trình hành động số 56-CTr/TU ngày 06/05/2015 của Tỉnh ủy thực hiện Nghị quyết 36.");
