@@ -92,6 +92,16 @@ class DeadlineExtractorTest {
     }
 
     @Test
+    void aYearToCompleteSomethingInIsADeadlineOnlyWhenTheSentenceAsksForIt() {
+        // "hoàn thành", "bảo đảm" earlier in the sentence make "trong năm 2025" the time to finish in
+        assertEquals("2025", found("Chỉ đạo các nhà thầu tăng mũi thi công để có thể hoàn thành Dự án thành phần 1 thuộc "
+                + "Dự án cao tốc Biên Hòa - Vũng Tàu trong năm 2025, bảo đảm chất lượng.", "2025-11-20"));
+        assertEquals("2025", found("Đẩy nhanh tiến độ thi công để đảm bảo thông xe tuyến chính (Dự án thành phần 2) "
+                + "trong năm 2025.", "2025-11-20"));
+        assertEquals("", found("Trong năm 2025, tỉnh đã hoàn thành 12 dự án.", "2025-11-20"));
+    }
+
+    @Test
     void citedDocumentsDatesAreNotDeadlines() {
         String text = "Thực hiện trước ngày 20/3/2019 theo Quyết định số 2099/QĐ-UBND ngày 08/12/2018.";
         var types = new vn.vanban.extract.DocumentTypes();
