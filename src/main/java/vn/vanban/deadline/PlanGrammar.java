@@ -29,6 +29,7 @@ public final class PlanGrammar {
     private final List<String> sectionStarts;
     private final List<String> headingContains;
     private final List<String> headingNotAfter;
+    private final List<String> articleNotStarts;
     private final List<String> unitStarts;
     private final List<String> capitalizedUnitStarts;
     private final List<String> goalHeadings;
@@ -53,6 +54,7 @@ public final class PlanGrammar {
         sectionStarts = (List<String>) h.get("section_starts");
         headingContains = (List<String>) h.get("contains");
         headingNotAfter = (List<String>) h.get("not_after");
+        articleNotStarts = (List<String>) h.get("article_not_starts");
         examples.put("task_headings", (List<String>) h.get("examples"));
         examples.put("not task_headings", (List<String>) h.get("counterexamples"));
         goalHeadings = (List<String>) t.get("goal_headings");
@@ -135,6 +137,9 @@ public final class PlanGrammar {
     /** Whether heading {@code line}, {@code numbered} or not ("Nhiệm vụ cụ thể:"), introduces tasks. */
     public boolean isTaskHeading(String line, boolean numbered) {
         String f = head(line);
+        if (TaskExtractor.ARTICLE.matcher(line.strip()).lookingAt() && articleNotStarts.stream().anyMatch(f::startsWith)) {
+            return false;
+        }
         if (headingStarts.stream().anyMatch(f::startsWith) || numbered && sectionStarts.stream().anyMatch(f::startsWith)) {
             return true;
         }

@@ -26,6 +26,9 @@ public final class TaskExtractor {
     private static final Pattern LETTERED = Pattern.compile("^[a-zđ]\\)\\s+");
     /** A part of a legal text: "Chương VI", "Phần III", "Mục 2", "Điều 23." — a heading of the first level. */
     static final Pattern PART = Pattern.compile("(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\\s+(?:[IVXLC]+|\\d{1,2})\\b[.:]?\\s*|Điều\\s+\\d{1,3}[a-z]?\\.\\s*");
+    /** An article of a legal text ("Điều 39."). */
+    static final Pattern ARTICLE = Pattern.compile("Điều\\s+\\d{1,3}[a-z]?\\.");
+    private static final Pattern CHAPTER = Pattern.compile("(?:Chương|CHƯƠNG|Phần|PHẦN)\\s+(?:[IVXLC]+|\\d{1,2})\\b");
     private static final Pattern LONE_MARKER = Pattern.compile("(?:[IVX]{1,4}|\\d{1,2}(?:\\.\\d{1,2})*)\\.|[a-zđ]\\)");
     private static final Pattern BULLET = Pattern.compile("^[-–•]\\s*");
     private static final Pattern SUB_BULLET = Pattern.compile("^\\+\\s*");
@@ -67,6 +70,7 @@ public final class TaskExtractor {
         boolean explicit = false; // under a heading that names "nhiệm vụ" (not only a unit's section)
         int lastItemLine = -2;
         boolean attributesOf = false; // the attribute lines that follow belong to the last task
+        boolean chapterTasks = false; // the section was opened by a chapter ("Chương VI TỔ CHỨC THỰC HIỆN")
         int group = 0; // the first task an item's "Đơn vị chủ trì" line names the lead of (the items under "Nhiệm vụ:")
         boolean afterAttributes = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -112,7 +116,12 @@ public final class TaskExtractor {
                         ? grammar.unitAt(l.text()) : null;
                 boolean unit = unitName != null;
                 // under a heading that introduces tasks, a lower heading is a unit's section or a field, not the end
-                boolean within = inTasks && explicit && l.level > sectionLevel && l.level < 5;
+                boolean within = inTasks && explicit && l.level > sectionLevel && l.level < 5
+                        // an article of a chapter that sets tasks: "Chương VI TỔ CHỨC THỰC HIỆN" / "Điều 39. Tổ chức …"
+                        || inTasks && chapterTasks && ARTICLE.matcher(l.text()).lookingAt();
+                if (l.level == 1 && CHAPTER.matcher(l.text()).lookingAt()) {
+                    chapterTasks = grammar.isTaskHeading(l.text(), true);
+                }
                 if (!unit && grammar.isTaskHeading(l.text(), l.level < 5)) {
                     // "a) Nhiệm vụ:" inside a task section heads the items of one entry, it opens no section
                     if (!inTasks || l.level <= sectionLevel || l.level < 4) {

@@ -24,6 +24,7 @@ public final class TextNormalizer {
     /** A bit per BMP char: set when {@link #cleanCharacters} keeps the char as it is (see {@link #keptAsIs}). */
     private final long[] kept;
     private final NoisePatterns pageNoise;
+    private final NoisePatterns portalPrefixes;
     private final LegacyEncodings legacy;
 
     public TextNormalizer() {
@@ -34,6 +35,7 @@ public final class TextNormalizer {
         this.symbolMap = loadSymbols("/vanban/normalize/symbol-font.yml");
         this.kept = keptAsIs(symbolMap);
         this.pageNoise = NoisePatterns.load("/vanban/normalize/page-noise.yml");
+        this.portalPrefixes = NoisePatterns.load("/vanban/normalize/portal-prefixes.yml");
         this.legacy = legacy;
     }
 
@@ -46,6 +48,7 @@ public final class TextNormalizer {
         s = cleanCharacters(s);
         s = ToneNormalizer.normalize(s);
         s = removePageNoise(s);
+        s = removePortalPrefixes(s);
         s = rejoinLines(s);
         return s.strip();
     }
@@ -143,6 +146,27 @@ public final class TextNormalizer {
      * Removes repeated page headers and signature stamps, with the page-number lines printed beside them. Works on
      * the matches' offsets: the text is copied once, into the result.
      */
+    /** {@code s} without what a portal put at the start of lines ({@code portal-prefixes.yml}), the rest of each line kept. */
+    String removePortalPrefixes(String s) {
+        List<int[]> found = new ArrayList<>();
+        for (NoisePatterns.Entry e : portalPrefixes.entries()) {
+            e.matches(s, found);
+        }
+        if (found.isEmpty()) {
+            return s;
+        }
+        found.sort(java.util.Comparator.comparingInt(m -> m[0]));
+        StringBuilder out = new StringBuilder(s.length());
+        int copied = 0;
+        for (int[] m : found) {
+            if (m[0] >= copied) {
+                out.append(s, copied, m[0]);
+                copied = m[1];
+            }
+        }
+        return out.append(s, copied, s.length()).toString();
+    }
+
     String removePageNoise(String s) {
         List<int[]> found = new ArrayList<>();
         for (NoisePatterns.Entry e : pageNoise.entries()) {

@@ -185,4 +185,26 @@ class PlanGrammarTest {
         assertEquals("Ủy ban nhân dân các xã, phường", tasks.get(0).assignee(), all);
         assertEquals("Sở Tài chính", tasks.get(2).assignee(), all);
     }
+
+    @Test
+    void theArticlesOfAChapterThatSetsTasksHoldTasksButAnArticleStatingContentDoesNot() {
+        String text = """
+                BẢO HIỂM XÃ HỘI VIỆT NAM
+                Số: 3618/QĐ-BHXH
+                Hà Nội, ngày 15 tháng 12 năm 2022
+                QUY TRÌNH
+                Chương II THẨM ĐỊNH ĐIỀU KIỆN
+                Điều 4. Nội dung thẩm định điều kiện ký hợp đồng
+                1. Hình thức tổ chức, phạm vi hoạt động chuyên môn của cơ sở khám bệnh.
+                Chương VI TỔ CHỨC THỰC HIỆN
+                Điều 39. Tổ chức công tác giám định bảo hiểm y tế tại địa phương
+                1. Quản lý hợp đồng và thanh toán trực tiếp
+                1.1. Phối hợp xác định cơ sở y tế đủ điều kiện khám bệnh, chữa bệnh ban đầu.
+                1.2. Thẩm định hồ sơ, điều kiện đối với cơ sở y tế lần đầu ký hợp đồng.
+                """;
+        List<Task> tasks = vn.vanban.analysis.DocumentAnalysis.standalone().run(text).work().tasks();
+        String all = tasks.stream().map(Task::text).collect(Collectors.joining("\n"));
+        assertEquals(2, tasks.size(), all);
+        assertTrue(tasks.get(0).text().startsWith("Phối hợp xác định"), all);
+    }
 }

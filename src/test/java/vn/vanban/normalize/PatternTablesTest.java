@@ -28,9 +28,10 @@ class PatternTablesTest {
         return out.append(text, copied, text.length()).toString();
     }
 
-    @Test
-    void pageNoiseExamples() {
-        NoisePatterns table = NoisePatterns.load("/vanban/normalize/page-noise.yml");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"page-noise.yml", "portal-prefixes.yml"})
+    void pageNoiseExamples(String file) {
+        NoisePatterns table = NoisePatterns.load("/vanban/normalize/" + file);
         assertFalse(table.entries().isEmpty());
         for (NoisePatterns.Entry e : table.entries()) {
             assertFalse(e.examples().isEmpty(), e.name() + " has examples");

@@ -38,6 +38,12 @@ class TextNormalizerTest {
     }
 
     @Test
+    void aPortalsNameOfTheDocumentBeforeAnArticleGoesAndTheArticleStays() {
+        assertEquals("QUYẾT ĐỊNH:\n\nĐiều 2. Tổ chức thực hiện\n1. Bảo hiểm xã hội Việt Nam", normalizer.normalize(
+                "QUYẾT ĐỊNH:\n\nQuyết định 3176/QĐ-BYT năm 2024. Điều 2. Tổ chức thực hiện\n1. Bảo hiểm xã hội Việt Nam"));
+    }
+
+    @Test
     void removesGazettePageHeadersWithTheirPageNumbers() {
         String text = "hoặc cấp cứu phải chuyển cơ sở khám bệnh\n \n18 \nCÔNG BÁO/Số 655 + 656/Ngày 21-4-2025 \n  \n"
                 + "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nEmail: thongtinchinhphu@chinhphu.vn\n"
