@@ -43,6 +43,7 @@ public final class PlanGrammar {
     /** The words after a unit's name that say what it does ("Văn phòng Tổng cục Hải quan thực hiện:"). */
     private final Pattern unitVerb;
     private final Pattern requestLeadIn;
+    private final List<String> unitDutyEnds;
     private final List<String> fundingHeadings;
     private final Map<Column, List<String>> columns = new LinkedHashMap<>();
     private final Map<String, List<String>> examples = new LinkedHashMap<>();
@@ -75,6 +76,7 @@ public final class PlanGrammar {
                 .map(Pattern::quote).toList()) + ")(?=[\\s,.;:]|$).*$", Pattern.DOTALL);
         Map<String, Object> r = (Map<String, Object>) t.get("request_lead_ins");
         requestLeadIn = Pattern.compile((String) r.get("pattern"));
+        unitDutyEnds = (List<String>) t.get("unit_duty_ends");
         examples.put("request_lead_ins", (List<String>) r.get("examples"));
         examples.put("not request_lead_ins", (List<String>) r.get("counterexamples"));
         fundingHeadings = (List<String>) t.get("funding_headings");
@@ -228,6 +230,22 @@ public final class PlanGrammar {
         }
         String f = " " + Folding.fold(s.substring(Math.max(0, s.length() - 80), s.length() - 1)).strip();
         return requestLeadIn.matcher(f).find();
+    }
+
+    /**
+     * The unit a line gives duties to ("Giám đốc Sở … có trách nhiệm:"): a unit's name, one of {@code unit_duty_ends},
+     * a colon; null for any other line.
+     */
+    public String unitWithDuties(String line) {
+        String s = line.replace("*", "").strip();
+        if (!s.endsWith(":") || s.length() > 200) {
+            return null;
+        }
+        String f = Folding.fold(s.substring(0, s.length() - 1)).strip();
+        if (unitDutyEnds.stream().noneMatch(e -> f.endsWith(" " + e))) {
+            return null;
+        }
+        return unitAt(s.substring(0, s.length() - 1));
     }
 
     /** The text after a unit's colon on {@code line} ("Sở Nội vụ: chủ trì …" → "chủ trì …"), or "". */

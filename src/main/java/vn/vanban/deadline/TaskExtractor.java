@@ -70,6 +70,7 @@ public final class TaskExtractor {
         boolean explicit = false; // under a heading that names "nhiệm vụ" (not only a unit's section)
         int lastItemLine = -2;
         boolean attributesOf = false; // the attribute lines that follow belong to the last task
+        int headingLevel = 0; // the level of the last numbered heading (1–4): a lead-in's section ends at the next such
         boolean chapterTasks = false; // the section was opened by a chapter ("Chương VI TỔ CHỨC THỰC HIỆN")
         int group = 0; // the first task an item's "Đơn vị chủ trì" line names the lead of (the items under "Nhiệm vụ:")
         boolean afterAttributes = false;
@@ -93,14 +94,31 @@ public final class TaskExtractor {
                 inTasks = true;
                 explicit = true;
                 inGoals = false;
-                sectionLevel = 0;
+                sectionLevel = headingLevel;
                 sectionPeriod = docPeriod;
                 assignee = null;
                 field = null;
                 group = out.size();
                 continue;
             }
+            String dutiesOf = l.level == 0 || l.level == 5 ? grammar.unitWithDuties(l.text()) : null;
+            if (dutiesOf != null) {
+                // "Giám đốc Sở … có trách nhiệm:": the items below are that unit's tasks
+                inTasks = true;
+                explicit = true;
+                inGoals = false;
+                subItem = false;
+                sectionLevel = headingLevel;
+                sectionPeriod = sectionPeriod == null ? docPeriod : sectionPeriod;
+                assignee = dutiesOf;
+                field = null;
+                group = out.size();
+                continue;
+            }
             if (l.heading() && !numberedItem && !attributeLine) {
+                if (l.level < 5) {
+                    headingLevel = l.level;
+                }
                 group = out.size();
                 afterAttributes = false;
                 String folded = Folding.fold(l.text());

@@ -165,6 +165,28 @@ class PlanGrammarTest {
     }
 
     @Test
+    void aLineGivingAUnitItsDutiesMakesTheItemsBelowItsTasks() {
+        assertEquals("Giám đốc Sở Lao động - Thương binh và Xã hội",
+                GRAMMAR.unitWithDuties("Giám đốc Sở Lao động - Thương binh và Xã hội có trách nhiệm:"));
+        assertEquals(null, GRAMMAR.unitWithDuties("Sở hữu trí tuệ và các quyền liên quan có trách nhiệm:"));
+        assertEquals(null, GRAMMAR.unitWithDuties("Giám đốc Sở Y tế có trách nhiệm phối hợp với các đơn vị."));
+        String text = """
+                BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+                Số: 5115/LĐTBXH-KHTC
+                Hà Nội, ngày 03 tháng 12 năm 2018
+                Bộ trưởng đồng ý mở rộng thí điểm chi trả trợ cấp qua hệ thống Bưu điện tại 07 địa phương.
+                Giám đốc Sở Lao động - Thương binh và Xã hội có trách nhiệm:
+                - Phối hợp với Tổng công ty Bưu điện Việt Nam hoàn thiện Đề án thí điểm.
+                - Kịp thời giải đáp, hướng dẫn những vướng mắc (nếu có).
+                Bộ Lao động - Thương binh và Xã hội thông báo để các địa phương biết, thực hiện./.
+                """;
+        List<Task> tasks = vn.vanban.analysis.DocumentAnalysis.standalone().run(text).work().tasks();
+        String all = tasks.stream().map(t -> t.text() + " | " + t.assignee()).collect(Collectors.joining("\n"));
+        assertEquals(2, tasks.size(), all);
+        assertEquals("Giám đốc Sở Lao động - Thương binh và Xã hội", tasks.get(1).assignee(), all);
+    }
+
+    @Test
     void aDirectivesRequestsAreTasksOfEachAddressedUnit() {
         String text = """
                 ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
