@@ -224,6 +224,9 @@ public final class PlanGrammar {
      * yêu cầu:", "… có ý kiến như sau:"): a subject, then one of the request words, then a colon.
      */
     public boolean opensRequests(String line) {
+        if (!endsWithColon(line)) {
+            return false; // most lines: no copy made
+        }
         String s = line.replace("*", "").strip();
         if (!s.endsWith(":") || s.length() < 16) {
             return false;
@@ -237,6 +240,9 @@ public final class PlanGrammar {
      * a colon; null for any other line.
      */
     public String unitWithDuties(String line) {
+        if (!endsWithColon(line)) {
+            return null;
+        }
         String s = line.replace("*", "").strip();
         if (!s.endsWith(":") || s.length() > 200) {
             return null;
@@ -246,6 +252,15 @@ public final class PlanGrammar {
             return null;
         }
         return unitAt(s.substring(0, s.length() - 1));
+    }
+
+    /** Whether {@code line} ends with a colon, spaces and emphasis marks ("**") aside. */
+    private static boolean endsWithColon(String line) {
+        int k = line.length() - 1;
+        while (k >= 0 && (line.charAt(k) == '*' || Character.isWhitespace(line.charAt(k)))) {
+            k--;
+        }
+        return k >= 0 && line.charAt(k) == ':';
     }
 
     /** The text after a unit's colon on {@code line} ("Sở Nội vụ: chủ trì …" → "chủ trì …"), or "". */

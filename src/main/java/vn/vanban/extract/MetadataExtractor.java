@@ -621,36 +621,48 @@ public final class MetadataExtractor {
             int at = lines.get(i).indexOf("Nơi nhận");
             after = at >= 0 && at < 12 ? i : -1;
         }
-        String[] found = null;
         int[] starts = new int[lines.size()];
         String all = flatten(lines, 0, lines.size(), starts);
-        for (int i = 0; i < lines.size(); i++) {
-            // a signature starts on a line holding a title in capitals: read on from there
-            if (!mayHoldTitle(lines.get(i)) || !landmarks.authority().pattern().matcher(lines.get(i)).find()) {
-                continue;
-            }
-            int lineEnd = i + 1 < lines.size() ? starts[i + 1] : all.length();
-            int windowEnd = i + SIGNATURE_LINES < lines.size() ? starts[i + SIGNATURE_LINES] : all.length();
-            Matcher m = signature.matcher(all).region(starts[i], windowEnd);
-            int from = starts[i];
-            while (from < lineEnd && m.region(from, windowEnd).find() && m.start() < lineEnd) {
-                String name = m.group(2);
-                if (name == null) {
-                    Matcher late = lateName.matcher(all).region(m.end(), windowEnd);
-                    name = late.find() ? late.group(1) : null;
+        // the first signature after "Nơi nhận", else the last one: look there first, then back from the end
+        if (after >= 0) {
+            for (int i = after + 1; i < lines.size(); i++) {
+                String[] candidate = signatureAt(lines, i, all, starts);
+                if (candidate != null) {
+                    return candidate;
                 }
-                if (name != null) {
-                    String[] candidate = {name.strip(), titleCase(lastTitle(m.group(1)))};
-                    if (after >= 0 && i > after) {
-                        return candidate;
-                    }
-                    found = candidate;
-                    break;
-                }
-                from = m.end();
             }
         }
-        return found == null ? new String[] {null, null} : found;
+        for (int i = after >= 0 ? after : lines.size() - 1; i >= 0; i--) {
+            String[] candidate = signatureAt(lines, i, all, starts);
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return new String[] {null, null};
+    }
+
+    /** The signer whose title starts on line {@code i} ({@code all} is the lines flattened, each at {@code starts}), or null. */
+    private String[] signatureAt(List<String> lines, int i, String all, int[] starts) {
+        // a signature starts on a line holding a title in capitals: read on from there
+        if (!mayHoldTitle(lines.get(i)) || !landmarks.authority().pattern().matcher(lines.get(i)).find()) {
+            return null;
+        }
+        int lineEnd = i + 1 < lines.size() ? starts[i + 1] : all.length();
+        int windowEnd = i + SIGNATURE_LINES < lines.size() ? starts[i + SIGNATURE_LINES] : all.length();
+        Matcher m = signature.matcher(all).region(starts[i], windowEnd);
+        int from = starts[i];
+        while (from < lineEnd && m.region(from, windowEnd).find() && m.start() < lineEnd) {
+            String name = m.group(2);
+            if (name == null) {
+                Matcher late = lateName.matcher(all).region(m.end(), windowEnd);
+                name = late.find() ? late.group(1) : null;
+            }
+            if (name != null) {
+                return new String[] {name.strip(), titleCase(lastTitle(m.group(1)))};
+            }
+            from = m.end();
+        }
+        return null;
     }
 
     /** How many lines after a title its signer's name may stand (a "Nơi nhận" list read across from a PDF). */
