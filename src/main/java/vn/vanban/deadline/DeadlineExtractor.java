@@ -268,7 +268,13 @@ public final class DeadlineExtractor {
             Matcher m = e.pattern().matcher(rest);
             // a bare "Năm 2021" is a heading; "Trong năm 2021" in a deadline column is a deadline
             if (m.lookingAt() && rest.substring(m.end()).isBlank() && !(e.kind().equals("year") && rest.equals(lower))) {
-                return resolve(e, m, docDate, true, what == null ? cell : what, cellStart, cellStart + cell.length(), cell);
+                List<Deadline> found = resolve(e, m, docDate, true, what == null ? cell : what, cellStart,
+                        cellStart + cell.length(), cell);
+                // "Trước năm 2025" in a time cell is due in 2024, as in running text
+                String lead = lower.substring(0, lower.length() - rest.length()).strip();
+                return !lead.endsWith("trước") ? found : found.stream().map(d -> d.due().length() != 4 || d.rrule() != null ? d
+                        : new Deadline(Integer.toString(Integer.parseInt(d.due()) - 1), null, d.what(), d.who(), d.start(),
+                                d.end(), d.expression(), d.guide())).toList();
             }
         }
         return List.of();

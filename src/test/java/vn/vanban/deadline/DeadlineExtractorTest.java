@@ -92,6 +92,12 @@ class DeadlineExtractorTest {
     }
 
     @Test
+    void beforeAYearInATimeCellIsDueTheYearBefore() {
+        assertEquals("2024", found("1\tHoàn thành cơ sở dữ liệu\tBộ Công an\tTrước năm 2025", "2023-05-10"));
+        assertEquals("2025", found("1\tHoàn thành cơ sở dữ liệu\tBộ Công an\tTrong năm 2025", "2023-05-10"));
+    }
+
+    @Test
     void aYearToCompleteSomethingInIsADeadlineOnlyWhenTheSentenceAsksForIt() {
         // "hoàn thành", "bảo đảm" earlier in the sentence make "trong năm 2025" the time to finish in
         assertEquals("2025", found("Chỉ đạo các nhà thầu tăng mũi thi công để có thể hoàn thành Dự án thành phần 1 thuộc "
