@@ -21,49 +21,46 @@ public final class MarkdownTables {
         return mediaType.equals("text/x-web-markdown") || mediaType.equals("text/markdown");
     }
 
+    /** A rule drawn with dashes, underscores or stars ("-------", "** **"): it ends a paragraph. */
+    private static final Pattern RULE_LINE = Pattern.compile("[-_*\\s]+");
+
     /**
      * A line that starts a block of its own in a converted document: a list item or numbered item ("- ", "1.",
      * "1.2.", "a)", "II."), an article or part ("Điều 3.", "Chương II"), a heading ("#"), a rule ("-------") or the
      * cell border ("|") that crawled copies of HTML tables leave on a line. Emphasis marks before it do not count.
      */
-    private static final Pattern RULE_LINE = Pattern.compile("[-_*\\s]+");
-
     private static final Pattern BLOCK_START = Pattern.compile(
             "^[*_\\s]*(?:[-+•–—]|\\d+(?:\\.\\d+)*[.)]|[a-zđ][.)]|[IVXLC]+[.)]|\\(\\w{1,4}\\)|#|\\||_{3,}"
             + "|(?:Điều|Chương|Mục|Phần|Phụ lục|PHỤ LỤC|Nơi nhận)\\b)");
 
     /**
      * {@code text} (markdown) with the lines of each paragraph joined by a space: a paragraph ends at a blank line,
-     * at a line that ends with ":" and before a line that starts a block ({@link #BLOCK_START}); table rows are
-     * never joined.
+     * at a line that ends with ":", at a rule or cell border, and before a line that starts a block
+     * ({@link #BLOCK_START}); table rows are never joined.
      */
     public static String paragraphs(String text) {
-        String[] lines = text.split("\n", -1);
         StringBuilder out = new StringBuilder(text.length());
-        String previous = null; // the line before, when it may go on
-        for (String line : lines) {
+        boolean first = true;
+        boolean open = false; // whether the paragraph of the line before may go on
+        for (String line : text.split("\n", -1)) {
             String s = line.strip();
-            boolean goesOn = previous != null && !s.isEmpty() && !isRow(line) && !BLOCK_START.matcher(s).lookingAt();
+            boolean row = isRow(line);
+            boolean goesOn = open && !s.isEmpty() && !row && !BLOCK_START.matcher(s).lookingAt();
             if (goesOn) {
                 out.append(' ').append(s);
             } else {
-                if (previous != null || out.length() > 0) {
-                    out.append('\n');
-                }
-                out.append(line);
+                out.append(first ? "" : "\n").append(line);
             }
-            String last = goesOn ? s : line.strip();
-            // a paragraph may go on after this line unless it ends a block: a colon, a cell border, a rule ("-------")
-            boolean open = !last.isEmpty() && !isRow(line) && !last.endsWith(":") && !last.endsWith(":**")
-                    && !last.equals("|") && !RULE_LINE.matcher(last).matches();
-            previous = open ? last : null;
+            first = false;
+            open = !s.isEmpty() && !row && !s.endsWith(":") && !s.endsWith(":**") && !s.equals("|")
+                    && !RULE_LINE.matcher(s).matches();
         }
         return out.toString();
     }
 
     /** Whether a file of {@code mediaType} may hold pipe tables. */
     public static boolean appliesTo(String mediaType) {
-        return mediaType.equals("text/plain") || mediaType.equals("text/x-web-markdown") || mediaType.equals("text/markdown");
+        return mediaType.equals("text/plain") || isMarkdown(mediaType);
     }
 
     /** {@code text} with its pipe-table rows as tab-separated cells. */
