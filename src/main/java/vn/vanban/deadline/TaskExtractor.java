@@ -89,21 +89,11 @@ public final class TaskExtractor {
             String[] attribute = grammar.attribute(l.text());
             // "b) Cơ quan thực hiện:", "c) Thời gian thực hiện: …" are lettered like headings but are the item's attributes
             boolean attributeLine = attribute != null && !(attribute[0].equals("content") && strip(attribute[1]).length() < 8);
-            if ((l.level == 0 || l.level == 5) && grammar.opensRequests(l.text())) {
-                // "Ủy ban nhân dân tỉnh yêu cầu:": the numbered items and unit sections below are requests
-                inTasks = true;
-                explicit = true;
-                inGoals = false;
-                sectionLevel = headingLevel;
-                sectionPeriod = docPeriod;
-                assignee = null;
-                field = null;
-                group = out.size();
-                continue;
-            }
-            String dutiesOf = l.level == 0 || l.level == 5 ? grammar.unitWithDuties(l.text()) : null;
-            if (dutiesOf != null) {
-                // "Giám đốc Sở … có trách nhiệm:": the items below are that unit's tasks
+            // a sentence that opens requests ("Ủy ban nhân dân tỉnh yêu cầu:") or gives a unit its duties ("Giám đốc
+            // Sở … có trách nhiệm:"): the numbered items, unit sections and bullets below are tasks (of that unit)
+            boolean leadIn = l.level == 0 || l.level == 5;
+            String dutiesOf = leadIn ? grammar.unitWithDuties(l.text()) : null;
+            if (dutiesOf != null || leadIn && grammar.opensRequests(l.text())) {
                 inTasks = true;
                 explicit = true;
                 inGoals = false;
