@@ -197,11 +197,13 @@ public final class DeadlineExtractor {
             return new Deadline(firstOccurrence(rule, doc).toString(), rule, d.what(), d.who(), d.start(), d.end(),
                     d.expression(), d.guide());
         }
-        if (d.due().length() == 4 && d.rrule() == null && before.stripTrailing().endsWith("trước")) {
-            return new Deadline(Integer.toString(Integer.parseInt(d.due()) - 1), null, d.what(), d.who(), d.start(),
-                    d.end(), d.expression(), d.guide());
-        }
-        return d;
+        return before.stripTrailing().endsWith("trước") ? yearBefore(d) : d;
+    }
+
+    /** A year due "before" a year ("Trước năm 2025") is due the year before; any other deadline is {@code d}. */
+    private static Deadline yearBefore(Deadline d) {
+        return d.due().length() != 4 || d.rrule() != null ? d : new Deadline(Integer.toString(Integer.parseInt(d.due()) - 1),
+                null, d.what(), d.who(), d.start(), d.end(), d.expression(), d.guide());
     }
 
     /** The key of the first document cited within [from, to), or null. */
@@ -272,9 +274,7 @@ public final class DeadlineExtractor {
                         cellStart + cell.length(), cell);
                 // "Trước năm 2025" in a time cell is due in 2024, as in running text
                 String lead = lower.substring(0, lower.length() - rest.length()).strip();
-                return !lead.endsWith("trước") ? found : found.stream().map(d -> d.due().length() != 4 || d.rrule() != null ? d
-                        : new Deadline(Integer.toString(Integer.parseInt(d.due()) - 1), null, d.what(), d.who(), d.start(),
-                                d.end(), d.expression(), d.guide())).toList();
+                return !lead.endsWith("trước") ? found : found.stream().map(DeadlineExtractor::yearBefore).toList();
             }
         }
         return List.of();

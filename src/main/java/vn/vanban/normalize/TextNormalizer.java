@@ -142,46 +142,45 @@ public final class TextNormalizer {
                 || (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0xFE00 && cp <= 0xFE0F);
     }
 
-    /**
-     * Removes repeated page headers and signature stamps, with the page-number lines printed beside them. Works on
-     * the matches' offsets: the text is copied once, into the result.
-     */
     /** {@code s} without what a portal put at the start of lines ({@code portal-prefixes.yml}), the rest of each line kept. */
     String removePortalPrefixes(String s) {
-        List<int[]> found = new ArrayList<>();
-        for (NoisePatterns.Entry e : portalPrefixes.entries()) {
-            e.matches(s, found);
-        }
-        if (found.isEmpty()) {
+        List<int[]> matches = matches(portalPrefixes, s);
+        if (matches.isEmpty()) {
             return s;
         }
-        found.sort(java.util.Comparator.comparingInt(m -> m[0]));
         StringBuilder out = new StringBuilder(s.length());
         int copied = 0;
-        for (int[] m : found) {
-            if (m[0] >= copied) {
-                out.append(s, copied, m[0]);
-                copied = m[1];
-            }
+        for (int[] m : matches) {
+            out.append(s, copied, m[0]);
+            copied = m[1];
         }
         return out.append(s, copied, s.length()).toString();
     }
 
-    String removePageNoise(String s) {
+    /** The [start, end) of the matches of {@code table}'s entries in {@code s}, in text order; of two that overlap, the earlier. */
+    private static List<int[]> matches(NoisePatterns table, String s) {
         List<int[]> found = new ArrayList<>();
-        for (NoisePatterns.Entry e : pageNoise.entries()) {
+        for (NoisePatterns.Entry e : table.entries()) {
             e.matches(s, found);
         }
-        if (found.isEmpty()) {
-            return s;
-        }
-        // in text order; where two tables' matches overlap, the earlier one stands
         found.sort(java.util.Comparator.comparingInt(m -> m[0]));
         List<int[]> matches = new ArrayList<>(found.size());
         for (int[] m : found) {
             if (matches.isEmpty() || m[0] >= matches.get(matches.size() - 1)[1]) {
                 matches.add(m);
             }
+        }
+        return matches;
+    }
+
+    /**
+     * Removes repeated page headers and signature stamps, with the page-number lines printed beside them. Works on
+     * the matches' offsets: the text is copied once, into the result.
+     */
+    String removePageNoise(String s) {
+        List<int[]> matches = matches(pageNoise, s);
+        if (matches.isEmpty()) {
+            return s;
         }
         // lines, where the lines a match spans count as one (with what precedes and follows the match on them):
         // four ints a line — from, to, first match, last match + 1 (no match: -1) — in one array
