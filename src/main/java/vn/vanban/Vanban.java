@@ -35,7 +35,9 @@ public class Vanban implements Runnable {
     public static int run(String[] args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
         try (ApplicationContext context = Contexts.builder(Contexts.needsStore(effective), Map.of()).start()) {
-            CommandLine cli = new CommandLine(Vanban.class, new MicronautFactory(context));
+            // usage and version need no beans: commands are made without injection, so none opens the repository
+            CommandLine cli = Contexts.asksHelp(effective) ? new CommandLine(Vanban.class)
+                    : new CommandLine(Vanban.class, new MicronautFactory(context));
             cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 1;

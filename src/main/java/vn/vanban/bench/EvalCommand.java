@@ -60,6 +60,8 @@ public class EvalCommand implements Callable<Integer> {
             System.out.printf("%d documents ingested (%d failed), %d judged queries%n", outcomes.size(),
                     outcomes.stream().filter(o -> o.status() == vn.vanban.ingest.IngestOutcome.Status.FAILED).count(),
                     judged.size());
+            outcomes.stream().filter(o -> o.status() == vn.vanban.ingest.IngestOutcome.Status.FAILED)
+                    .forEach(o -> System.out.printf("  failed: %s (%s: %s)%n", o.source(), o.failureKind(), o.reason()));
             SearchService search = ctx.getBean(SearchService.class);
             Map<String, double[]> byKind = new LinkedHashMap<>(); // kind -> {n, mrr, ndcg, recall}
             int sameTop3 = 0;
@@ -84,15 +86,16 @@ public class EvalCommand implements Callable<Integer> {
                 }
                 String folded = fold(j.query());
                 boolean agrees = true;
+                List<String> plain = List.of();
                 if (!folded.equals(j.query()) && !j.kind().equals(ACCENTS)) {
                     accented++;
-                    List<String> plain = ranked(search, folded);
+                    plain = ranked(search, folded);
                     agrees = new java.util.HashSet<>(top(ranked, 3)).equals(new java.util.HashSet<>(top(plain, 3)));
                     sameTop3 += agrees ? 1 : 0;
                 }
                 if (verbose || rr < 1.0 || recall < 1.0 || !agrees) {
                     System.out.printf("  %-8s RR %.2f nDCG %.2f R %.2f%s  %s -> %s%n", j.kind(), rr, ndcg, recall,
-                            agrees ? "" : " (unaccented top 3 differs)", j.query(), top(ranked, 3));
+                            agrees ? "" : " (unaccented top 3 differs: " + top(plain, 3) + ")", j.query(), top(ranked, 3));
                 }
             }
             System.out.printf("%-14s %5s %8s %8s %9s%n", "kind", "n", "MRR@10", "nDCG@10", "recall@10");

@@ -24,10 +24,15 @@ public final class Contexts {
 
     /** Whether the command named by {@code args} needs the database. */
     public static boolean needsStore(String[] args) {
-        if (args.length > 0 && java.util.Arrays.stream(args).anyMatch(HELP::contains)) {
+        if (asksHelp(args)) {
             return false; // "vanban ingest --help" prints the usage; it opens no database
         }
         return args.length == 0 || !STORELESS.contains(args[0]);
+    }
+
+    /** Whether {@code args} ask for a command's usage or the version. */
+    public static boolean asksHelp(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(HELP::contains);
     }
 
     private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");

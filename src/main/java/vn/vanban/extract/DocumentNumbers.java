@@ -67,6 +67,46 @@ public final class DocumentNumbers {
         return keys;
     }
 
+    /** A canonical key's number and the year its symbol carries: "125/2026/ND-CP" → 125, 2026; "2099/QD-UBND" → 2099. */
+    private static final Pattern NUMBER_AND_YEAR = Pattern.compile("^(\\d+(?:\\.\\d+)?[A-Z]?)(?:/((?:19|20)\\d{2}))?/");
+
+    /**
+     * The keys a person's partial number finds a document by, for the document bearing {@code number}: number and year
+     * ("125/2026"; the year of the symbol, else of {@code date}) and the same with each of {@code typeKeys}
+     * ("125/2026|nghi dinh"). Empty when the number or its year is unknown.
+     */
+    public static Set<String> lookupKeys(String number, String date, java.util.Collection<String> typeKeys) {
+        String numberYear = numberYear(number, date);
+        if (numberYear == null) {
+            return Set.of();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(numberYear);
+        for (String t : typeKeys) {
+            keys.add(typedKey(numberYear, t));
+        }
+        return keys;
+    }
+
+    /** "125/2026" of a printed number, the year from the symbol or else from an ISO {@code date}; null when neither. */
+    public static String numberYear(String number, String date) {
+        if (number == null) {
+            return null;
+        }
+        Matcher m = NUMBER_AND_YEAR.matcher(canonical(number));
+        if (!m.find()) {
+            return null;
+        }
+        String year = m.group(2) != null ? m.group(2)
+                : date != null && date.length() >= 4 && date.substring(0, 4).matches("(?:19|20)\\d{2}") ? date.substring(0, 4) : null;
+        return year == null ? null : m.group(1) + "/" + year;
+    }
+
+    /** The lookup key of a number-and-year with a type ("125/2026", "nghi dinh" → "125/2026|nghi dinh"). */
+    public static String typedKey(String numberYear, String typeKey) {
+        return numberYear + "|" + typeKey;
+    }
+
     /** Every số ký hiệu printed in {@code text}, as printed, in order. Anchored on digits; no full-text regex scan. */
     public static List<String> find(String text) {
         List<String> found = new ArrayList<>();
@@ -75,7 +115,8 @@ public final class DocumentNumbers {
         Matcher party = PARTY.matcher(text);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c < '0' || c > '9' || (i > 0 && (CharTables.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '/'))) {
+            if (c < '0' || c > '9' || (i > 0 && (CharTables.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '/'
+                    || (text.charAt(i - 1) == '.' && i > 1 && Character.isDigit(text.charAt(i - 2)))))) {
                 continue;
             }
             // both patterns need, after at most 5 digits, a "-" (party) or a letter, blanks and a "/": most numbers
@@ -117,7 +158,13 @@ public final class DocumentNumbers {
             return true;
         }
         int k = at;
-        if (text.charAt(k) >= 'a' && text.charAt(k) <= 'z') {
+        if (text.charAt(k) == '.' && k + 1 < n && Character.isDigit(text.charAt(k + 1))) { // "66.17/2026/NQ-CP"
+            k++;
+            while (k < n && k - at <= 3 && Character.isDigit(text.charAt(k))) {
+                k++;
+            }
+        }
+        if (k < n && text.charAt(k) >= 'a' && text.charAt(k) <= 'z') {
             k++;
         }
         while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
@@ -126,23 +173,8 @@ public final class DocumentNumbers {
         return k < n && text.charAt(k) == '/';
     }
 
-    /** Numbers a user typed in a query, in any common spelling, as canonical keys. */
-    public static List<String> findInQuery(String query) {
-        List<String> keys = new ArrayList<>();
-        for (String n : find(query)) {
-            keys.add(canonical(n));
-        }
-        Matcher m = QUERY_SPACED.matcher(query);
-        while (m.find()) {
-            keys.add(canonical(m.group(1) + "/" + m.group(2)));
-        }
-        return keys;
-    }
-
-    /** {@code query} with the numbers {@link #findInQuery} recognized removed. */
-    public static String stripNumbers(String query) {
-        String s = NUMBER.matcher(query).replaceAll(" ");
-        s = PARTY.matcher(s).replaceAll(" ");
-        return QUERY_SPACED.matcher(s).replaceAll(" ").strip();
+    /** {@code query} with each number typed with a space for its slash ("2099 QĐ-UBND") written with the slash. */
+    public static String joinSpaced(String query) {
+        return QUERY_SPACED.matcher(query).replaceAll("$1/$2");
     }
 }

@@ -85,6 +85,46 @@ public final class DocumentTypes {
         return byCode(first);
     }
 
+    /** The key a type is looked up by in number queries: its name without diacritics ("Nghị định" → "nghi dinh"). */
+    public static String lookupKey(Type t) {
+        return vn.vanban.normalize.Folding.fold(key(t.name()));
+    }
+
+    /**
+     * The lookup keys of a document's type: of the type {@code typeName} names and of the type its {@code number}'s
+     * symbol gives ("45/2019/QH14" of a Bộ luật is also a Luật's number).
+     */
+    public java.util.Set<String> lookupKeys(String typeName, String number) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        Type named = typeName == null ? null : byName(typeName);
+        Type coded = fromNumber(number);
+        for (Type t : java.util.Arrays.asList(named, coded)) {
+            if (t != null) {
+                keys.add(lookupKey(t));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * How a person types each type in a query, without diacritics, lower case: the name, its variants and its symbol
+     * codes ("nghi dinh", "nd"; "hd" is both Hướng dẫn and Hợp đồng) → the lookup keys of the types so typed.
+     */
+    public Map<String, java.util.Set<String>> typedForms() {
+        Map<String, java.util.Set<String>> forms = new HashMap<>();
+        for (Type t : types) {
+            List<String> typed = new ArrayList<>();
+            typed.add(t.name());
+            typed.addAll(t.variants());
+            t.codes().stream().filter(c -> !c.contains("-")).forEach(typed::add);
+            for (String f : typed) {
+                forms.computeIfAbsent(vn.vanban.normalize.Folding.fold(key(f)), k -> new java.util.LinkedHashSet<>())
+                        .add(lookupKey(t));
+            }
+        }
+        return forms;
+    }
+
     static String key(String s) {
         return SPACES.matcher(Normalizer.normalize(s.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)).replaceAll(" ");
     }

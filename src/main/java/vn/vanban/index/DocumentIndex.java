@@ -42,7 +42,7 @@ public class DocumentIndex extends LuceneIndex {
     private static final FieldType BODY_STORED_TYPE = offsets(true);
 
     /** The version of what {@link #toLucene} writes; an index written by another version is rebuilt. */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
 
     public DocumentIndex(VanbanConfig config) {
         super(config.dataDir().resolve("lucene"), newAnalyzer(), SCHEMA);
@@ -88,6 +88,8 @@ public class DocumentIndex extends LuceneIndex {
         return ids;
     }
 
+    private static final vn.vanban.extract.DocumentTypes TYPES = new vn.vanban.extract.DocumentTypes();
+
     /** The Lucene document for {@code d}. */
     public static Document toLucene(IndexedDocument d) {
         Document doc = new Document();
@@ -104,14 +106,25 @@ public class DocumentIndex extends LuceneIndex {
             for (String key : DocumentNumbers.keys(d.number())) {
                 doc.add(new StringField(IndexFields.NUMBER, key, Field.Store.NO));
             }
+            for (String key : DocumentNumbers.lookupKeys(d.number(), d.date(), TYPES.lookupKeys(d.type(), d.number()))) {
+                doc.add(new StringField(IndexFields.NUMBER_LOOKUP, key, Field.Store.NO));
+            }
             doc.add(new StoredField(IndexFields.DOC_NUMBER, d.number()));
         }
         Set<String> cited = new HashSet<>();
+        Set<String> citedLookup = new HashSet<>();
         for (String n : d.citedNumbers()) {
             cited.addAll(DocumentNumbers.keys(n));
+            String numberYear = DocumentNumbers.numberYear(n, null); // a citation's own year only: no date to lend one
+            if (numberYear != null) {
+                citedLookup.add(numberYear);
+            }
         }
         for (String key : cited) {
             doc.add(new StringField(IndexFields.CITES, key, Field.Store.NO));
+        }
+        for (String key : citedLookup) {
+            doc.add(new StringField(IndexFields.CITES_LOOKUP, key, Field.Store.NO));
         }
         storeIfPresent(doc, IndexFields.DOC_TYPE, d.type());
         storeIfPresent(doc, IndexFields.DOC_DATE, d.date());

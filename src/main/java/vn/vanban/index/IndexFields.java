@@ -18,6 +18,13 @@ public final class IndexFields {
     public static final String NUMBER = "number";
     /** Số ký hiệu of every document this one cites, canonical keyword form. */
     public static final String CITES = "cites";
+    /**
+     * The document's own number as people type it in part: number and year ("125/2026") and with each type it is
+     * ("125/2026|nghi dinh"); see {@link vn.vanban.extract.DocumentNumbers#lookupKeys}.
+     */
+    public static final String NUMBER_LOOKUP = "number_lookup";
+    /** Number and year ("125/2026") of every document this one cites whose symbol carries its year. */
+    public static final String CITES_LOOKUP = "cites_lookup";
     /** Stored display fields. */
     public static final String DOC_NUMBER = "doc_number";
     public static final String DOC_TYPE = "doc_type";

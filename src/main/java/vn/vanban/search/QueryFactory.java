@@ -7,16 +7,17 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import vn.vanban.extract.DocumentNumbers;
 import vn.vanban.index.IndexFields;
 
 /**
- * Builds the Lucene query for what a user typed. Số ký hiệu go to the number fields (the document itself first,
- * then documents citing it). Words always match the folded field; when the user typed diacritics, the exact
+ * Builds the Lucene query for what a user typed. Numbers, in any form people type them ({@link NumberQuery}), go to
+ * the number fields: documents bearing the number first, above any score of words (of the type typed, when one is),
+ * then documents citing it. Words always match the folded field; when the user typed diacritics, the exact
  * field adds to the score, so "Quyết định" ranks accented text above "quyet dinh". The whole phrase adds a boost,
  * so adjacent syllables outrank scattered ones. Quoted phrases are required, {@code -word} and {@code NOT word} are
  * excluded, {@code a OR b} accepts either side, and abbreviations of government usage (UBND, CNTT, TTHC …) match
@@ -24,15 +25,19 @@ import vn.vanban.index.IndexFields;
  */
 public final class QueryFactory {
 
-    private static final float NUMBER_BOOST = 50f;
-    private static final float CITES_BOOST = 10f;
-    private static final float EXACT_BOOST = 0.05f;
+    /** The score of a document bearing a number the query names: above any score of words, so bearers come first. */
+    private static final float BEARER_SCORE = 1000f;
+    /** The score of a document citing it: above most scores of words alone. */
+    private static final float CITES_SCORE = 20f;
+    /** The weight of the exact spelling's match beside the folded one (which every spelling shares). */
+    private static final float EXACT_BOOST = 1f;
     private static final float PHRASE_BOOST = 3f;
     private static final float SUBJECT_BOOST = 2f;
 
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([^\"]+)\"");
     private static final java.util.regex.Pattern NEGATED = java.util.regex.Pattern.compile("(?:^|\\s)(?:-|NOT\\s+)([^\\s\"]+)");
 
+    private final NumberQuery numbers = new NumberQuery(new vn.vanban.extract.DocumentTypes().typedForms());
     private final QueryBuilder builder;
     private final Analyzer analyzer;
     /** Abbreviations as folded token sequences: [abbreviation tokens, expansion tokens]. */
@@ -64,7 +69,15 @@ public final class QueryFactory {
 
     /** The query for {@code userQuery}, with every ranking boost; never null (matches nothing for a blank query). */
     public Query build(String userQuery) {
-        return build(userQuery, true);
+        return build(userQuery, true, null);
+    }
+
+    /**
+     * As {@link #build(String)}, with {@code reading} giving the accented reading of free words typed without
+     * diacritics (see {@link Readings}; null when it knows none), whose exact spelling then ranks first.
+     */
+    public Query build(String userQuery, java.util.function.UnaryOperator<String> reading) {
+        return build(userQuery, true, reading);
     }
 
     /**
@@ -73,35 +86,76 @@ public final class QueryFactory {
      * the best of them afterwards ({@link SearchService}).
      */
     public Query buildMatching(String userQuery) {
-        return build(userQuery, false);
+        return build(userQuery, false, null);
     }
 
-    private Query build(String userQuery, boolean boosts) {
+    /** As {@link #buildMatching(String)}, with the readings of {@link #build(String, java.util.function.UnaryOperator)}. */
+    public Query buildMatching(String userQuery, java.util.function.UnaryOperator<String> reading) {
+        return build(userQuery, false, reading);
+    }
+
+    private Query build(String userQuery, boolean boosts, java.util.function.UnaryOperator<String> reading) {
         String q = Normalizer.normalize(userQuery == null ? "" : userQuery, Normalizer.Form.NFC).strip();
         BooleanQuery.Builder top = new BooleanQuery.Builder();
-        List<String> numbers = DocumentNumbers.findInQuery(q);
-        for (String key : numbers) {
-            top.add(new BoostQuery(new TermQuery(new Term(IndexFields.NUMBER, key)), NUMBER_BOOST), BooleanClause.Occur.SHOULD);
-            top.add(new BoostQuery(new TermQuery(new Term(IndexFields.CITES, key)), CITES_BOOST), BooleanClause.Occur.SHOULD);
+        NumberQuery.Parsed parsed = numbers.parse(q);
+        for (Lookup l : lookups(parsed)) {
+            top.add(new BoostQuery(new ConstantScoreQuery(l.bearer()), BEARER_SCORE), BooleanClause.Occur.SHOULD);
+            top.add(new BoostQuery(new ConstantScoreQuery(l.citing()), CITES_SCORE), BooleanClause.Occur.SHOULD);
         }
-        String words = numbers.isEmpty() ? q : DocumentNumbers.stripNumbers(q);
-        Query text = words.isBlank() ? null : alternatives(words, boosts);
+        String words = parsed.words();
+        Query text = words.isBlank() ? null : alternatives(words, boosts, reading);
         if (text != null) {
-            top.add(text, numbers.isEmpty() ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
+            top.add(text, parsed.any() ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
         }
         BooleanQuery built = top.build();
         return built.clauses().isEmpty() ? new MatchNoDocsQuery("empty query") : built;
     }
 
+    /**
+     * A number the query names, as typed, with the query finding the documents that bear it (of the type typed, when
+     * one is) and the one finding the documents that cite it.
+     */
+    public record Lookup(String printed, Query bearer, Query citing) {
+    }
+
+    /** The numbers {@code userQuery} names, in order; empty when it names none. */
+    public List<Lookup> lookups(String userQuery) {
+        return lookups(numbers.parse(userQuery));
+    }
+
+    private static List<Lookup> lookups(NumberQuery.Parsed parsed) {
+        List<Lookup> out = new java.util.ArrayList<>();
+        for (int i = 0; i < parsed.full().size(); i++) {
+            String key = parsed.full().get(i);
+            out.add(new Lookup(parsed.fullPrinted().get(i), new TermQuery(new Term(IndexFields.NUMBER, key)),
+                    new TermQuery(new Term(IndexFields.CITES, key))));
+        }
+        for (NumberQuery.Partial p : parsed.partial()) {
+            Query bearer;
+            if (p.typeKeys().isEmpty()) {
+                bearer = new TermQuery(new Term(IndexFields.NUMBER_LOOKUP, p.numberYear()));
+            } else {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                for (String t : p.typeKeys()) {
+                    any.add(new TermQuery(new Term(IndexFields.NUMBER_LOOKUP,
+                            vn.vanban.extract.DocumentNumbers.typedKey(p.numberYear(), t))), BooleanClause.Occur.SHOULD);
+                }
+                bearer = any.build();
+            }
+            out.add(new Lookup(p.printed(), bearer, new TermQuery(new Term(IndexFields.CITES_LOOKUP, p.numberYear()))));
+        }
+        return out;
+    }
+
     /** "a OR b": either side; else one text query. */
-    private Query alternatives(String words, boolean boosts) {
+    private Query alternatives(String words, boolean boosts, java.util.function.UnaryOperator<String> reading) {
         String[] sides = words.split("\\s+OR\\s+");
         if (sides.length == 1) {
-            return textQuery(words, boosts);
+            return textQuery(words, boosts, reading);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String side : sides) {
-            Query q = textQuery(side, boosts);
+            Query q = textQuery(side, boosts, reading);
             if (q != null) {
                 b.add(q, BooleanClause.Occur.SHOULD);
             }
@@ -110,7 +164,17 @@ public final class QueryFactory {
         return b.build();
     }
 
-    private Query textQuery(String input, boolean boosts) {
+    /**
+     * The words as their exact spelling is looked for: {@code reading}'s reading of them (words typed without
+     * diacritics read as the documents spell them; may be null: none), else the words as typed when they carry
+     * diacritics; null when neither says anything about accents.
+     */
+    private static String exactReading(String words, java.util.function.UnaryOperator<String> reading) {
+        String r = reading == null ? null : reading.apply(words);
+        return r != null ? r : hasDiacritics(words) ? words : null;
+    }
+
+    private Query textQuery(String input, boolean boosts, java.util.function.UnaryOperator<String> reading) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean required = false;
         String words = input;
@@ -148,14 +212,19 @@ public final class QueryFactory {
                     addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, expanded, 0), PHRASE_BOOST);
                 }
             }
+            // the accents typed, or the most frequent reading of words typed without them, rank exact spellings
+            // first; the exact words count in the first pass too, or "bão" would be lost among a thousand "bảo"
+            String exact = exactReading(words, reading);
+            if (exact != null) {
+                addShould(b, builder.createBooleanQuery(IndexFields.BODY, exact), EXACT_BOOST);
+            }
             if (!boosts) {
-                return b.build(); // phrases and exact accents read positions or a second field: for the best hits only
+                return b.build(); // phrases read positions: for the best hits only
             }
             addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, words, 0), PHRASE_BOOST);
-            if (hasDiacritics(words)) {
-                addShould(b, builder.createBooleanQuery(IndexFields.BODY, words), EXACT_BOOST);
-                addShould(b, builder.createPhraseQuery(IndexFields.BODY, words, 0), EXACT_BOOST * PHRASE_BOOST);
-                addShould(b, builder.createBooleanQuery(IndexFields.SUBJECT, words), EXACT_BOOST * SUBJECT_BOOST);
+            if (exact != null) {
+                addShould(b, builder.createPhraseQuery(IndexFields.BODY, exact, 0), EXACT_BOOST * PHRASE_BOOST);
+                addShould(b, builder.createBooleanQuery(IndexFields.SUBJECT, exact), EXACT_BOOST * SUBJECT_BOOST);
             }
         }
         return required ? b.build() : null;

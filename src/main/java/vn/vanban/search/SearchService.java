@@ -32,6 +32,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import vn.vanban.index.DocumentIndex;
 import vn.vanban.index.IndexFields;
@@ -72,9 +74,6 @@ public class SearchService {
             throw new IllegalArgumentException("results beyond the first " + MAX_WINDOW + " are not served; refine the query");
         }
         boolean words = r.query() != null && !r.query().isBlank();
-        Query base = words ? queries.build(r.query()) : new MatchAllDocsQuery();
-        // what matches, cheaply over every hit (for facets and the total); the ranking boosts only on the best
-        Query query = filtered(words ? queries.buildMatching(r.query()) : base, r);
         SearchRequest.Sort order = r.sort() == null ? SearchRequest.Sort.RELEVANCE : r.sort();
         if (!words && order == SearchRequest.Sort.RELEVANCE) {
             order = SearchRequest.Sort.NEWEST; // nothing to rank by
@@ -86,9 +85,22 @@ public class SearchService {
         };
         String sortName = order.name().toLowerCase(java.util.Locale.ROOT);
         return index.withSearcher(searcher -> {
+            // what matches, cheaply over every hit (for facets and the total); the ranking boosts only on the best
+            Query query = filtered(words ? queries.buildMatching(r.query()) : new MatchAllDocsQuery(), r);
             FacetsCollectorManager.FacetsResult fr = sort == null
                     ? FacetsCollectorManager.search(searcher, query, Math.max(window, RESCORE_WINDOW), new FacetsCollectorManager())
                     : FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
+            // words typed without diacritics are read as the best first-pass hits spell them; that reading ranks
+            Map<String, java.util.Optional<String>> read = new java.util.HashMap<>();
+            ScoreDoc[] first = fr.topDocs().scoreDocs;
+            java.util.function.UnaryOperator<String> reading = w -> read.computeIfAbsent(w, k -> {
+                try {
+                    return java.util.Optional.ofNullable(Readings.of(searcher, first, k));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).orElse(null);
+            Query base = words ? queries.build(r.query(), sort == null ? reading : null) : new MatchAllDocsQuery();
             TopDocs top = sort == null && words ? rescorer(base).rescore(searcher, fr.topDocs(), window) : fr.topDocs();
             Map<String, List<SearchResult.FacetCount>> facets = facets(searcher, fr.facetsCollector());
             ScoreDoc[] all = top.scoreDocs;
@@ -115,9 +127,40 @@ public class SearchService {
                         d.get(IndexFields.DOC_ISSUER), d.get(IndexFields.FILE_NAME),
                         Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score, snippet));
             }
-            return new SearchResult(r.query() == null ? "" : r.query(), top.totalHits.value(), page, size, sortName,
-                    hits, facets);
+            List<SearchResult.NumberFound> numbers = new ArrayList<>();
+            if (words) {
+                for (QueryFactory.Lookup l : queries.lookups(r.query())) {
+                    numbers.add(new SearchResult.NumberFound(l.printed(), searcher.count(l.bearer()), searcher.count(l.citing())));
+                }
+            }
+            long total = top.totalHits.value();
+            return new SearchResult(r.query() == null ? "" : r.query(), total, page, size, sortName, hits, facets,
+                    numbers, total == 0 && words ? suggestions(searcher, r) : List.of());
         });
+    }
+
+    /**
+     * Queries that find something when {@code r}'s finds nothing, each checked against the index with the request's
+     * filters: its words without diacritics (a misplaced accent matches nothing exactly), then without its last word.
+     */
+    private List<String> suggestions(IndexSearcher searcher, SearchRequest r) throws IOException {
+        List<String> out = new ArrayList<>();
+        String q = r.query().strip();
+        String plain = vn.vanban.normalize.Folding.fold(q);
+        String[] words = q.split("\\s+");
+        List<String> candidates = new ArrayList<>();
+        if (!plain.equals(q.toLowerCase(java.util.Locale.ROOT))) {
+            candidates.add(plain);
+        }
+        if (words.length > 1) {
+            candidates.add(String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)).replace("\"", ""));
+        }
+        for (String c : candidates) {
+            if (!c.isBlank() && !out.contains(c) && searcher.count(filtered(queries.buildMatching(c), r)) > 0) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** Characters a snippet's passage aims at (two passages a hit). */
@@ -145,6 +188,40 @@ public class SearchService {
      * around matches); empty when the document is not indexed.
      */
     public java.util.Optional<String> highlightedText(long id, String userQuery) {
+        return wholeText(id, userQuery, new DefaultPassageFormatter("<mark>", "</mark>", "", true));
+    }
+
+    /** Marks a page of one document shows at most. */
+    public static final int MAX_MARKS = 2000;
+
+    /**
+     * Where the words of {@code userQuery} stand in the text of document {@code id} (start and end offsets, in order,
+     * at most {@value #MAX_MARKS}); empty when the document is not indexed.
+     */
+    public java.util.Optional<List<int[]>> matchOffsets(long id, String userQuery) {
+        List<int[]> out = new ArrayList<>();
+        PassageFormatter offsets = new PassageFormatter() {
+            @Override
+            public Object format(Passage[] passages, String content) {
+                for (Passage p : passages) {
+                    for (int i = 0; i < p.getNumMatches() && out.size() < MAX_MARKS; i++) {
+                        out.add(new int[] {p.getMatchStarts()[i], p.getMatchEnds()[i]});
+                    }
+                }
+                return "";
+            }
+        };
+        return wholeText(id, userQuery, offsets).map(ignored -> {
+            out.sort(java.util.Comparator.comparingInt(o -> o[0]));
+            return out;
+        });
+    }
+
+    /**
+     * The whole stored text of document {@code id} as {@code formatter} renders it with the query's matches (escaped
+     * text when nothing matches); empty when the document is not indexed.
+     */
+    private java.util.Optional<String> wholeText(long id, String userQuery, PassageFormatter formatter) {
         if (userQuery == null || userQuery.isBlank()) {
             throw new IllegalArgumentException("give q= with the words to mark");
         }
@@ -157,7 +234,7 @@ public class SearchService {
             }
             int doc = top.scoreDocs[0].doc;
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
+                    .withFormatter(formatter)
                     .withMaxLength(Integer.MAX_VALUE - 1)
                     .withHighlightPhrasesStrictly(false)
                     .withHandleMultiTermQuery(false)
@@ -165,8 +242,8 @@ public class SearchService {
                     .build();
             String[] marked = highlighter.highlightFields(new String[] {IndexFields.BODY_FOLDED}, query, new int[] {doc},
                     new int[] {1}).get(IndexFields.BODY_FOLDED);
-            String text = marked[0] != null ? marked[0] : escape(searcher.storedFields().document(doc).get(IndexFields.BODY_FOLDED));
-            return java.util.Optional.of(text);
+            return java.util.Optional.of(marked[0] != null ? marked[0]
+                    : escape(searcher.storedFields().document(doc).get(IndexFields.BODY_FOLDED)));
         });
     }
 

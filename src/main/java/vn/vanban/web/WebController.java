@@ -101,7 +101,8 @@ public class WebController {
         for (SearchHit h : r.hits()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", h.id());
-            m.put("url", "/van-ban/" + h.id());
+            m.put("url", q == null || q.isBlank() ? "/van-ban/" + h.id()
+                    : UriBuilder.of("/van-ban/" + h.id()).queryParam("q", q).fragment("m").toString());
             m.put("title", titleOf(h.type(), h.number(), h.subject(), h.fileName()));
             m.put("issuer", h.issuer() == null ? "" : h.issuer());
             m.put("date", Display.date(h.date()));
@@ -140,11 +141,37 @@ public class WebController {
         }
         model.put("hits", hits);
         model.put("total", r.total());
+        List<Map<String, Object>> numbers = new ArrayList<>();
+        for (SearchResult.NumberFound n : r.numbers()) {
+            if (n.held() == 0) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("text", "Văn bản " + n.number() + " chưa có trong kho; " + n.citing() + " văn bản dẫn chiếu");
+                m.put("url", n.citing() > 0 && n.number().matches(".*/\\p{L}.*")
+                        ? UriBuilder.of("/trich-dan").queryParam("so", n.number()).toString() : null);
+                numbers.add(m);
+            }
+        }
+        model.put("numbers", numbers);
+        List<Map<String, String>> suggestions = new ArrayList<>();
+        for (String sq : r.suggestions()) {
+            Map<String, String> next = new LinkedHashMap<>(params);
+            next.put("q", sq);
+            next.remove("page");
+            suggestions.add(Map.of("label", sq, "url", url("/", next)));
+        }
+        model.put("suggestions", suggestions);
+        if (hits.isEmpty() && r.total() > 0) {
+            // a page past the last: say so, and lead back to the first
+            Map<String, String> first = new LinkedHashMap<>(params);
+            first.remove("page");
+            model.put("pastEnd", "Không còn kết quả ở trang này: " + r.total() + " văn bản nằm ở các trang trước.");
+            model.put("firstUrl", url("/", first));
+        }
         model.put("facets", facets);
         model.put("filters", filters);
         model.put("from", r.total() == 0 ? 0 : p * PAGE_SIZE + 1);
         model.put("to", p * PAGE_SIZE + hits.size());
-        if (p > 0) {
+        if (p > 0 && !hits.isEmpty()) {
             Map<String, String> prev = new LinkedHashMap<>(params);
             prev.put("page", Integer.toString(p - 1));
             model.put("prevUrl", url("/", prev));
@@ -160,7 +187,7 @@ public class WebController {
 
     /** A document: metadata, its text with citations linked and deadlines marked, citations, deadlines, tasks. */
     @Get("/van-ban/{id}")
-    public HttpResponse<?> document(@PathVariable long id) {
+    public HttpResponse<?> document(@PathVariable long id, @Nullable @QueryValue String q) {
         StoredDocument d = documents.findById(id).orElse(null);
         if (d == null) {
             return notFound("Không tìm thấy văn bản số " + id + " trong kho.");
@@ -192,7 +219,11 @@ public class WebController {
         model.put("versions", versions.size() > 1 ? versions : List.of());
         List<CitationQueries.Reference> refs = citations.referencesOf(d.id());
         List<DeadlineRecord> dls = deadlines.findByDocumentIdOrderByStartOffset(d.id());
-        model.put("text", TextMarkup.render(texts.findNormalizedTextByDocumentId(d.id()).orElse(""), refs, dls));
+        // opened from a search: the query's words marked, the page scrolled to the first (#m)
+        List<int[]> words = q == null || q.isBlank() ? List.of() : search.matchOffsets(d.id(), q).orElse(List.of());
+        model.put("text", TextMarkup.render(texts.findNormalizedTextByDocumentId(d.id()).orElse(""), refs, dls, words));
+        model.put("q", q == null ? "" : q);
+        model.put("marks", words.size());
         List<Map<String, Object>> refRows = new ArrayList<>();
         for (CitationQueries.Reference r : refs) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -265,11 +296,19 @@ public class WebController {
         return HttpResponse.ok(new ModelAndView<>("cited", model));
     }
 
-    /** The most cited documents. */
+    /**
+     * The most cited documents; with {@code so=}, the cited documents of that number in any spelling (straight to its
+     * page when there is one).
+     */
     @Get("/trich-dan")
-    public ModelAndView<Map<String, Object>> mostCited() {
+    public HttpResponse<?> mostCited(@Nullable @QueryValue("so") String number) {
+        boolean byNumber = number != null && !number.isBlank();
+        List<CitationQueries.Cited> found = byNumber ? citations.byNumber(number.strip(), null) : citations.top(50);
+        if (byNumber && found.size() == 1) {
+            return HttpResponse.seeOther(java.net.URI.create("/trich-dan/" + found.get(0).id()));
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (CitationQueries.Cited c : citations.top(50)) {
+        for (CitationQueries.Cited c : found) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("url", "/trich-dan/" + c.id());
             m.put("label", c.type() + " số " + c.number() + (c.date() == null ? "" : " ngày " + Display.date(c.date())));
@@ -278,7 +317,11 @@ public class WebController {
             m.put("held", c.held());
             rows.add(m);
         }
-        return new ModelAndView<>("most-cited", Map.of("rows", rows));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("rows", rows);
+        model.put("heading", byNumber ? "Văn bản số " + number.strip() + " được trích dẫn" : "Văn bản được trích dẫn nhiều");
+        model.put("empty", byNumber && rows.isEmpty() ? "Chưa văn bản nào trong kho dẫn chiếu số " + number.strip() + "." : null);
+        return HttpResponse.ok(new ModelAndView<>("most-cited", model));
     }
 
     private static Map<String, Object> citingRow(CitationQueries.Citing x) {

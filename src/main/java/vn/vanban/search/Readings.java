@@ -1,0 +1,109 @@
+package vn.vanban.search;
+
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import vn.vanban.index.IndexFields;
+import vn.vanban.normalize.Folding;
+
+/**
+ * The accented reading of words typed without diacritics, as the documents that match them best spell them: "muc
+ * luong co so" is read "mức lương cơ sở" because the best matches print it so, where each syllable's most frequent
+ * spelling alone would give "mục lượng có số". The spellings are read from the stored texts of the first hits at the
+ * places the folded words stand together (the whole run of words first, then pairs, then single words), so the
+ * reading follows context. Words typed with diacritics keep them. Stateless.
+ */
+final class Readings {
+
+    /** First-pass hits whose texts are read. */
+    static final int DOCUMENTS = 5;
+    /** Occurrences of one run read per document. */
+    private static final int PER_DOCUMENT = 20;
+    private static final int WHOLE = 4;
+    private static final int PAIR = 2;
+    private static final int SINGLE = 1;
+
+    private Readings() {
+    }
+
+    /**
+     * The reading of {@code words} (a query's free words) in the texts of {@code top}'s first hits; null when the
+     * words have no syllable typed without diacritics or no text shows one.
+     */
+    static String of(IndexSearcher searcher, ScoreDoc[] top, String words) throws IOException {
+        String[] typed = words.strip().split("\\s+");
+        List<String> folded = new ArrayList<>();
+        boolean plain = false;
+        for (String w : typed) {
+            String f = Folding.fold(w).replaceAll("[^\\p{L}\\p{N}]", "");
+            folded.add(f);
+            plain |= !f.isEmpty() && !QueryFactory.hasDiacritics(w) && f.chars().anyMatch(c -> "aeiouy".indexOf(c) >= 0);
+        }
+        if (!plain || top.length == 0) {
+            return null;
+        }
+        List<Map<String, Integer>> votes = new ArrayList<>();
+        for (int i = 0; i < typed.length; i++) {
+            votes.add(new HashMap<>());
+        }
+        for (int d = 0; d < Math.min(DOCUMENTS, top.length); d++) {
+            String text = searcher.storedFields().document(top[d].doc, java.util.Set.of(IndexFields.BODY_FOLDED))
+                    .get(IndexFields.BODY_FOLDED);
+            if (text == null) {
+                continue;
+            }
+            String foldedText = Folding.fold(text); // same length: offsets carry over to the text
+            vote(text, foldedText, folded, 0, folded.size(), WHOLE, votes);
+            for (int i = 0; i + 1 < folded.size(); i++) {
+                vote(text, foldedText, folded, i, i + 2, PAIR, votes);
+            }
+            for (int i = 0; i < folded.size(); i++) {
+                vote(text, foldedText, folded, i, i + 1, SINGLE, votes);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        for (int i = 0; i < typed.length; i++) {
+            String w = typed[i];
+            String r = w;
+            if (!QueryFactory.hasDiacritics(w)) {
+                String best = votes.get(i).entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+                if (best != null && !best.equals(w.toLowerCase(java.util.Locale.ROOT))) {
+                    r = best;
+                    changed = true;
+                }
+            }
+            out.append(out.length() == 0 ? "" : " ").append(r);
+        }
+        return changed ? out.toString() : null;
+    }
+
+    /** Adds {@code weight} to the spelling of each word of the run {@code [from, to)} wherever the run stands. */
+    private static void vote(String text, String foldedText, List<String> folded, int from, int to, int weight,
+                             List<Map<String, Integer>> votes) {
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        for (int i = from; i < to; i++) {
+            if (folded.get(i).isEmpty()) {
+                return;
+            }
+            regex.append(i > from ? "[\\s\\u00a0]+" : "").append('(').append(Pattern.quote(folded.get(i))).append(')');
+        }
+        regex.append("(?![\\p{L}\\p{N}])");
+        Matcher m = Pattern.compile(regex.toString()).matcher(foldedText);
+        for (int n = 0; n < PER_DOCUMENT && m.find(); n++) {
+            for (int g = 1; g <= to - from; g++) {
+                String spelling = Normalizer.normalize(text.substring(m.start(g), m.end(g)), Normalizer.Form.NFC)
+                        .toLowerCase(java.util.Locale.ROOT);
+                votes.get(from + g - 1).merge(spelling, weight, Integer::sum);
+            }
+        }
+    }
+}

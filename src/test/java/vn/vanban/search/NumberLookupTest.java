@@ -1,0 +1,112 @@
+package vn.vanban.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.vanban.ingest.IngestService;
+import vn.vanban.support.Databases;
+import vn.vanban.support.TestApp;
+
+/**
+ * Known-item lookup: a number in any form people type puts the documents bearing it first, above the documents
+ * that cite it (which mention it, and its words, far more often), with the type word typed agreeing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NumberLookupTest {
+
+    TestApp app;
+    SearchService search;
+    final Map<String, Long> ids = new HashMap<>();
+
+    @BeforeAll
+    void ingest() {
+        app = TestApp.start(Databases.H2);
+        IngestService ingest = app.bean(IngestService.class);
+        add(ingest, "nd125", header("CHÍNH PHỦ", "125/2026/NĐ-CP", "06 tháng 4 năm 2026", "NGHỊ ĐỊNH",
+                "Quy định về hoạt động khoa học, công nghệ và đổi mới sáng tạo")
+                + "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về hoạt động khoa học và công nghệ.\n");
+        add(ingest, "nd12", header("CHÍNH PHỦ", "12/2022/NĐ-CP", "17 tháng 01 năm 2022", "NGHỊ ĐỊNH",
+                "Quy định xử phạt vi phạm hành chính trong lĩnh vực lao động")
+                + "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về xử phạt.\n");
+        add(ingest, "tt12", header("BỘ TÀI CHÍNH", "12/2022/TT-BTC", "20 tháng 02 năm 2022", "THÔNG TƯ",
+                "Hướng dẫn chế độ kế toán hành chính sự nghiệp")
+                + "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn chế độ kế toán.\n");
+        add(ingest, "nq66", header("CHÍNH PHỦ", "66.17/2026/NQ-CP", "15 tháng 5 năm 2026", "NGHỊ QUYẾT",
+                "Cắt giảm ngành, nghề đầu tư kinh doanh có điều kiện")
+                + "Điều 1. Cắt giảm điều kiện kinh doanh.\n");
+        // a document that cites 125/2026/NĐ-CP in every paragraph, with the words of the queries all around it
+        StringBuilder citing = new StringBuilder(header("UBND TỈNH BẮC KẠN", "15/KH-UBND", "10 tháng 5 năm 2026",
+                "KẾ HOẠCH", "Triển khai Nghị định số 125/2026/NĐ-CP về khoa học, công nghệ và đổi mới sáng tạo"));
+        for (int i = 1; i <= 12; i++) {
+            citing.append(i).append(". Thực hiện Nghị định số 125/2026/NĐ-CP ngày 06/4/2026 của Chính phủ quy định về ")
+                    .append("hoạt động khoa học, công nghệ và đổi mới sáng tạo; nghị định 125/2026 đổi mới sáng tạo.\n");
+        }
+        citing.append("Căn cứ Thông tư số 35/2017/TT-BLĐTBXH ngày 25/12/2017 của Bộ Lao động - Thương binh và Xã hội.\n");
+        add(ingest, "citing", citing.toString());
+        search = app.bean(SearchService.class);
+    }
+
+    private static String header(String issuer, String number, String date, String type, String subject) {
+        return issuer + "\nSố: " + number + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                + "Hà Nội, ngày " + date + "\n" + type + "\n" + subject + "\n";
+    }
+
+    private void add(IngestService ingest, String key, String text) {
+        ids.put(key, ingest.ingest("test:" + key, key + ".txt", text.getBytes(StandardCharsets.UTF_8), false).id());
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private List<Long> top(String q) {
+        return search.search(q, 0, 10).hits().stream().map(SearchHit::id).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"125/2026/NĐ-CP", "125/2026/ND-CP", "125/2026/nd-cp", "125-2026-nđ-cp", "125/2026",
+            "nghị định 125/2026", "Nghị định số 125/2026", "NĐ 125/2026", "nd 125/2026", "nghi dinh 125/2026",
+            "nghị định 125/2026 đổi mới sáng tạo", "nghi dinh 125/2026 doi moi sang tao"})
+    void theBearerComesFirstAboveTheDocumentCitingIt(String q) {
+        List<Long> hits = top(q);
+        assertEquals(ids.get("nd125"), hits.get(0), q + " -> " + hits);
+        assertTrue(hits.contains(ids.get("citing")), "the citing plan follows: " + hits);
+    }
+
+    @Test
+    void theTypeWordTypedMustAgree() {
+        assertEquals(ids.get("nd12"), top("nghị định 12/2022").get(0));
+        assertEquals(ids.get("tt12"), top("thông tư 12/2022").get(0));
+        assertEquals(ids.get("tt12"), top("TT 12/2022").get(0));
+        assertEquals(Set.of(ids.get("nd12"), ids.get("tt12")), Set.copyOf(top("12/2022").subList(0, 2)),
+                "no type word: every bearer first");
+    }
+
+    @Test
+    void aSubNumberAfterADotIsPartOfTheNumber() {
+        assertEquals(ids.get("nq66"), top("66.17/2026").get(0));
+        assertEquals(ids.get("nq66"), top("nghị quyết 66.17/2026/NQ-CP").get(0));
+    }
+
+    @Test
+    void theResultSaysWhetherANumberIsHeldAndWhoCitesIt() {
+        SearchResult held = search.search("nghị định 125/2026", 0, 10);
+        assertEquals(List.of(new SearchResult.NumberFound("125/2026", 1, 1)), held.numbers());
+        SearchResult notHeld = search.search("35/2017/TT-BLĐTBXH", 0, 10);
+        assertEquals(List.of(new SearchResult.NumberFound("35/2017/TT-BLĐTBXH", 0, 1)), notHeld.numbers());
+        assertEquals(List.of(ids.get("citing")), notHeld.hits().stream().map(SearchHit::id).toList());
+        assertEquals(List.of(), search.search("đổi mới sáng tạo", 0, 10).numbers(), "no number, no lookups");
+    }
+}
