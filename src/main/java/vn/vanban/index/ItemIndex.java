@@ -24,7 +24,7 @@ import vn.vanban.config.VanbanConfig;
 public class ItemIndex extends LuceneIndex {
 
     /** The version of what {@link #put} writes (2: a document's tasks and deadlines keyed by their place in it). */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
 
     public static final String KEY = "item_key";
     public static final String KIND = "item_kind";

@@ -11,7 +11,8 @@ import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 
 /**
  * Analysis for Vietnamese text: NFKC with case folding before tokenizing (so NFD input matches NFC), ICU word
- * segmentation into syllables, and unified tone placement. The folded variant also removes every diacritic
+ * segmentation into syllables, a position gap where punctuation ends a clause ({@link ClauseBreakFilter}), and
+ * unified tone placement. The folded variant also removes every diacritic
  * ("Quyết định" → "quyet dinh", "đ" → "d") for queries typed without them.
  */
 public final class VietnameseAnalyzer extends Analyzer {
@@ -36,7 +37,7 @@ public final class VietnameseAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new ICUNormalizer2CharFilter(reader, NFKC_CF);
+        return new ICUNormalizer2CharFilter(ClauseBreakFilter.mark(reader), NFKC_CF);
     }
 
     @Override
@@ -47,8 +48,9 @@ public final class VietnameseAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new ICUTokenizer();
+        TokenStream clauses = new ClauseBreakFilter(tokenizer); // no phrase across ", " ". " "; " …
         // folding removes tone marks wherever they sit, so only the exact variant needs their placement unified
-        TokenStream stream = folded ? new ICUFoldingFilter(tokenizer) : new ToneNormalizationFilter(tokenizer);
+        TokenStream stream = folded ? new ICUFoldingFilter(clauses) : new ToneNormalizationFilter(clauses);
         return new TokenStreamComponents(tokenizer, stream);
     }
 

@@ -192,7 +192,9 @@ public final class QueryFactory {
         words = QUOTED.matcher(words).replaceAll(" ");
         java.util.regex.Matcher negated = NEGATED.matcher(words);
         while (negated.find()) {
-            Query not = builder.createPhraseQuery(IndexFields.BODY_FOLDED, negated.group(1), 0);
+            // "-báo" leaves out "báo", not every "bảo" and "bao" too: a word typed with diacritics is left out as typed
+            String field = hasDiacritics(negated.group(1)) ? IndexFields.BODY : IndexFields.BODY_FOLDED;
+            Query not = builder.createPhraseQuery(field, negated.group(1), 0);
             if (not != null) {
                 b.add(not, BooleanClause.Occur.MUST_NOT);
             }
@@ -232,7 +234,8 @@ public final class QueryFactory {
 
     /**
      * The words as required clauses on the folded field, one per syllable — or, where an abbreviation or its
-     * expansion stands, one clause that accepts either form. Long queries need three quarters of the clauses.
+     * expansion stands, one clause that accepts either form. Long queries need three quarters of the clauses; two
+     * syllables must stand together.
      */
     private Query freeText(String words) {
         List<String> toks = tokens(words);
@@ -252,6 +255,11 @@ public final class QueryFactory {
                 clauses.add(new TermQuery(new Term(IndexFields.BODY_FOLDED, toks.get(i))));
                 i++;
             }
+        }
+        if (toks.size() == 2 && clauses.size() == 2) {
+            // two syllables are most often one word ("bảo hiểm", "dẫn độ"): they must stand together, as a phrase,
+            // which never spans a comma or a full stop
+            return builder.createPhraseQuery(IndexFields.BODY_FOLDED, words, 0);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Query c : clauses) {

@@ -91,6 +91,16 @@ abstract class ApiContract {
         assertEquals(200, search.statusCode());
         assertTrue(search.body().contains("\"id\":" + id), search.body());
         assertTrue(search.body().contains("<mark>"), search.body());
+
+        // a number not held: its citing document, and the result says so
+        HttpResponse<String> lookup = get("/api/search?q=" + enc("QĐ 2099/QĐ-UBND"));
+        assertTrue(lookup.body().contains("\"numbers\":[{\"number\":\"2099/QĐ-UBND\",\"held\":0,\"citing\":1}]"), lookup.body());
+        // nothing matches: the same shape, empty
+        HttpResponse<String> none = get("/api/search?q=" + enc("zqxw vvqz"));
+        assertEquals(200, none.statusCode());
+        for (String field : new String[] {"\"total\":0", "\"hits\":[]", "\"facets\":{}", "\"numbers\":[]", "\"suggestions\":[]"}) {
+            assertTrue(none.body().contains(field), field + " in " + none.body());
+        }
     }
 
     @Test

@@ -34,6 +34,17 @@ public class VietnameseAnalyzerTest extends BaseTokenStreamTestCase {
         }
     }
 
+    public void testPunctuationEndingAClauseLeavesAPositionGap() throws Exception {
+        try (Analyzer a = VietnameseAnalyzer.folded()) {
+            // "quý, hiếm": a gap between the two, so no phrase spans the comma; offsets still point into the text
+            assertAnalyzesTo(a, "loài quý, hiếm. Bảo hiểm", new String[] {"loai", "quy", "hiem", "bao", "hiem"},
+                    new int[] {0, 5, 10, 16, 20}, new int[] {4, 8, 14, 19, 24}, new int[] {1, 1, 2, 2, 1});
+            // punctuation inside numbers and symbols is no clause break
+            assertAnalyzesTo(a, "1.500 đồng 66.17/2026", new String[] {"1.500", "dong", "66.17", "2026"},
+                    new int[] {0, 6, 11, 17}, new int[] {5, 10, 16, 21}, new int[] {1, 1, 1, 1});
+        }
+    }
+
     public void testRandomStrings() throws Exception {
         try (Analyzer exact = VietnameseAnalyzer.exact(); Analyzer folded = VietnameseAnalyzer.folded()) {
             checkRandomData(random(), exact, 200 * RANDOM_MULTIPLIER);

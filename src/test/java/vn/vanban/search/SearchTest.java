@@ -43,6 +43,11 @@ class SearchTest {
         // a table's cells run together, as PDF layout leaves them: 1,500 characters without a sentence break
         add(ingest, "longrun", ("Phòng Tài nguyên, Phòng Kinh tế, Phòng Nội vụ, Phòng Tư pháp, Phòng Y tế, ").repeat(10)
                 + "quản lý khoáng sản, " + ("Trung tâm Văn hóa, Trung tâm Y tế, Ban Quản lý dự án, Đài Truyền thanh, ").repeat(10));
+        add(ingest, "storm", "Khu neo đậu tránh trú bão cho tàu cá; phòng, chống bão, lũ và thiên tai.");
+        add(ingest, "insurance", "Chế độ bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp; bảo đảm quyền lợi.");
+        add(ingest, "rare", "Bảo tồn các loài động vật quý, hiếm trong khu bảo tồn.");
+        add(ingest, "press", "Ứng dụng công nghệ thông tin trong cơ quan báo chí.");
+        add(ingest, "it", "Ứng dụng công nghệ thông tin trong cơ quan nhà nước, bảo đảm an toàn thông tin.");
         for (Abbreviations.Entry e : Abbreviations.load().entries()) {
             add(ingest, "abbr-" + e.abbr(), "Văn bản mẫu: " + e.example() + ".");
         }
@@ -135,6 +140,33 @@ class SearchTest {
         List<Long> either = top("thủy lợi OR \"viết thư quốc tế\"");
         assertTrue(either.contains(ids.get("oldtone")) && either.contains(ids.get("000")), either.toString());
         assertTrue(top("thủy lợi AND hòa mạng").contains(ids.get("oldtone")));
+    }
+
+    @Test
+    void theAccentsTypedDecideTheOrder() {
+        List<Long> storm = top("bão");
+        assertEquals(ids.get("storm"), storm.get(0), "bão first, then the bảo: " + storm);
+        assertTrue(storm.contains(ids.get("insurance")), "typed with accents, other spellings still match: " + storm);
+        assertEquals(ids.get("insurance"), top("bảo hiểm").get(0));
+        // typed without them: the reading the best matches print ("bảo hiểm") ranks first, as if typed with them
+        assertEquals(top("bảo hiểm").subList(0, 1), top("bao hiem").subList(0, 1));
+    }
+
+    @Test
+    void twoSyllablesStandTogetherAndNeverAcrossPunctuation() {
+        List<Long> hits = top("bảo hiểm");
+        assertTrue(hits.contains(ids.get("insurance")), hits.toString());
+        assertTrue(!hits.contains(ids.get("rare")), "'Bảo tồn … quý, hiếm' holds both syllables, not the word: " + hits);
+        assertTrue(!top("\"quý hiếm\"").contains(ids.get("rare")), "no phrase across a comma");
+        assertTrue(top("quý, hiếm").contains(ids.get("rare")), "typed with its comma, it is found");
+    }
+
+    @Test
+    void aWordLeftOutWithItsAccentsLeavesOutOnlyThatSpelling() {
+        List<Long> hits = top("\"công nghệ thông tin\" -báo");
+        assertTrue(hits.contains(ids.get("it")) && !hits.contains(ids.get("press")), hits.toString());
+        List<Long> plain = top("\"cong nghe thong tin\" -bao");
+        assertTrue(!plain.contains(ids.get("it")) && !plain.contains(ids.get("press")), "without accents: every spelling " + plain);
     }
 
     @Test
