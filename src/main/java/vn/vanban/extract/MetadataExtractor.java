@@ -129,6 +129,8 @@ public final class MetadataExtractor {
             issuerEnd = dateStart;
         }
         List<String> issuerLines = issuerLines(header.substring(0, issuerEnd));
+        issuerLines.replaceAll(this::withoutTypePrefix); // "VĂN BẢN HỢP NHẤT - BỘ …" of a consolidated text
+        issuerLines.removeIf(this::notABody); // "THÔNG TƯ" of a consolidated text, "PHÓ THỦ TƯỚNG" of a signed copy
         String issuer = null;
         String parentIssuer = null;
         if (issuerOverride != null) {
@@ -391,6 +393,30 @@ public final class MetadataExtractor {
     /** "Số:    /BC-STTTT": a number left blank for the registry, the symbol printed. */
     private static final Pattern BLANK_NUMBER = Pattern.compile("[.…_\\s]*/\\s*([A-ZĐÐ][A-ZĐÐa-z0-9&]*(?:-[A-ZĐÐ0-9][A-ZĐÐa-z0-9&]*)+)");
 
+    /** A person's title alone ("PHÓ THỦ TƯỚNG", "THỨ TRƯỞNG"): the authority pattern with no body's name in it. */
+    private static final Pattern PERSON_TITLE = Pattern.compile("TRƯỞNG|GIÁM ĐỐC|CHỦ TỊCH|THỦ TƯỚNG|BÍ THƯ|CHÁNH ÁN|CHỦ NHIỆM");
+
+    private static final Pattern TYPE_PREFIX = Pattern.compile("^(.+?)\\s+-\\s+(.+)$");
+    private static final Pattern BARE_PREFIX = Pattern.compile("^(?:KT|TM|TL|TUQ|Q|K/T|T/M)\\.?$");
+
+    /** A caps line without a document type's name heading it ("VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH" → "BỘ TÀI CHÍNH"). */
+    private String withoutTypePrefix(String caps) {
+        Matcher m = TYPE_PREFIX.matcher(caps);
+        return m.matches() && types.byName(m.group(1)) != null ? m.group(2) : caps;
+    }
+
+    /**
+     * Whether a caps line of the issuer zone names no body: a document type's name, a signature's "KT." alone, or a
+     * person's title alone.
+     */
+    private boolean notABody(String caps) {
+        if (types.byName(caps) != null || BARE_PREFIX.matcher(caps).matches()) {
+            return true;
+        }
+        Matcher title = landmarks.authority().pattern().matcher(caps);
+        return title.matches() && PERSON_TITLE.matcher(caps).find() && !caps.contains("BAN") && !caps.contains("HỘI ĐỒNG");
+    }
+
     /** The caps left of the number: the issuing body's lines, quốc hiệu, tiêu ngữ and a portal's banner left out. */
     private List<String> issuerLines(String zone) {
         String z = landmarks.motto().pattern().matcher(zone).replaceAll(String.valueOf(HARD));
@@ -451,10 +477,11 @@ public final class MetadataExtractor {
     private static final Pattern PLACE_LINE = Pattern.compile("^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|THỊ TRẤN|DÂN)(?![\\p{L}]).*");
 
     /** Whether caps line {@code next} continues the organ name on {@code prev} ("ỦY BAN NHÂN DÂN" / "TỈNH CÀ MAU",
-     *  "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI"). */
+     *  "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI", or where a known name runs on: "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM"). */
     private static boolean continues(String prev, String next) {
         return PLACE_LINE.matcher(next).matches() && (prev.endsWith("NHÂN DÂN") || prev.endsWith("NHÂN"))
-                || next.startsWith("VÀ ") || prev.endsWith(" VÀ") || prev.endsWith("-"); // "… THƯƠNG BINH" / "VÀ XÃ HỘI"
+                || next.startsWith("VÀ ") || prev.endsWith(" VÀ") || prev.endsWith("-") // "… THƯƠNG BINH" / "VÀ XÃ HỘI"
+                || KnownOrgans.wraps(prev, next); // "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM", "… - THƯƠNG" / "BINH VÀ XÃ HỘI"
     }
 
     /** The subject after "V/v": up to the place and date, "Kính gửi", the end of its cell, or capitals. */

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Turns an organ name printed in capitals in a header block into its usual written form: abbreviations kept
  * ("UBND"), the organ word and place names capitalized ("UBND TỈNH BẮC KẠN" → "UBND tỉnh Bắc Kạn",
- * "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" → "Sở Thông tin và Truyền thông"). Stateless.
+ * "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" → "Sở Thông tin và Truyền thông"), a known body's name as it is officially written
+ * ({@link KnownOrgans}). Stateless.
  */
 final class OrganNames {
 
@@ -55,7 +56,7 @@ final class OrganNames {
             }
             out.append(rendered);
         }
-        return out.toString();
+        return KnownOrgans.official(out.toString()); // "Quốc Hội" → "Quốc hội", "… thương binh và xã Hội" → "… Thương binh và Xã hội"
     }
 
     private static String capitalize(String w) {

@@ -139,7 +139,8 @@ public class DocumentIndex extends LuceneIndex {
         }
         if (d.stored()) {
             facet(doc, IndexFields.FACET_TYPE, d.type());
-            facet(doc, IndexFields.FACET_ISSUER, d.issuer());
+            // one value per body: its name as officially written, whatever capitals the text or a correction gave it
+            facet(doc, IndexFields.FACET_ISSUER, d.issuer() == null ? null : vn.vanban.extract.KnownOrgans.official(d.issuer()));
             facet(doc, IndexFields.FACET_PROVINCE, d.province());
             facet(doc, IndexFields.FACET_FIELD, d.field());
             doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_STATUS, d.draft() ? "draft" : "final"));

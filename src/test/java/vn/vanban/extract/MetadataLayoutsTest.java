@@ -139,6 +139,27 @@ class MetadataLayoutsTest {
     }
 
     @Test
+    void anIssuerIsTheBodyAsOfficiallyWrittenWhereverItsNameWraps() {
+        String rest = "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 25 tháng 01 năm 2022\n"
+                + "THÔNG TƯ\nHướng dẫn thu thập thông tin\nCăn cứ Luật Việc làm;\n";
+        // a name wrapped onto a second line, in capitals: one body, its capitals as the table writes them
+        assertEquals("Bộ Lao động - Thương binh và Xã hội",
+                extract("BỘ LAO ĐỘNG - THƯƠNG\nBINH VÀ XÃ HỘI\nSố: 01/2022/TT-BLĐTBXH" + rest).issuer());
+        assertEquals("Ngân hàng Nhà nước Việt Nam", extract("NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM\nSố: 13/2026/TT-NHNN" + rest).issuer());
+        assertEquals("Chính phủ", extract("CHÍNH PHỦ\nSố: 12/2022/NĐ-CP" + rest).issuer());
+        assertEquals("Văn phòng Quốc hội", extract("VĂN PHÒNG QUỐC HỘI\nSố: 28/VBHN-VPQH" + rest).issuer());
+        // an organ word inside a ministry's name starts no second body
+        assertEquals("Bộ Nội vụ", extract("BỘ NỘI VỤ\nSố: 03/2021/TT-BNV" + rest).issuer());
+        assertEquals("Bộ Quốc phòng", extract("BỘ QUỐC PHÒNG\nSố: 90/2025/TT-BQP" + rest).issuer());
+        // a consolidated text's heading is no body: the body after it is
+        assertEquals("Bộ Lao động - Thương binh và Xã hội",
+                extract("VĂN BẢN HỢP NHẤT -\nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 2022/VBHN-BLĐTBXH" + rest).issuer());
+        // a local department shares its ministry's field name and its capitals
+        assertEquals("Sở Lao động - Thương binh và Xã hội",
+                extract("UBND TỈNH CAO BẰNG\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 15/KH-SLĐTBXH" + rest).issuer());
+    }
+
+    @Test
     void aLetterSubjectRunsToTheDateOrItsCell() {
         DocumentMetadata m = extract("BỘ KẾ HOẠCH VÀ ĐẦU TƯ ----------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
                 + "Hạnh phúc\nSố: 3397/BKHĐT-QLKTTW V/v hướng dẫn áp dụng quy định tại Điều 162 Luật DN 2014 Hà Nội, ngày 23 "

@@ -108,6 +108,18 @@ class FacetSearchTest {
     }
 
     @Test
+    void theIssuerFacetHasOneValuePerBody() {
+        Map<String, Long> issuers = counts(browse(SearchRequest.Sort.NEWEST, 100), "issuer");
+        Set<String> bodies = new HashSet<>();
+        vn.vanban.extract.DocumentTypes types = new vn.vanban.extract.DocumentTypes();
+        for (String v : issuers.keySet()) {
+            assertTrue(bodies.add(v.toLowerCase(java.util.Locale.ROOT)), "one value per body, whatever its capitals: " + issuers);
+            assertTrue(types.byName(v) == null, "a document type is no issuer: " + v);
+        }
+        assertTrue(issuers.containsKey("Bộ Lao động - Thương binh và Xã hội"), "written as the ministry writes it: " + issuers);
+    }
+
+    @Test
     void everyFacetValueFiltersToItsCount() {
         SearchResult all = browse(SearchRequest.Sort.NEWEST, 10);
         for (String dim : List.of("type", "province", "field", "issuer", "year")) {
