@@ -347,15 +347,17 @@ public class LoadBenchCommand implements Callable<Integer> {
                     // dimension absent
                 }
             }
+            if (!byDate) {
+                base = vn.vanban.search.SearchService.rankingQuery(factory, searcher, q, fr.topDocs().scoreDocs);
+            }
             TopDocs top = byDate ? fr.topDocs()
                     : vn.vanban.search.SearchService.rescorer(base).rescore(searcher, fr.topDocs(), 10);
             if (!q.isBlank() && top.scoreDocs.length > 0) {
-                UnifiedHighlighter h = vn.vanban.search.SearchService.snippetHighlighter(searcher, analyzer);
                 int[] ids = new int[top.scoreDocs.length];
                 for (int i = 0; i < ids.length; i++) {
                     ids[i] = top.scoreDocs[i].doc;
                 }
-                h.highlightFields(new String[] {IndexFields.BODY_FOLDED}, base, ids, new int[] {2});
+                vn.vanban.search.SearchService.snippets(searcher, analyzer, base, ids);
             }
             for (ScoreDoc sd : top.scoreDocs) {
                 Document d = searcher.storedFields().document(sd.doc, vn.vanban.search.SearchService.HIT_FIELDS);

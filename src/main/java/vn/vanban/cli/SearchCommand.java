@@ -62,24 +62,39 @@ public class SearchCommand implements Callable<Integer> {
         SearchResult r = search.search(new SearchRequest(String.join(" ", words), type, issuer, province, field,
                 yearFrom, yearTo, null, null, draft, hasDeadlines, SearchRequest.Sort.parse(sort), 0,
                 Math.min(size, SearchService.MAX_PAGE_SIZE)));
-        System.out.printf("%d documents match%n", r.total());
+        print(r, facets, System.out);
+        return 0;
+    }
+
+    /**
+     * Prints {@code r} as the command does: the count, what the query's numbers found, suggestions, the facet counts
+     * when asked, the ranked hits.
+     */
+    public static void print(SearchResult r, boolean facets, java.io.PrintStream out) {
+        out.printf("%d documents match%n", r.total());
+        for (SearchResult.NumberFound n : r.numbers()) {
+            out.println(n.held() > 0
+                    ? String.format("  %s: %d held document(s) bear it (first), %d cite it", n.number(), n.held(), n.citing())
+                    : String.format("  %s: not held; %d document(s) cite it (vanban cites \"%s\")", n.number(), n.citing(), n.number()));
+        }
+        if (!r.suggestions().isEmpty()) {
+            out.println("  try: " + String.join(" | ", r.suggestions()));
+        }
         if (facets) {
-            r.facets().forEach((dim, values) -> System.out.printf("  %s: %s%n", dim, String.join(", ",
+            r.facets().forEach((dim, values) -> out.printf("  %s: %s%n", dim, String.join(", ",
                     values.stream().map(v -> v.value() + " (" + v.count() + ")").toList())));
         }
         int rank = 1;
         for (SearchHit h : r.hits()) {
-            System.out.printf("%2d. [%d] %s %s %s (%s) score %.2f%n    %s%n", rank++, h.id(),
+            out.printf("%2d. [%d] %s %s %s (%s) score %.2f%n    %s%n", rank++, h.id(),
                     h.type() == null ? "" : h.type(), h.number() == null ? "" : h.number(),
                     h.subject() == null ? h.fileName() : h.subject(), h.date() == null ? "?" : h.date(), h.score(),
                     plain(h.snippet()));
         }
-        return 0;
     }
 
     private static String plain(String html) {
-        return html.replace("<mark>", "[").replace("</mark>", "]").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#x27;", "'").replace("&#x2F;", "/").replace("&amp;", "&")
+        return org.unbescape.html.HtmlEscape.unescapeHtml(html.replace("<mark>", "[").replace("</mark>", "]"))
                 .replaceAll("\\s+", " ");
     }
 }

@@ -118,6 +118,31 @@ public final class QueryFactory {
     public record Lookup(String printed, Query bearer, Query citing) {
     }
 
+    /**
+     * A query that matches where the numbers {@code userQuery} names are printed in a text, to mark them in snippets
+     * and pages ("2099/QĐ-UBND" in the sentence citing it); null when it names none.
+     */
+    public Query printedNumbers(String userQuery) {
+        NumberQuery.Parsed parsed = numbers.parse(userQuery);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int n = 0;
+        for (String printed : parsed.fullPrinted()) {
+            Query p = builder.createPhraseQuery(IndexFields.BODY_FOLDED, printed, 0);
+            if (p != null) {
+                b.add(p, BooleanClause.Occur.SHOULD);
+                n++;
+            }
+        }
+        for (NumberQuery.Partial p : parsed.partial()) {
+            Query q = builder.createPhraseQuery(IndexFields.BODY_FOLDED, p.numberYear(), 0);
+            if (q != null) {
+                b.add(q, BooleanClause.Occur.SHOULD);
+                n++;
+            }
+        }
+        return n == 0 ? null : b.build();
+    }
+
     /** The numbers {@code userQuery} names, in order; empty when it names none. */
     public List<Lookup> lookups(String userQuery) {
         return lookups(numbers.parse(userQuery));

@@ -90,17 +90,8 @@ public class SearchService {
             FacetsCollectorManager.FacetsResult fr = sort == null
                     ? FacetsCollectorManager.search(searcher, query, Math.max(window, RESCORE_WINDOW), new FacetsCollectorManager())
                     : FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
-            // words typed without diacritics are read as the best first-pass hits spell them; that reading ranks
-            Map<String, java.util.Optional<String>> read = new java.util.HashMap<>();
-            ScoreDoc[] first = fr.topDocs().scoreDocs;
-            java.util.function.UnaryOperator<String> reading = w -> read.computeIfAbsent(w, k -> {
-                try {
-                    return java.util.Optional.ofNullable(Readings.of(searcher, first, k));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).orElse(null);
-            Query base = words ? queries.build(r.query(), sort == null ? reading : null) : new MatchAllDocsQuery();
+            Query base = words ? (sort == null ? rankingQuery(queries, searcher, r.query(), fr.topDocs().scoreDocs)
+                    : queries.build(r.query())) : new MatchAllDocsQuery();
             TopDocs top = sort == null && words ? rescorer(base).rescore(searcher, fr.topDocs(), window) : fr.topDocs();
             Map<String, List<SearchResult.FacetCount>> facets = facets(searcher, fr.facetsCollector());
             ScoreDoc[] all = top.scoreDocs;
@@ -109,13 +100,15 @@ public class SearchService {
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, to);
             String[] snippets = new String[pageDocs.length];
             if (pageDocs.length > 0 && words) {
-                UnifiedHighlighter highlighter = snippetHighlighter(searcher, index.analyzer());
                 int[] docIds = new int[pageDocs.length];
                 for (int i = 0; i < pageDocs.length; i++) {
                     docIds[i] = pageDocs[i].doc;
                 }
-                snippets = highlighter.highlightFields(new String[] {IndexFields.BODY_FOLDED}, base, docIds,
-                        new int[] {2}).get(IndexFields.BODY_FOLDED);
+                // the numbers the query names are marked where a text prints them, in the sentence citing them
+                Query numbers = queries.printedNumbers(r.query());
+                Query marked = numbers == null ? base : new BooleanQuery.Builder().add(base, BooleanClause.Occur.SHOULD)
+                        .add(numbers, BooleanClause.Occur.SHOULD).build();
+                snippets = snippets(searcher, index.analyzer(), marked, docIds);
             }
             List<SearchHit> hits = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
@@ -163,6 +156,92 @@ public class SearchService {
         return out;
     }
 
+    /**
+     * The full query ranking {@code userQuery}'s first-pass hits {@code firstPass}: every boost, with words typed
+     * without diacritics read as the best of those hits spell them ({@link Readings}), that reading ranking first.
+     */
+    public static Query rankingQuery(QueryFactory queries, IndexSearcher searcher, String userQuery, ScoreDoc[] firstPass) {
+        Map<String, java.util.Optional<String>> read = new java.util.HashMap<>();
+        return queries.build(userQuery, w -> read.computeIfAbsent(w, k -> {
+            try {
+                return java.util.Optional.ofNullable(Readings.of(searcher, firstPass, k));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).orElse(null));
+    }
+
+    /**
+     * The snippets of {@code docIds} for {@code query}: passages with the exact spellings the query looks for marked
+     * ("số", not every "sở" and "sơ"), or, in a document holding none of them, the spellings matched without
+     * diacritics; null for a document where nothing matched.
+     */
+    public static String[] snippets(IndexSearcher searcher, org.apache.lucene.analysis.Analyzer analyzer, Query query,
+                                    int[] docIds) throws IOException {
+        String[] out = looksFor(query, IndexFields.BODY) ? snippetHighlighter(searcher, analyzer).highlightFields(
+                new String[] {IndexFields.BODY}, query, docIds, new int[] {2}).get(IndexFields.BODY) : new String[docIds.length];
+        int missing = 0;
+        for (String s : out) {
+            missing += s == null ? 1 : 0;
+        }
+        if (missing > 0) {
+            int[] rest = new int[missing];
+            int k = 0;
+            for (int i = 0; i < docIds.length; i++) {
+                if (out[i] == null) {
+                    rest[k++] = docIds[i];
+                }
+            }
+            String[] folded = snippetHighlighter(searcher, analyzer).highlightFields(new String[] {IndexFields.BODY_FOLDED},
+                    query, rest, new int[] {2}).get(IndexFields.BODY_FOLDED);
+            k = 0;
+            for (int i = 0; i < docIds.length; i++) {
+                if (out[i] == null) {
+                    out[i] = folded[k++];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code query} has a clause on {@code field}. */
+    private static boolean looksFor(Query query, String field) {
+        boolean[] found = {false};
+        query.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public boolean acceptField(String f) {
+                found[0] |= f.equals(field);
+                return false;
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        return found[0];
+    }
+
+    /**
+     * A highlighter that can mark the exact field too: that field is not stored, its text is the stored text of the
+     * folded one (the same text, analyzed two ways), and its postings hold the offsets.
+     */
+    private static UnifiedHighlighter withExactField(UnifiedHighlighter.Builder builder) {
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docIter,
+                                                           int cacheCharsThreshold) throws IOException {
+                String[] stored = fields.clone();
+                for (int i = 0; i < stored.length; i++) {
+                    if (stored[i].equals(IndexFields.BODY)) {
+                        stored[i] = IndexFields.BODY_FOLDED;
+                    }
+                }
+                return super.loadFieldValues(stored, docIter, cacheCharsThreshold);
+            }
+        };
+    }
+
     /** Characters a snippet's passage aims at (two passages a hit). */
     public static final int PASSAGE_CHARS = 200;
 
@@ -172,15 +251,14 @@ public class SearchService {
      * table), HTML-escaped, matches in {@code <mark>}.
      */
     public static UnifiedHighlighter snippetHighlighter(IndexSearcher searcher, org.apache.lucene.analysis.Analyzer analyzer) {
-        return UnifiedHighlighter.builder(searcher, analyzer)
+        return withExactField(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(1_000_000)
                 .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
                         new org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator(' '), PASSAGE_CHARS, 0.5f))
                 // terms from the postings' offsets; strict phrase checking would re-analyze whole documents
                 .withHighlightPhrasesStrictly(false)
-                .withHandleMultiTermQuery(false)
-                .build();
+                .withHandleMultiTermQuery(false));
     }
 
     /**
@@ -233,16 +311,22 @@ public class SearchService {
                 return java.util.Optional.empty();
             }
             int doc = top.scoreDocs[0].doc;
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+            UnifiedHighlighter highlighter = withExactField(UnifiedHighlighter.builder(searcher, index.analyzer())
                     .withFormatter(formatter)
                     .withMaxLength(Integer.MAX_VALUE - 1)
                     .withHighlightPhrasesStrictly(false)
                     .withHandleMultiTermQuery(false)
-                    .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
-                    .build();
-            String[] marked = highlighter.highlightFields(new String[] {IndexFields.BODY_FOLDED}, query, new int[] {doc},
-                    new int[] {1}).get(IndexFields.BODY_FOLDED);
-            return java.util.Optional.of(marked[0] != null ? marked[0]
+                    .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new));
+            // the spellings typed when they are in the text ("số", not "sở"), else every spelling matched
+            String marked = null;
+            for (String field : QueryFactory.hasDiacritics(userQuery) ? List.of(IndexFields.BODY, IndexFields.BODY_FOLDED)
+                    : List.of(IndexFields.BODY_FOLDED)) {
+                marked = highlighter.highlightFields(new String[] {field}, query, new int[] {doc}, new int[] {1}).get(field)[0];
+                if (marked != null) {
+                    break;
+                }
+            }
+            return java.util.Optional.of(marked != null ? marked
                     : escape(searcher.storedFields().document(doc).get(IndexFields.BODY_FOLDED)));
         });
     }

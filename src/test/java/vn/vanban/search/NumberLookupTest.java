@@ -108,5 +108,11 @@ class NumberLookupTest {
         assertEquals(List.of(new SearchResult.NumberFound("35/2017/TT-BLĐTBXH", 0, 1)), notHeld.numbers());
         assertEquals(List.of(ids.get("citing")), notHeld.hits().stream().map(SearchHit::id).toList());
         assertEquals(List.of(), search.search("đổi mới sáng tạo", 0, 10).numbers(), "no number, no lookups");
+        // vanban search says the same
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        vn.vanban.cli.SearchCommand.print(notHeld, false, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("35/2017/TT-BLĐTBXH: not held; 1 document(s) cite it"), out);
+        assertTrue(out.contains(" 1. [" + ids.get("citing") + "] Kế hoạch 15/KH-UBND"), out);
     }
 }

@@ -172,6 +172,62 @@ class BrowserTest {
         shot("most-cited");
     }
 
+    private static String enc(String q) {
+        return java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aNumberNotHeldSaysSoAndLeadsToItsCrossReference() throws Exception {
+        open("/?q=" + enc("Quyết định 2099/QĐ-UBND"));
+        WebElement note = browser.findElement(By.cssSelector(".numbers"));
+        assertEquals("Văn bản 2099/QĐ-UBND chưa có trong kho; 1 văn bản dẫn chiếu", note.getText());
+        assertTrue(hitTitles().get(0).contains("43/HD-STTTT"), "the citing document is the hit: " + hitTitles());
+        assertTrue(browser.findElements(By.cssSelector(".hit .snippet mark")).stream().anyMatch(m -> m.getText().equals("2099")),
+                "its snippet is the sentence citing the number: " + browser.findElement(By.cssSelector(".hit .snippet")).getText());
+        shot("search-number-not-held");
+        note.findElement(By.tagName("a")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/trich-dan/"));
+        assertEquals("Quyết định số 2099/QĐ-UBND", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void theSearchWordsAreMarkedInTheOpenedDocument() throws Exception {
+        open("/?q=" + enc("chữ ký số"));
+        browser.findElement(By.cssSelector(".hit h3 a")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/van-ban/"));
+        assertTrue(browser.getCurrentUrl().endsWith("#m"), browser.getCurrentUrl());
+        List<WebElement> marks = browser.findElements(By.cssSelector(".fulltext mark.q"));
+        assertFalse(marks.isEmpty(), "the query's words marked in the text");
+        assertEquals("m", marks.get(0).getDomAttribute("id"));
+        assertTrue(marks.stream().allMatch(m -> List.of("chữ", "ký", "số").contains(m.getText().toLowerCase(java.util.Locale.ROOT))),
+                "only the query's words: " + marks.stream().map(WebElement::getText).distinct().toList());
+        Object top = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('m').getBoundingClientRect().top;");
+        double y = ((Number) top).doubleValue();
+        assertTrue(y >= 0 && y < 1000, "scrolled to the first mark (at " + y + " px)");
+        assertTrue(browser.findElement(By.cssSelector("#text-h + .note")).getText().startsWith("Đánh dấu "));
+        shot("document-marked");
+    }
+
+    @Test
+    void aPagePastTheLastAndAQueryWithNoHitSaySo() throws Exception {
+        open("/?q=" + enc("nhiệm vụ") + "&page=99");
+        String summary = browser.findElement(By.cssSelector(".summary")).getText();
+        assertTrue(summary.startsWith("Không còn kết quả ở trang này"), summary);
+        assertFalse(summary.contains("991"), summary);
+        browser.findElement(By.cssSelector(".past-end a")).click();
+        waitFor(() -> !browser.getCurrentUrl().contains("page="));
+        assertTrue(browser.findElement(By.cssSelector(".summary")).getText().startsWith("Kết quả 1–"));
+
+        open("/?q=" + enc("chữ ký số zqxwv"));
+        assertTrue(hitTitles().isEmpty());
+        WebElement suggestion = browser.findElement(By.cssSelector(".suggest a"));
+        assertEquals("chữ ký số", suggestion.getText(), "the query without its last word finds something");
+        suggestion.click();
+        waitFor(() -> !browser.getCurrentUrl().contains("zqxwv"));
+        assertFalse(hitTitles().isEmpty());
+    }
+
     @Test
     void markupInADocumentIsShownAsTextNeverRun() throws Exception {
         open("/?q=" + java.net.URLEncoder.encode("thử nghiệm", java.nio.charset.StandardCharsets.UTF_8));
@@ -278,7 +334,7 @@ class BrowserTest {
         String id = browser.getCurrentUrl().replaceAll(".*/van-ban/(\\d+).*", "$1");
         open("/?q=" + java.net.URLEncoder.encode("đánh giá công tác 6 tháng đầu năm", java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(browser.findElements(By.cssSelector(".hit h3 a")).stream()
-                .anyMatch(a -> a.getDomAttribute("href").equals("/van-ban/" + id)), "the uploaded document is found");
+                .anyMatch(a -> a.getDomAttribute("href").startsWith("/van-ban/" + id + "?q=")), "the uploaded document is found");
     }
 
     @Test
