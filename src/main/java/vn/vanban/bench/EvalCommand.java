@@ -63,7 +63,7 @@ public class EvalCommand implements Callable<Integer> {
             outcomes.stream().filter(o -> o.status() == vn.vanban.ingest.IngestOutcome.Status.FAILED)
                     .forEach(o -> System.out.printf("  failed: %s (%s: %s)%n", o.source(), o.failureKind(), o.reason()));
             SearchService search = ctx.getBean(SearchService.class);
-            Map<String, double[]> byKind = new LinkedHashMap<>(); // kind -> {n, mrr, ndcg, recall}
+            Map<String, double[]> byKind = new LinkedHashMap<>(); // kind -> {n, mrr, ndcg, recall, twins, twins agreeing}
             int sameTop3 = 0;
             int accented = 0;
             int numbersFirst = 0;
@@ -74,7 +74,7 @@ public class EvalCommand implements Callable<Integer> {
                 double ndcg = RankingMetrics.ndcg(ranked, j.relevant(), K);
                 double recall = RankingMetrics.recall(ranked, j.relevant(), K);
                 for (String kind : List.of("all", j.kind())) {
-                    double[] m = byKind.computeIfAbsent(kind, x -> new double[4]);
+                    double[] m = byKind.computeIfAbsent(kind, x -> new double[6]);
                     m[0]++;
                     m[1] += rr;
                     m[2] += ndcg;
@@ -92,25 +92,48 @@ public class EvalCommand implements Callable<Integer> {
                     plain = ranked(search, folded);
                     agrees = new java.util.HashSet<>(top(ranked, 3)).equals(new java.util.HashSet<>(top(plain, 3)));
                     sameTop3 += agrees ? 1 : 0;
+                    for (String kind : List.of("all", j.kind())) {
+                        byKind.get(kind)[4]++;
+                        byKind.get(kind)[5] += agrees ? 1 : 0;
+                    }
                 }
                 if (verbose || rr < 1.0 || recall < 1.0 || !agrees) {
                     System.out.printf("  %-8s RR %.2f nDCG %.2f R %.2f%s  %s -> %s%n", j.kind(), rr, ndcg, recall,
                             agrees ? "" : " (unaccented top 3 differs: " + top(plain, 3) + ")", j.query(), top(ranked, 3));
                 }
             }
-            System.out.printf("%-14s %5s %8s %8s %9s%n", "kind", "n", "MRR@10", "nDCG@10", "recall@10");
-            byKind.forEach((kind, m) -> System.out.printf("%-14s %5d %8.3f %8.3f %9.3f%n", kind, (int) m[0],
-                    m[1] / m[0], m[2] / m[0], m[3] / m[0]));
+            System.out.printf("%-14s %5s %8s %8s %9s %12s%n", "kind", "n", "MRR@10", "nDCG@10", "recall@10", "same top 3");
+            byKind.forEach((kind, m) -> System.out.printf("%-14s %5d %8.3f %8.3f %9.3f %12s%n", kind, (int) m[0],
+                    m[1] / m[0], m[2] / m[0], m[3] / m[0],
+                    m[4] == 0 ? "-" : String.format("%.3f (%d)", m[5] / m[4], (int) m[4])));
             System.out.printf("without diacritics, same top 3 as with them: %d/%d = %.3f%n", sameTop3, accented,
                     accented == 0 ? 1.0 : (double) sameTop3 / accented);
             System.out.printf("number lookups with a relevant document first: %d/%d = %.3f%n", numbersFirst, numbers,
                     numbers == 0 ? 1.0 : (double) numbersFirst / numbers);
+            double all = byKind.get("all")[1] / byKind.get("all")[0];
+            double worst = byKind.values().stream().mapToDouble(m -> m[1] / m[0]).min().orElse(1);
+            double number = byKind.containsKey("number") ? byKind.get("number")[1] / byKind.get("number")[0] : 1;
+            double twins = accented == 0 ? 1.0 : (double) sameTop3 / accented;
+            System.out.printf("targets: MRR@10 %.3f >= %.2f %s; every kind %.3f >= %.2f %s; number %.3f >= %.2f %s; "
+                    + "same top 3 %.3f >= %.2f %s%n", all, TARGET_ALL, met(all, TARGET_ALL), worst, TARGET_KIND,
+                    met(worst, TARGET_KIND), number, TARGET_NUMBER, met(number, TARGET_NUMBER), twins, TARGET_TWINS,
+                    met(twins, TARGET_TWINS));
         } finally {
             try (Stream<Path> s = Files.walk(work)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         return 0;
+    }
+
+    /** The targets of the search issue: MRR@10 overall, of every kind, of number lookups, and the twins' agreement. */
+    static final double TARGET_ALL = 0.95;
+    static final double TARGET_KIND = 0.90;
+    static final double TARGET_NUMBER = 0.95;
+    static final double TARGET_TWINS = 0.95;
+
+    private static String met(double value, double target) {
+        return value >= target ? "(met)" : "(NOT met)";
     }
 
     private static List<String> ranked(SearchService search, String q) {

@@ -22,29 +22,24 @@ import vn.vanban.support.TestApp;
  * Known-item lookup: a number in any form people type puts the documents bearing it first, above the documents
  * that cite it (which mention it, and its words, far more often), with the type word typed agreeing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NumberLookupTest {
+class NumberLookupTest extends SearchFixture {
 
-    TestApp app;
-    SearchService search;
-    final Map<String, Long> ids = new HashMap<>();
-
-    @BeforeAll
-    void ingest() {
-        app = TestApp.start(Databases.H2);
-        IngestService ingest = app.bean(IngestService.class);
-        add(ingest, "nd125", header("CHÍNH PHỦ", "125/2026/NĐ-CP", "06 tháng 4 năm 2026", "NGHỊ ĐỊNH",
-                "Quy định về hoạt động khoa học, công nghệ và đổi mới sáng tạo")
-                + "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về hoạt động khoa học và công nghệ.\n");
-        add(ingest, "nd12", header("CHÍNH PHỦ", "12/2022/NĐ-CP", "17 tháng 01 năm 2022", "NGHỊ ĐỊNH",
-                "Quy định xử phạt vi phạm hành chính trong lĩnh vực lao động")
-                + "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về xử phạt.\n");
-        add(ingest, "tt12", header("BỘ TÀI CHÍNH", "12/2022/TT-BTC", "20 tháng 02 năm 2022", "THÔNG TƯ",
-                "Hướng dẫn chế độ kế toán hành chính sự nghiệp")
-                + "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn chế độ kế toán.\n");
-        add(ingest, "nq66", header("CHÍNH PHỦ", "66.17/2026/NQ-CP", "15 tháng 5 năm 2026", "NGHỊ QUYẾT",
-                "Cắt giảm ngành, nghề đầu tư kinh doanh có điều kiện")
-                + "Điều 1. Cắt giảm điều kiện kinh doanh.\n");
+    @Override
+    void documents() {
+        // issuer, number, date, type, trích yếu: one held document a row
+        String[][] held = {
+            {"nd125", "CHÍNH PHỦ", "125/2026/NĐ-CP", "06 tháng 4 năm 2026", "NGHỊ ĐỊNH",
+                "Quy định về hoạt động khoa học, công nghệ và đổi mới sáng tạo"},
+            {"nd12", "CHÍNH PHỦ", "12/2022/NĐ-CP", "17 tháng 01 năm 2022", "NGHỊ ĐỊNH",
+                "Quy định xử phạt vi phạm hành chính trong lĩnh vực lao động"},
+            {"tt12", "BỘ TÀI CHÍNH", "12/2022/TT-BTC", "20 tháng 02 năm 2022", "THÔNG TƯ",
+                "Hướng dẫn chế độ kế toán hành chính sự nghiệp"},
+            {"nq66", "CHÍNH PHỦ", "66.17/2026/NQ-CP", "15 tháng 5 năm 2026", "NGHỊ QUYẾT",
+                "Cắt giảm ngành, nghề đầu tư kinh doanh có điều kiện"},
+        };
+        for (String[] d : held) {
+            add(d[0], header(d[1], d[2], d[3], d[4], d[5]) + "Điều 1. Phạm vi điều chỉnh\n" + d[5] + ".\n");
+        }
         // a document that cites 125/2026/NĐ-CP in every paragraph, with the words of the queries all around it
         StringBuilder citing = new StringBuilder(header("UBND TỈNH BẮC KẠN", "15/KH-UBND", "10 tháng 5 năm 2026",
                 "KẾ HOẠCH", "Triển khai Nghị định số 125/2026/NĐ-CP về khoa học, công nghệ và đổi mới sáng tạo"));
@@ -53,26 +48,12 @@ class NumberLookupTest {
                     .append("hoạt động khoa học, công nghệ và đổi mới sáng tạo; nghị định 125/2026 đổi mới sáng tạo.\n");
         }
         citing.append("Căn cứ Thông tư số 35/2017/TT-BLĐTBXH ngày 25/12/2017 của Bộ Lao động - Thương binh và Xã hội.\n");
-        add(ingest, "citing", citing.toString());
-        search = app.bean(SearchService.class);
+        add("citing", citing.toString());
     }
 
     private static String header(String issuer, String number, String date, String type, String subject) {
         return issuer + "\nSố: " + number + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
                 + "Hà Nội, ngày " + date + "\n" + type + "\n" + subject + "\n";
-    }
-
-    private void add(IngestService ingest, String key, String text) {
-        ids.put(key, ingest.ingest("test:" + key, key + ".txt", text.getBytes(StandardCharsets.UTF_8), false).id());
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
-    }
-
-    private List<Long> top(String q) {
-        return search.search(q, 0, 10).hits().stream().map(SearchHit::id).toList();
     }
 
     @ParameterizedTest

@@ -21,50 +21,29 @@ import vn.vanban.support.Fixtures;
 import vn.vanban.support.TestApp;
 
 /** Search behaviour on the dev documents plus small documents made to test one ranking rule each. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchTest {
+class SearchTest extends SearchFixture {
 
-    TestApp app;
-    SearchService search;
-    final Map<String, Long> ids = new HashMap<>();
-
-    @BeforeAll
-    void ingest() {
-        app = TestApp.start(Databases.H2);
-        IngestService ingest = app.bean(IngestService.class);
+    @Override
+    void documents() {
         for (var p : Fixtures.files("dev")) {
             ids.put(p.getFileName().toString().substring(0, 3), ingest.ingestFile(p, false).id());
         }
-        add(ingest, "accented", "Quyết định về việc giao chỉ tiêu kế hoạch năm 2024 cho các đơn vị.");
-        add(ingest, "unaccented", "Quyet dinh ve viec giao chi tieu ke hoach nam 2024 cho cac don vi.");
-        add(ingest, "phrase", "Kế hoạch phát triển công nghệ thông tin của tỉnh trong giai đoạn mới.");
-        add(ingest, "scattered", "Công tác thông tin cơ sở; nghệ thuật quần chúng; công chức tin học hóa văn phòng.");
-        add(ingest, "oldtone", "Báo cáo kết quả hoà mạng và thuỷ lợi của xã trong Qúy I.");
+        add("accented", "Quyết định về việc giao chỉ tiêu kế hoạch năm 2024 cho các đơn vị.");
+        add("unaccented", "Quyet dinh ve viec giao chi tieu ke hoach nam 2024 cho cac don vi.");
+        add("phrase", "Kế hoạch phát triển công nghệ thông tin của tỉnh trong giai đoạn mới.");
+        add("scattered", "Công tác thông tin cơ sở; nghệ thuật quần chúng; công chức tin học hóa văn phòng.");
+        add("oldtone", "Báo cáo kết quả hoà mạng và thuỷ lợi của xã trong Qúy I.");
         // a table's cells run together, as PDF layout leaves them: 1,500 characters without a sentence break
-        add(ingest, "longrun", ("Phòng Tài nguyên, Phòng Kinh tế, Phòng Nội vụ, Phòng Tư pháp, Phòng Y tế, ").repeat(10)
+        add("longrun", ("Phòng Tài nguyên, Phòng Kinh tế, Phòng Nội vụ, Phòng Tư pháp, Phòng Y tế, ").repeat(10)
                 + "quản lý khoáng sản, " + ("Trung tâm Văn hóa, Trung tâm Y tế, Ban Quản lý dự án, Đài Truyền thanh, ").repeat(10));
-        add(ingest, "storm", "Khu neo đậu tránh trú bão cho tàu cá; phòng, chống bão, lũ và thiên tai.");
-        add(ingest, "insurance", "Chế độ bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp; bảo đảm quyền lợi.");
-        add(ingest, "rare", "Bảo tồn các loài động vật quý, hiếm trong khu bảo tồn.");
-        add(ingest, "press", "Ứng dụng công nghệ thông tin trong cơ quan báo chí.");
-        add(ingest, "it", "Ứng dụng công nghệ thông tin trong cơ quan nhà nước, bảo đảm an toàn thông tin.");
+        add("storm", "Khu neo đậu tránh trú bão cho tàu cá; phòng, chống bão, lũ và thiên tai.");
+        add("insurance", "Chế độ bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp; bảo đảm quyền lợi.");
+        add("rare", "Bảo tồn các loài động vật quý, hiếm trong khu bảo tồn.");
+        add("press", "Ứng dụng công nghệ thông tin trong cơ quan báo chí.");
+        add("it", "Ứng dụng công nghệ thông tin trong cơ quan nhà nước, bảo đảm an toàn thông tin.");
         for (Abbreviations.Entry e : Abbreviations.load().entries()) {
-            add(ingest, "abbr-" + e.abbr(), "Văn bản mẫu: " + e.example() + ".");
+            add("abbr-" + e.abbr(), "Văn bản mẫu: " + e.example() + ".");
         }
-        search = app.bean(SearchService.class);
-    }
-
-    private void add(IngestService ingest, String key, String text) {
-        ids.put(key, ingest.ingest("test:" + key, key + ".txt", text.getBytes(StandardCharsets.UTF_8), false).id());
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
-    }
-
-    private List<Long> top(String q) {
-        return search.search(q, 0, 10).hits().stream().map(SearchHit::id).toList();
     }
 
     @Test
