@@ -24,7 +24,10 @@ final class NumberQuery {
     record Partial(String printed, String numberYear, Set<String> typeKeys) {
     }
 
-    /** What a query names: full numbers (canonical keys, with how each was typed), partial ones, the other words. */
+    /**
+     * What a query names: full numbers (canonical keys, with how each was typed), partial ones, and the words without
+     * the full numbers and their type words (a partial number and its type word stay among the words).
+     */
     record Parsed(List<String> full, List<String> fullPrinted, List<Partial> partial, String words) {
         boolean any() {
             return !full.isEmpty() || !partial.isEmpty();
@@ -77,12 +80,13 @@ final class NumberQuery {
             if (inside(cuts, m.start())) {
                 continue;
             }
-            cuts.add(new int[] {m.start(), m.end()});
-            Set<String> types = typeBefore(folded, m.start(), cuts);
+            // a number and year stays among the words with its type word: when nothing bears it, the words still
+            // find what they can ("kế hoạch 2024/2025" is a period, not a number)
+            Set<String> types = typeBefore(folded, m.start(), new ArrayList<>());
             partial.add(new Partial(m.group(), m.group(1).toUpperCase(Locale.ROOT) + "/" + m.group(2), types));
         }
-        if (full.isEmpty() && partial.isEmpty()) {
-            return new Parsed(List.of(), List.of(), List.of(), q);
+        if (full.isEmpty()) {
+            return new Parsed(List.of(), List.of(), List.copyOf(partial), q);
         }
         StringBuilder words = new StringBuilder(q);
         cuts.sort((a, b) -> Integer.compare(b[0], a[0]));

@@ -143,10 +143,11 @@ public class WebController {
         model.put("total", r.total());
         List<Map<String, Object>> numbers = new ArrayList<>();
         for (SearchResult.NumberFound n : r.numbers()) {
-            if (n.held() == 0) {
+            boolean symbol = n.number().matches(".*/\\p{L}.*"); // "125/2026" alone may be a period ("2024/2025")
+            if (n.held() == 0 && (symbol || n.citing() > 0)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("text", "Văn bản " + n.number() + " chưa có trong kho; " + n.citing() + " văn bản dẫn chiếu");
-                m.put("url", n.citing() > 0 && n.number().matches(".*/\\p{L}.*")
+                m.put("url", n.citing() > 0 && symbol
                         ? UriBuilder.of("/trich-dan").queryParam("so", n.number()).toString() : null);
                 numbers.add(m);
             }

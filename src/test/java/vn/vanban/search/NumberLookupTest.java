@@ -49,6 +49,7 @@ class NumberLookupTest extends SearchFixture {
         }
         citing.append("Căn cứ Thông tư số 35/2017/TT-BLĐTBXH ngày 25/12/2017 của Bộ Lao động - Thương binh và Xã hội.\n");
         add("citing", citing.toString());
+        add("period", "Kế hoạch năm học 2024/2025 của các trường trung học.");
     }
 
     private static String header(String issuer, String number, String date, String type, String subject) {
@@ -73,6 +74,12 @@ class NumberLookupTest extends SearchFixture {
         assertEquals(ids.get("tt12"), top("TT 12/2022").get(0));
         assertEquals(Set.of(ids.get("nd12"), ids.get("tt12")), Set.copyOf(top("12/2022").subList(0, 2)),
                 "no type word: every bearer first");
+    }
+
+    @Test
+    void aNumberAndYearNobodyBearsStillFindsItsWords() {
+        assertEquals(ids.get("period"), top("kế hoạch 2024/2025").get(0), "a school year, not a number");
+        assertEquals(List.of(new SearchResult.NumberFound("2024/2025", 0, 0)), search.search("kế hoạch 2024/2025", 0, 10).numbers());
     }
 
     @Test
