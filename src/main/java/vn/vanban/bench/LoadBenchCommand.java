@@ -313,7 +313,8 @@ public class LoadBenchCommand implements Callable<Integer> {
             Map<String, String> p = params(encoded);
             String q = p.getOrDefault("q", "");
             Query base = q.isBlank() ? new org.apache.lucene.search.MatchAllDocsQuery() : factory.build(q);
-            DrillDownQuery ddq = new DrillDownQuery(DocumentIndex.FACETS, q.isBlank() ? base : factory.buildMatching(q));
+            DrillDownQuery ddq = new DrillDownQuery(DocumentIndex.FACETS, q.isBlank() ? base
+                    : vn.vanban.search.SearchService.matchingQuery(factory, searcher, q));
             for (String dim : List.of("type", "province", "field")) {
                 if (p.containsKey(dim)) {
                     ddq.add(dim, p.get(dim));

@@ -53,8 +53,13 @@ public final class QueryFactory {
 
     /** The folded tokens of {@code text}. */
     List<String> tokens(String text) {
+        return tokens(IndexFields.BODY_FOLDED, text);
+    }
+
+    /** The tokens of {@code text} as {@code field} is analyzed. */
+    List<String> tokens(String field, String text) {
         List<String> out = new java.util.ArrayList<>();
-        try (var ts = analyzer.tokenStream(IndexFields.BODY_FOLDED, text)) {
+        try (var ts = analyzer.tokenStream(field, text)) {
             var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
@@ -69,7 +74,7 @@ public final class QueryFactory {
 
     /** The query for {@code userQuery}, with every ranking boost; never null (matches nothing for a blank query). */
     public Query build(String userQuery) {
-        return build(userQuery, true, null);
+        return build(userQuery, true, null, null);
     }
 
     /**
@@ -77,7 +82,7 @@ public final class QueryFactory {
      * diacritics (see {@link Readings}; null when it knows none), whose exact spelling then ranks first.
      */
     public Query build(String userQuery, java.util.function.UnaryOperator<String> reading) {
-        return build(userQuery, true, reading);
+        return build(userQuery, true, reading, null);
     }
 
     /**
@@ -86,15 +91,19 @@ public final class QueryFactory {
      * the best of them afterwards ({@link SearchService}).
      */
     public Query buildMatching(String userQuery) {
-        return build(userQuery, false, null);
+        return build(userQuery, false, null, null);
     }
 
-    /** As {@link #buildMatching(String)}, with the readings of {@link #build(String, java.util.function.UnaryOperator)}. */
-    public Query buildMatching(String userQuery, java.util.function.UnaryOperator<String> reading) {
-        return build(userQuery, false, reading);
+    /**
+     * As {@link #buildMatching(String)}, where only the exact spellings {@code rareExact} accepts (those far rarer
+     * than their folded form in the index) count in the first pass.
+     */
+    public Query buildMatching(String userQuery, java.util.function.Predicate<String> rareExact) {
+        return build(userQuery, false, null, rareExact);
     }
 
-    private Query build(String userQuery, boolean boosts, java.util.function.UnaryOperator<String> reading) {
+    private Query build(String userQuery, boolean boosts, java.util.function.UnaryOperator<String> reading,
+                        java.util.function.Predicate<String> rareExact) {
         String q = Normalizer.normalize(userQuery == null ? "" : userQuery, Normalizer.Form.NFC).strip();
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         NumberQuery.Parsed parsed = numbers.parse(q);
@@ -103,7 +112,7 @@ public final class QueryFactory {
             top.add(new BoostQuery(new ConstantScoreQuery(l.citing()), CITES_SCORE), BooleanClause.Occur.SHOULD);
         }
         String words = parsed.words();
-        Query text = words.isBlank() ? null : alternatives(words, boosts, reading);
+        Query text = words.isBlank() ? null : alternatives(words, boosts, reading, rareExact);
         if (text != null) {
             top.add(text, parsed.any() ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
         }
@@ -173,14 +182,15 @@ public final class QueryFactory {
     }
 
     /** "a OR b": either side; else one text query. */
-    private Query alternatives(String words, boolean boosts, java.util.function.UnaryOperator<String> reading) {
+    private Query alternatives(String words, boolean boosts, java.util.function.UnaryOperator<String> reading,
+                               java.util.function.Predicate<String> rareExact) {
         String[] sides = words.split("\\s+OR\\s+");
         if (sides.length == 1) {
-            return textQuery(words, boosts, reading);
+            return textQuery(words, boosts, reading, rareExact);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String side : sides) {
-            Query q = textQuery(side, boosts, reading);
+            Query q = textQuery(side, boosts, reading, rareExact);
             if (q != null) {
                 b.add(q, BooleanClause.Occur.SHOULD);
             }
@@ -199,7 +209,8 @@ public final class QueryFactory {
         return r != null ? r : hasDiacritics(words) ? words : null;
     }
 
-    private Query textQuery(String input, boolean boosts, java.util.function.UnaryOperator<String> reading) {
+    private Query textQuery(String input, boolean boosts, java.util.function.UnaryOperator<String> reading,
+                            java.util.function.Predicate<String> rareExact) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean required = false;
         String words = input;
@@ -242,11 +253,25 @@ public final class QueryFactory {
             // the accents typed, or the most frequent reading of words typed without them, rank exact spellings
             // first; the exact words count in the first pass too, or "bão" would be lost among a thousand "bảo"
             String exact = exactReading(words, reading);
+            if (!boosts) {
+                // the first pass picks the hits the full query ranks: an exact spelling far rarer than its folded
+                // form counts there, or "bão" would be lost among a thousand "bảo"; a common one ranks them later
+                if (exact != null) {
+                    BooleanQuery.Builder rare = new BooleanQuery.Builder();
+                    for (String t : tokens(IndexFields.BODY, exact)) {
+                        if (rareExact == null || rareExact.test(t)) {
+                            rare.add(new TermQuery(new Term(IndexFields.BODY, t)), BooleanClause.Occur.SHOULD);
+                        }
+                    }
+                    BooleanQuery r = rare.build();
+                    if (!r.clauses().isEmpty()) {
+                        addShould(b, r, EXACT_BOOST);
+                    }
+                }
+                return b.build(); // phrases read positions: for the best hits only
+            }
             if (exact != null) {
                 addShould(b, builder.createBooleanQuery(IndexFields.BODY, exact), EXACT_BOOST);
-            }
-            if (!boosts) {
-                return b.build(); // phrases read positions: for the best hits only
             }
             addShould(b, builder.createPhraseQuery(IndexFields.BODY_FOLDED, words, 0), PHRASE_BOOST);
             if (exact != null) {
@@ -281,9 +306,9 @@ public final class QueryFactory {
                 i++;
             }
         }
-        if (toks.size() == 2 && clauses.size() == 2) {
+        if (toks.size() == 2 && clauses.size() == 2 && clauses.stream().allMatch(c -> c instanceof TermQuery)) {
             // two syllables are most often one word ("bảo hiểm", "dẫn độ"): they must stand together, as a phrase,
-            // which never spans a comma or a full stop
+            // which never spans a comma or a full stop (an abbreviation among them keeps its either-form clause)
             return builder.createPhraseQuery(IndexFields.BODY_FOLDED, words, 0);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();

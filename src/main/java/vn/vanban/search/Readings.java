@@ -23,7 +23,7 @@ import vn.vanban.normalize.Folding;
 final class Readings {
 
     /** First-pass hits whose texts are read. */
-    static final int DOCUMENTS = 5;
+    static final int DOCUMENTS = 3;
     /** Occurrences of one run read per document. */
     private static final int PER_DOCUMENT = 20;
     private static final int WHOLE = 4;
@@ -53,6 +53,15 @@ final class Readings {
         for (int i = 0; i < typed.length; i++) {
             votes.add(new HashMap<>());
         }
+        // the runs looked for: the whole run of words, then each pair, then each word, with the weight of a vote
+        List<Run> runs = new ArrayList<>();
+        addRun(runs, folded, 0, folded.size(), WHOLE);
+        for (int i = 0; i + 1 < folded.size(); i++) {
+            addRun(runs, folded, i, i + 2, PAIR);
+        }
+        for (int i = 0; i < folded.size(); i++) {
+            addRun(runs, folded, i, i + 1, SINGLE);
+        }
         for (int d = 0; d < Math.min(DOCUMENTS, top.length); d++) {
             String text = searcher.storedFields().document(top[d].doc, java.util.Set.of(IndexFields.BODY_FOLDED))
                     .get(IndexFields.BODY_FOLDED);
@@ -60,12 +69,8 @@ final class Readings {
                 continue;
             }
             String foldedText = Folding.fold(text); // same length: offsets carry over to the text
-            vote(text, foldedText, folded, 0, folded.size(), WHOLE, votes);
-            for (int i = 0; i + 1 < folded.size(); i++) {
-                vote(text, foldedText, folded, i, i + 2, PAIR, votes);
-            }
-            for (int i = 0; i < folded.size(); i++) {
-                vote(text, foldedText, folded, i, i + 1, SINGLE, votes);
+            for (Run run : runs) {
+                vote(text, foldedText, run, votes);
             }
         }
         StringBuilder out = new StringBuilder();
@@ -86,9 +91,11 @@ final class Readings {
         return changed ? out.toString() : null;
     }
 
-    /** Adds {@code weight} to the spelling of each word of the run {@code [from, to)} wherever the run stands. */
-    private static void vote(String text, String foldedText, List<String> folded, int from, int to, int weight,
-                             List<Map<String, Integer>> votes) {
+    /** Words {@code from} to {@code to} of the query, as a pattern over folded text, and the weight of a vote. */
+    private record Run(Pattern pattern, int from, int to, int weight) {
+    }
+
+    private static void addRun(List<Run> runs, List<String> folded, int from, int to, int weight) {
         StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
         for (int i = from; i < to; i++) {
             if (folded.get(i).isEmpty()) {
@@ -97,12 +104,17 @@ final class Readings {
             regex.append(i > from ? "[\\s\\u00a0]+" : "").append('(').append(Pattern.quote(folded.get(i))).append(')');
         }
         regex.append("(?![\\p{L}\\p{N}])");
-        Matcher m = Pattern.compile(regex.toString()).matcher(foldedText);
+        runs.add(new Run(Pattern.compile(regex.toString()), from, to, weight));
+    }
+
+    /** Adds the run's weight to the spelling of each of its words wherever the run stands in the text. */
+    private static void vote(String text, String foldedText, Run run, List<Map<String, Integer>> votes) {
+        Matcher m = run.pattern().matcher(foldedText);
         for (int n = 0; n < PER_DOCUMENT && m.find(); n++) {
-            for (int g = 1; g <= to - from; g++) {
+            for (int g = 1; g <= run.to() - run.from(); g++) {
                 String spelling = Normalizer.normalize(text.substring(m.start(g), m.end(g)), Normalizer.Form.NFC)
                         .toLowerCase(java.util.Locale.ROOT);
-                votes.get(from + g - 1).merge(spelling, weight, Integer::sum);
+                votes.get(run.from() + g - 1).merge(spelling, run.weight(), Integer::sum);
             }
         }
     }

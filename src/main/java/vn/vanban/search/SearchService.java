@@ -86,7 +86,7 @@ public class SearchService {
         String sortName = order.name().toLowerCase(java.util.Locale.ROOT);
         return index.withSearcher(searcher -> {
             // what matches, cheaply over every hit (for facets and the total); the ranking boosts only on the best
-            Query query = filtered(words ? queries.buildMatching(r.query()) : new MatchAllDocsQuery(), r);
+            Query query = filtered(words ? matchingQuery(queries, searcher, r.query()) : new MatchAllDocsQuery(), r);
             FacetsCollectorManager.FacetsResult fr = sort == null
                     ? FacetsCollectorManager.search(searcher, query, Math.max(window, RESCORE_WINDOW), new FacetsCollectorManager())
                     : FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
@@ -154,6 +154,26 @@ public class SearchService {
             }
         }
         return out;
+    }
+
+    /** How much rarer than its folded form an exact spelling must be to count in the first pass. */
+    static final int RARE_EXACT = 4;
+
+    /**
+     * The first-pass query of {@code userQuery}: what matches, with the exact spellings typed that are far rarer in
+     * the index than their folded forms ("bão" beside all the "bảo"), so the hits holding them reach the ranking.
+     */
+    public static Query matchingQuery(QueryFactory queries, IndexSearcher searcher, String userQuery) {
+        IndexReader reader = searcher.getIndexReader();
+        return queries.buildMatching(userQuery, t -> {
+            try {
+                String folded = vn.vanban.normalize.Folding.fold(t);
+                return !folded.equals(t) && (long) reader.docFreq(new org.apache.lucene.index.Term(IndexFields.BODY, t)) * RARE_EXACT
+                        < reader.docFreq(new org.apache.lucene.index.Term(IndexFields.BODY_FOLDED, folded));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /**

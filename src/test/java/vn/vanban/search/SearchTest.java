@@ -138,6 +138,8 @@ class SearchTest extends SearchFixture {
         assertTrue(!hits.contains(ids.get("rare")), "'Bảo tồn … quý, hiếm' holds both syllables, not the word: " + hits);
         assertTrue(!top("\"quý hiếm\"").contains(ids.get("rare")), "no phrase across a comma");
         assertTrue(top("quý, hiếm").contains(ids.get("rare")), "typed with its comma, it is found");
+        // an abbreviation among two words keeps its expansion: "UBND tỉnh" finds "Ủy ban nhân dân tỉnh"
+        assertTrue(top("UBND tỉnh").contains(ids.get("abbr-UBND")), "its example reads 'Ủy ban nhân dân tỉnh Bắc Kạn'");
     }
 
     @Test
