@@ -72,8 +72,9 @@ public final class DocumentNumbers {
 
     /**
      * The keys a person's partial number finds a document by, for the document bearing {@code number}: number and year
-     * ("125/2026"; the year of the symbol, else of {@code date}) and the same with each of {@code typeKeys}
-     * ("125/2026|nghi dinh"). Empty when the number or its year is unknown.
+     * ("125/2026"; the year of the symbol, else of {@code date}), the same with each of {@code typeKeys}
+     * ("125/2026|nghi dinh"), and the number alone with each type ("125|nghi dinh"). Empty when the number or its year
+     * is unknown.
      */
     public static Set<String> lookupKeys(String number, String date, java.util.Collection<String> typeKeys) {
         String numberYear = numberYear(number, date);
@@ -82,8 +83,10 @@ public final class DocumentNumbers {
         }
         Set<String> keys = new LinkedHashSet<>();
         keys.add(numberYear);
+        String numberAlone = numberYear.substring(0, numberYear.indexOf('/'));
         for (String t : typeKeys) {
             keys.add(typedKey(numberYear, t));
+            keys.add(typedKey(numberAlone, t)); // "quyết định 2099": the number alone, with its type
         }
         return keys;
     }

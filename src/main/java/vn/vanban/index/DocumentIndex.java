@@ -42,7 +42,7 @@ public class DocumentIndex extends LuceneIndex {
     private static final FieldType BODY_STORED_TYPE = offsets(true);
 
     /** The version of what {@link #toLucene} writes; an index written by another version is rebuilt. */
-    public static final int SCHEMA = 4;
+    public static final int SCHEMA = 5;
 
     public DocumentIndex(VanbanConfig config) {
         super(config.dataDir().resolve("lucene"), newAnalyzer(), SCHEMA);

@@ -20,8 +20,11 @@ import vn.vanban.normalize.Folding;
  */
 final class NumberQuery {
 
-    /** A number named by its number and year, and the types the query says it is (empty: any). */
-    record Partial(String printed, String numberYear, Set<String> typeKeys) {
+    /**
+     * A number named by its number and year ({@code key} "125/2026"), or by its number alone after its type word
+     * ({@code key} "2099", {@code withYear} false), and the types the query says it is (empty: any).
+     */
+    record Partial(String printed, String key, Set<String> typeKeys, boolean withYear) {
     }
 
     /**
@@ -40,6 +43,9 @@ final class NumberQuery {
     /** A token that looks like a số ký hiệu typed in lower case ("125/2026/nd-cp"): its symbol is upper-cased. */
     private static final Pattern LOWER_SYMBOL = Pattern.compile(
             "(?<![\\p{L}\\d])\\d{1,5}(?:\\.\\d{1,3})?[a-z]?(?:/(?:19|20)\\d{2})?/\\p{L}[\\p{L}\\d&-]*");
+    /** A number standing alone: no year, no symbol ("quyết định 1478"). */
+    private static final Pattern BARE_NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d/.])(\\d{1,5}(?:\\.\\d{1,3})?)(?![\\d/.\\p{L}-])");
     /** "125/2026", "66.17/2026": a number and its year, no symbol after. */
     private static final Pattern NUMBER_YEAR = Pattern.compile(
             "(?<![\\p{L}\\d/.])(\\d{1,5}(?:\\.\\d{1,3})?[a-zA-Z]?)[ \\t]*/[ \\t]*((?:19|20)\\d{2})(?![\\d/\\p{L}])");
@@ -72,18 +78,31 @@ final class NumberQuery {
             int at = q.indexOf(p);
             if (at >= 0) {
                 cuts.add(new int[] {at, at + p.length()});
-                typeBefore(folded, at, cuts);
+                typeBefore(folded, at, cuts, true);
             }
         }
         Matcher m = NUMBER_YEAR.matcher(q);
+        List<int[]> withYear = new ArrayList<>();
         while (m.find()) {
             if (inside(cuts, m.start())) {
                 continue;
             }
+            withYear.add(new int[] {m.start(), m.end()});
             // a number and year stays among the words with its type word: when nothing bears it, the words still
             // find what they can ("kế hoạch 2024/2025" is a period, not a number)
-            Set<String> types = typeBefore(folded, m.start(), new ArrayList<>());
-            partial.add(new Partial(m.group(), m.group(1).toUpperCase(Locale.ROOT) + "/" + m.group(2), types));
+            Set<String> types = typeBefore(folded, m.start(), new ArrayList<>(), true);
+            partial.add(new Partial(m.group(), m.group(1).toUpperCase(Locale.ROOT) + "/" + m.group(2), types, true));
+        }
+        // "quyết định 1478", "NĐ 152": a number alone is a document number only right after its type word
+        Matcher bare = BARE_NUMBER.matcher(q);
+        while (bare.find()) {
+            if (inside(cuts, bare.start()) || inside(withYear, bare.start())) {
+                continue;
+            }
+            Set<String> types = typeBefore(folded, bare.start(), new ArrayList<>(), false);
+            if (!types.isEmpty()) {
+                partial.add(new Partial(bare.group(), bare.group(1).toUpperCase(Locale.ROOT), types, false));
+            }
         }
         if (full.isEmpty()) {
             return new Parsed(List.of(), List.of(), List.copyOf(partial), q);
@@ -103,9 +122,10 @@ final class NumberQuery {
 
     /**
      * The types of the type word standing just before position {@code at} of the folded query (with an optional
-     * "số" between), or else at the query's start; its span is added to {@code cuts}. Empty when none stands there.
+     * "số" between), or else, with {@code orAtStart}, at the query's start; its span is added to {@code cuts}. Empty
+     * when none stands there.
      */
-    private Set<String> typeBefore(String folded, int at, List<int[]> cuts) {
+    private Set<String> typeBefore(String folded, int at, List<int[]> cuts, boolean orAtStart) {
         String before = folded.substring(0, at).stripTrailing();
         if (before.equals("so") || before.endsWith(" so")) {
             before = before.substring(0, before.length() - 2).stripTrailing();
@@ -119,6 +139,9 @@ final class NumberQuery {
                 cuts.add(new int[] {before.length() - form.length(), before.length()});
                 return keys;
             }
+        }
+        if (!orAtStart) {
+            return Set.of();
         }
         // at the query's start: the longest form starting it ("bo luat lao dong 45/2019")
         String[] all = folded.strip().split("\\s+");

@@ -143,7 +143,7 @@ public final class QueryFactory {
             }
         }
         for (NumberQuery.Partial p : parsed.partial()) {
-            Query q = builder.createPhraseQuery(IndexFields.BODY_FOLDED, p.numberYear(), 0);
+            Query q = p.withYear() ? builder.createPhraseQuery(IndexFields.BODY_FOLDED, p.key(), 0) : null;
             if (q != null) {
                 b.add(q, BooleanClause.Occur.SHOULD);
                 n++;
@@ -167,16 +167,19 @@ public final class QueryFactory {
         for (NumberQuery.Partial p : parsed.partial()) {
             Query bearer;
             if (p.typeKeys().isEmpty()) {
-                bearer = new TermQuery(new Term(IndexFields.NUMBER_LOOKUP, p.numberYear()));
+                bearer = new TermQuery(new Term(IndexFields.NUMBER_LOOKUP, p.key()));
             } else {
                 BooleanQuery.Builder any = new BooleanQuery.Builder();
                 for (String t : p.typeKeys()) {
                     any.add(new TermQuery(new Term(IndexFields.NUMBER_LOOKUP,
-                            vn.vanban.extract.DocumentNumbers.typedKey(p.numberYear(), t))), BooleanClause.Occur.SHOULD);
+                            vn.vanban.extract.DocumentNumbers.typedKey(p.key(), t))), BooleanClause.Occur.SHOULD);
                 }
                 bearer = any.build();
             }
-            out.add(new Lookup(p.printed(), bearer, new TermQuery(new Term(IndexFields.CITES_LOOKUP, p.numberYear()))));
+            // citations are indexed by number and year: a number alone finds no citing document
+            Query citing = p.withYear() ? new TermQuery(new Term(IndexFields.CITES_LOOKUP, p.key()))
+                    : new MatchNoDocsQuery("a number without its year");
+            out.add(new Lookup(p.printed(), bearer, citing));
         }
         return out;
     }

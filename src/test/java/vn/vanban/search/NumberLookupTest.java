@@ -83,6 +83,15 @@ class NumberLookupTest extends SearchFixture {
     }
 
     @Test
+    void aNumberAloneRightAfterItsTypeWordFindsItsDocument() {
+        assertEquals(ids.get("nd125"), top("nghị định 125").get(0));
+        assertEquals(ids.get("tt12"), top("thông tư 12").get(0));
+        assertEquals(ids.get("citing"), top("kế hoạch 15").get(0), "an individual plan, numbered 15/KH-UBND");
+        assertEquals(List.of(new SearchResult.NumberFound("125", 1, 0)), search.search("NĐ 125", 0, 10).numbers());
+        assertEquals(List.of(), search.search("125 đổi mới", 0, 10).numbers(), "a number with no type word is a word");
+    }
+
+    @Test
     void aSubNumberAfterADotIsPartOfTheNumber() {
         assertEquals(ids.get("nq66"), top("66.17/2026").get(0));
         assertEquals(ids.get("nq66"), top("nghị quyết 66.17/2026/NQ-CP").get(0));
