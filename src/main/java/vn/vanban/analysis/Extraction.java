@@ -8,12 +8,13 @@ import java.util.Map;
 
 /**
  * Everything extracted from one document, in the JSON shape of {@code shared/gold/README.md}: the document's own
- * metadata, the documents it cites, the deadlines it sets and the tasks it assigns.
+ * metadata, the documents it cites, the deadlines it sets, the tasks it assigns, and what it does to the documents
+ * it cites (relations: amends, replaces, repeals, guides, consolidates).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Extraction(Doc document, List<Map<String, Object>> references, List<Map<String, Object>> deadlines,
-                         List<Map<String, Object>> tasks) {
+                         List<Map<String, Object>> tasks, List<Map<String, Object>> relations) {
 
     /** The document part. */
     @Serdeable
@@ -94,7 +95,22 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
 
     /** The JSON of one analysis. */
     public static Extraction of(DocumentAnalysis.Result r) {
-        return new Extraction(doc(r.meta()), references(r.refs()), deadlines(r.work().deadlines()), tasks(r.work().tasks()));
+        return new Extraction(doc(r.meta()), references(r.refs()), deadlines(r.work().deadlines()), tasks(r.work().tasks()),
+                relations(vn.vanban.citation.DocumentRelations.standard().extract(r.normalized(), r.refs(), r.meta())));
+    }
+
+    /** The relations part: what the document does to the documents it cites (amends, replaces, repeals …). */
+    public static List<Map<String, Object>> relations(List<vn.vanban.citation.DocumentRelations.Fact> facts) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (var f : facts) {
+            Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("relation", f.relation());
+            r.put("target", f.target());
+            r.put("articles", f.articles());
+            r.put("effective", f.effective());
+            out.add(r);
+        }
+        return out;
     }
 
     /** The document part of {@code m}. */
