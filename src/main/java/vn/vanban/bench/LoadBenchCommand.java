@@ -335,11 +335,11 @@ public class LoadBenchCommand implements Callable<Integer> {
             org.apache.lucene.search.SortField date = new org.apache.lucene.search.SortField(IndexFields.DATE_SORT,
                     org.apache.lucene.search.SortField.Type.LONG, true);
             date.setMissingValue(Long.MIN_VALUE);
-            FacetsCollectorManager.FacetsResult fr = byDate
-                    ? FacetsCollectorManager.search(searcher, query, 10, new org.apache.lucene.search.Sort(date,
-                            org.apache.lucene.search.SortField.FIELD_SCORE), true, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, vn.vanban.search.SearchService.RESCORE_WINDOW,
-                            new FacetsCollectorManager());
+            vn.vanban.search.SearchService.FirstPass fr = byDate
+                    ? vn.vanban.search.SearchService.FirstPass.of(FacetsCollectorManager.search(searcher, query, 10,
+                            new org.apache.lucene.search.Sort(date, org.apache.lucene.search.SortField.FIELD_SCORE), true,
+                            new FacetsCollectorManager()))
+                    : vn.vanban.search.SearchService.firstPass(searcher, query, vn.vanban.search.SearchService.RESCORE_WINDOW);
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fr.facetsCollector());
             for (String dim : IndexFields.FACETS) {
                 try {

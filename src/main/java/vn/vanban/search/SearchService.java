@@ -87,9 +87,8 @@ public class SearchService {
         return index.withSearcher(searcher -> {
             // what matches, cheaply over every hit (for facets and the total); the ranking boosts only on the best
             Query query = filtered(words ? matchingQuery(queries, searcher, r.query()) : new MatchAllDocsQuery(), r);
-            FacetsCollectorManager.FacetsResult fr = sort == null
-                    ? FacetsCollectorManager.search(searcher, query, Math.max(window, RESCORE_WINDOW), new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
+            FirstPass fr = sort == null ? firstPass(searcher, query, Math.max(window, RESCORE_WINDOW))
+                    : FirstPass.of(FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager()));
             Query base = words ? (sort == null ? rankingQuery(queries, searcher, r.query(), fr.topDocs().scoreDocs)
                     : queries.build(r.query())) : new MatchAllDocsQuery();
             TopDocs top = sort == null && words ? rescorer(base).rescore(searcher, fr.topDocs(), window) : fr.topDocs();
@@ -126,7 +125,7 @@ public class SearchService {
                     numbers.add(new SearchResult.NumberFound(l.printed(), searcher.count(l.bearer()), searcher.count(l.citing())));
                 }
             }
-            long total = top.totalHits.value();
+            long total = fr.total();
             return new SearchResult(r.query() == null ? "" : r.query(), total, page, size, sortName, hits, facets,
                     numbers, total == 0 && words ? suggestions(searcher, r) : List.of());
         });
@@ -158,6 +157,28 @@ public class SearchService {
 
     /** How much rarer than its folded form an exact spelling must be to count in the first pass. */
     static final int RARE_EXACT = 4;
+
+    /** The first pass of a search: its best hits, the facet collector over every hit, and how many hit. */
+    public record FirstPass(TopDocs topDocs, FacetsCollector facetsCollector, long total) {
+        /** A first pass made in one (a sorted search collects every hit anyway). */
+        public static FirstPass of(FacetsCollectorManager.FacetsResult r) {
+            return new FirstPass(r.topDocs(), r.facetsCollector(), r.topDocs().totalHits.value());
+        }
+    }
+
+    /**
+     * The {@code n} best hits of {@code query} and the facet collector over all of them, in two passes: the facets
+     * collect every hit without scoring it, and the best hits are collected apart, so that Lucene can skip the
+     * postings that cannot enter them (block-max WAND), which it cannot do while a collector wants every hit scored.
+     */
+    public static FirstPass firstPass(IndexSearcher searcher, Query query, int n) throws IOException {
+        FacetsCollector all = searcher.search(query, new FacetsCollectorManager());
+        long total = 0;
+        for (FacetsCollector.MatchingDocs m : all.getMatchingDocs()) {
+            total += m.totalHits();
+        }
+        return new FirstPass(searcher.search(query, n), all, total);
+    }
 
     /**
      * The first-pass query of {@code userQuery}: what matches, with the exact spellings typed that are far rarer in
