@@ -120,7 +120,6 @@ public final class DocumentRelations {
         return examples;
     }
 
-    /** The relations {@code text} (normalized) states, given its citations {@code refs} and metadata {@code meta}. */
     /**
      * The day the document comes into force: the date it prints ("có hiệu lực … từ ngày 01 tháng 7 năm 2025"), or,
      * where it is in force from the day it is signed ("… này có hiệu lực (sau 45 ngày) kể từ ngày ký"), that day
@@ -140,8 +139,8 @@ public final class DocumentRelations {
 
     private static final Pattern SIGNED = Pattern.compile("này có hiệu lực(?: thi hành)?(?: sau (\\d{1,3}) ngày,?)?(?: kể)? từ ngày ký");
 
+    /** The relations {@code text} (normalized) states, given its citations {@code refs} and metadata {@code meta}. */
     public List<Fact> extract(String text, List<CitedDocument> refs, DocumentMetadata meta) {
-        String inForce = inForce(text, meta);
         String own = meta.number() == null ? null : DocumentNumbers.canonical(meta.number());
         List<Mention> mentions = new ArrayList<>();
         for (CitedDocument c : refs) {
@@ -153,111 +152,15 @@ public final class DocumentRelations {
             }
         }
         mentions.sort(Comparator.comparingInt(Mention::start));
-        List<Clause> clauses = clauses(text);
         Map<String, Fact> facts = new LinkedHashMap<>();
         boolean vbhn = "Văn bản hợp nhất".equals(meta.type()) || meta.number() != null && meta.number().contains("VBHN");
-        boolean basis = false;
-        boolean list = false;
-        String listRelation = null;
-        String listDate = null;
-        int mi = 0;
-        for (int ci = 0; ci < clauses.size(); ci++) {
-            Clause c = clauses.get(ci);
-            String clause = text.substring(c.start(), c.end());
-            List<Mention> in = new ArrayList<>();
-            while (mi < mentions.size() && mentions.get(mi).start() < c.end()) {
-                if (mentions.get(mi).start() >= c.start()) {
-                    in.add(mentions.get(mi));
-                }
-                mi++;
-            }
-            if (list && (NUMBERED.matcher(clause).find() && c.before() != ';')) {
-                list = false; // the next numbered clause or article ends the list
-            }
-            if (vbhn) {
-                break; // a consolidated text's effect clauses are those of the texts it consolidates, not its own acts
-            }
-            // "Căn cứ Luật A số …; Luật sửa đổi, bổ sung … số …;": a basis goes on over ";" through the documents it lists
-            basis = BASIS.matcher(clause).find() || basis && c.before() == ';'
-                    && OWN_NAME.matcher(ITEM.matcher(clause).replaceFirst("").strip()).lookingAt();
-            if (basis) {
-                list = false;
-                continue;
-            }
-            if (in.isEmpty()) {
-                if (clause.endsWith(":") || c.end() < text.length() && text.charAt(c.end()) == ':') {
-                    String lead = listLead(clause);
-                    if (lead != null) {
-                        list = true;
-                        listRelation = lead;
-                        listDate = date(clause, inForce);
-                    }
-                }
-                continue;
-            }
-            if (DECLARED.matcher(clause).find()) {
-                continue; // what another document did, as a list declares it
-            }
-            Mention head = in.get(0);
-            // what stands before the number: the clause's words, then the citation's own type and name
-            int numberAt = head.start();
-            while (numberAt < head.end() && !Character.isDigit(text.charAt(numberAt))) {
-                numberAt++;
-            }
-            String prefix = withoutOwnName(ITEM.matcher(text.substring(c.start(), numberAt)).replaceFirst(""));
-            // from the citation on: its end may take in a title the finder read after it ("… hết hiệu lực kể từ …")
-            String after = text.substring(head.start(), c.end());
-            if (list) {
-                Matcher a = articlesPrefix.matcher(prefix);
-                if (prefix.isBlank() || a.matches()) {
-                    String articles = prefix.isBlank() ? null : a.group(1).strip();
-                    String relation = articles != null || listRelation.equals("repeals") ? "repeals" : "replaces";
-                    put(facts, new Fact(relation, head.number(), articles, listDate));
-                    continue;
-                }
-            }
-            Matcher repeal = repealPrefix.matcher(prefix.strip());
-            if (repeal.matches()) {
-                put(facts, new Fact("repeals", head.number(), repeal.group(1) == null ? null : repeal.group(1).strip(),
-                        date(clause, inForce)));
-                continue;
-            }
-            if (contains(after, ends)) {
-                Matcher a = articlesPrefix.matcher(prefix.strip());
-                if (prefix.isBlank() || a.matches()) {
-                    String date = date(clause, inForce);
-                    String articles = prefix.isBlank() ? null : a.group(1).strip();
-                    put(facts, new Fact(articles == null ? "replaces" : "repeals", head.number(), articles, date));
-                    for (Mention co : coSubjects(text, in)) {
-                        put(facts, new Fact("replaces", co.number(), null, date));
-                    }
-                    // "2. Nghị định số 38/2020/NĐ-CP …; Thông tư liên tịch số 17/2007/… hết hiệu lực": the clauses before
-                    for (int back = ci; back > 0 && clauses.get(back).before() == ';'; back--) {
-                        Clause p = clauses.get(back - 1);
-                        Mention ph = firstIn(mentions, p);
-                        if (ph == null || !ITEM.matcher(text.substring(p.start(), ph.start())).replaceFirst("").isBlank()) {
-                            break;
-                        }
-                        put(facts, new Fact("replaces", ph.number(), null, date));
-                    }
-                    continue;
-                }
-            }
-            String act = lastAct(prefix);
-            if (act != null) {
-                String between = prefix.substring(prefix.lastIndexOf(act) + act.length()).strip();
-                Matcher a = articlesPrefix.matcher(between);
-                String articles = a.matches() ? a.group(1).strip() : null;
-                // "thay thế <citation>" replaces it; "Thay thế một số phụ lục của <citation>" amends it
-                if (replaces.contains(act) && between.isEmpty()) {
-                    put(facts, new Fact("replaces", head.number(), null, date(clause, inForce)));
-                } else {
-                    put(facts, new Fact("amends", head.number(), articles, null));
-                }
-            }
+        if (!vbhn) { // a consolidated text's effect clauses are those of the texts it consolidates, not its own acts
+            new Scan(text, mentions, inForce(text, meta), facts).run();
         }
         guided(meta, facts);
-        consolidated(text, mentions, meta, facts);
+        if (vbhn) {
+            consolidated(text, mentions, facts);
+        }
         return List.copyOf(facts.values());
     }
 
@@ -276,6 +179,145 @@ public final class DocumentRelations {
             }
         }
         return p;
+    }
+
+    /** One pass over a document's clauses, with what a clause leaves for the next (a basis, a list's lead). */
+    private final class Scan {
+        private final String text;
+        private final List<Mention> mentions;
+        private final String inForce;
+        private final Map<String, Fact> facts;
+        private final List<Clause> clauses;
+        private boolean basis;
+        /** In a list of what ends or is repealed: "repeals" or "ends"; null outside one. */
+        private String list;
+        private String listDate;
+
+        Scan(String text, List<Mention> mentions, String inForce, Map<String, Fact> facts) {
+            this.text = text;
+            this.mentions = mentions;
+            this.inForce = inForce;
+            this.facts = facts;
+            this.clauses = clauses(text);
+        }
+
+        void run() {
+            int mi = 0;
+            for (int ci = 0; ci < clauses.size(); ci++) {
+                Clause c = clauses.get(ci);
+                List<Mention> in = new ArrayList<>();
+                while (mi < mentions.size() && mentions.get(mi).start() < c.end()) {
+                    if (mentions.get(mi).start() >= c.start()) {
+                        in.add(mentions.get(mi));
+                    }
+                    mi++;
+                }
+                clause(ci, in);
+            }
+        }
+
+        private void clause(int ci, List<Mention> in) {
+            Clause c = clauses.get(ci);
+            String clause = text.substring(c.start(), c.end());
+            if (list != null && NUMBERED.matcher(clause).find() && c.before() != ';') {
+                list = null; // the next numbered clause or article ends the list
+            }
+            // "Căn cứ Luật A số …; Luật sửa đổi, bổ sung … số …;": a basis goes on over ";" through the documents it lists
+            basis = BASIS.matcher(clause).find() || basis && c.before() == ';'
+                    && OWN_NAME.matcher(ITEM.matcher(clause).replaceFirst("").strip()).lookingAt();
+            if (basis) {
+                list = null;
+                return;
+            }
+            if (in.isEmpty()) {
+                if (clause.endsWith(":") || c.end() < text.length() && text.charAt(c.end()) == ':') {
+                    String lead = listLead(clause);
+                    if (lead != null) {
+                        list = lead;
+                        listDate = date(clause, inForce);
+                    }
+                }
+                return;
+            }
+            if (DECLARED.matcher(clause).find()) {
+                return; // what another document did, as a list declares it
+            }
+            Mention head = in.get(0);
+            // what stands before the number: the clause's words, then the citation's own type and name
+            int numberAt = head.start();
+            while (numberAt < head.end() && !Character.isDigit(text.charAt(numberAt))) {
+                numberAt++;
+            }
+            String prefix = withoutOwnName(ITEM.matcher(text.substring(c.start(), numberAt)).replaceFirst(""));
+            if (list != null && listItem(head, prefix)) {
+                return;
+            }
+            Matcher repeal = repealPrefix.matcher(prefix);
+            if (repeal.matches()) {
+                put(facts, new Fact("repeals", head.number(), repeal.group(1) == null ? null : repeal.group(1).strip(),
+                        date(clause, inForce)));
+                return;
+            }
+            // from the citation on: its end may take in a title the finder read after it ("… hết hiệu lực kể từ …")
+            if (contains(text.substring(head.start(), c.end()), ends) && ending(ci, in, prefix, date(clause, inForce))) {
+                return;
+            }
+            act(head, prefix, date(clause, inForce));
+        }
+
+        /** An item of a list of what ends or is repealed: the whole, or the articles named before the citation. */
+        private boolean listItem(Mention head, String prefix) {
+            Matcher a = articlesPrefix.matcher(prefix);
+            if (!prefix.isBlank() && !a.matches()) {
+                return false;
+            }
+            String articles = prefix.isBlank() ? null : a.group(1).strip();
+            put(facts, new Fact(articles != null || list.equals("repeals") ? "repeals" : "replaces", head.number(),
+                    articles, listDate));
+            return true;
+        }
+
+        /**
+         * "<citation> hết hiệu lực": the citation (and those joined to it, and the heads of the clauses before it that
+         * ";" joins) ends from {@code date}; the articles named before it, where they are, are repealed.
+         */
+        private boolean ending(int ci, List<Mention> in, String prefix, String date) {
+            Matcher a = articlesPrefix.matcher(prefix);
+            if (!prefix.isBlank() && !a.matches()) {
+                return false;
+            }
+            String articles = prefix.isBlank() ? null : a.group(1).strip();
+            put(facts, new Fact(articles == null ? "replaces" : "repeals", in.get(0).number(), articles, date));
+            for (Mention co : coSubjects(text, in)) {
+                put(facts, new Fact("replaces", co.number(), null, date));
+            }
+            // "2. Nghị định số 38/2020/NĐ-CP …; Thông tư liên tịch số 17/2007/… hết hiệu lực": the clauses before
+            for (int back = ci; back > 0 && clauses.get(back).before() == ';'; back--) {
+                Clause p = clauses.get(back - 1);
+                Mention ph = firstIn(mentions, p);
+                if (ph == null || !ITEM.matcher(text.substring(p.start(), ph.start())).replaceFirst("").isBlank()) {
+                    break;
+                }
+                put(facts, new Fact("replaces", ph.number(), null, date));
+            }
+            return true;
+        }
+
+        /** "Sửa đổi, bổ sung (Điều 5 của) <citation>" amends it; "thay thế <citation>" replaces it. */
+        private void act(Mention head, String prefix, String date) {
+            String act = lastAct(prefix);
+            if (act == null) {
+                return;
+            }
+            String between = prefix.substring(prefix.lastIndexOf(act) + act.length()).strip();
+            Matcher a = articlesPrefix.matcher(between);
+            // "Thay thế một số phụ lục của <citation>" amends it
+            if (replaces.contains(act) && between.isEmpty()) {
+                put(facts, new Fact("replaces", head.number(), null, date));
+            } else {
+                put(facts, new Fact("amends", head.number(), a.matches() ? a.group(1).strip() : null, null));
+            }
+        }
     }
 
     private static void put(Map<String, Fact> facts, Fact f) {
@@ -401,11 +443,7 @@ public final class DocumentRelations {
     }
 
     /** A consolidated text: the document it consolidates and the amending ones its preamble names. */
-    private static void consolidated(String text, List<Mention> mentions, DocumentMetadata meta, Map<String, Fact> facts) {
-        boolean vbhn = "Văn bản hợp nhất".equals(meta.type()) || meta.number() != null && meta.number().contains("VBHN");
-        if (!vbhn) {
-            return;
-        }
+    private static void consolidated(String text, List<Mention> mentions, Map<String, Fact> facts) {
         int end = text.indexOf("Căn cứ");
         end = end < 0 ? Math.min(text.length(), 4000) : end;
         for (Clause c : clauses(text.substring(0, end))) {
