@@ -97,38 +97,48 @@ public class SearchService {
             int from = Math.min(page * size, all.length);
             int to = Math.min(from + size, all.length);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, to);
-            String[] snippets = new String[pageDocs.length];
-            if (pageDocs.length > 0 && words) {
-                int[] docIds = new int[pageDocs.length];
-                for (int i = 0; i < pageDocs.length; i++) {
-                    docIds[i] = pageDocs[i].doc;
-                }
-                // the numbers the query names are marked where a text prints them, in the sentence citing them
-                Query numbers = queries.printedNumbers(r.query());
-                Query marked = numbers == null ? base : new BooleanQuery.Builder().add(base, BooleanClause.Occur.SHOULD)
-                        .add(numbers, BooleanClause.Occur.SHOULD).build();
-                snippets = snippets(searcher, index.analyzer(), marked, docIds);
-            }
-            List<SearchHit> hits = new ArrayList<>(pageDocs.length);
-            for (int i = 0; i < pageDocs.length; i++) {
-                Document d = searcher.storedFields().document(pageDocs[i].doc, HIT_FIELDS); // not the whole text
-                String snippet = snippets[i] != null ? snippets[i] : leadSnippet(searcher.storedFields()
-                        .document(pageDocs[i].doc, java.util.Set.of(IndexFields.BODY_FOLDED)).get(IndexFields.BODY_FOLDED));
-                hits.add(new SearchHit(Long.parseLong(d.get(IndexFields.ID)), d.get(IndexFields.DOC_TYPE),
-                        d.get(IndexFields.DOC_NUMBER), d.get(IndexFields.DOC_SUBJECT), d.get(IndexFields.DOC_DATE),
-                        d.get(IndexFields.DOC_ISSUER), d.get(IndexFields.FILE_NAME),
-                        Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score, snippet));
-            }
-            List<SearchResult.NumberFound> numbers = new ArrayList<>();
-            if (words) {
-                for (QueryFactory.Lookup l : queries.lookups(r.query())) {
-                    numbers.add(new SearchResult.NumberFound(l.printed(), searcher.count(l.bearer()), searcher.count(l.citing())));
-                }
-            }
+            List<SearchHit> hits = hits(searcher, pageDocs, words ? r.query() : null, base);
+            List<SearchResult.NumberFound> numbers = words ? numbersFound(searcher, r.query()) : List.of();
             long total = fr.total();
             return new SearchResult(r.query() == null ? "" : r.query(), total, page, size, sortName, hits, facets,
                     numbers, total == 0 && words ? suggestions(searcher, r) : List.of());
         });
+    }
+
+    /** The hits of a page, with their snippets for {@code userQuery} (null: browsing, the start of each text). */
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] pageDocs, String userQuery, Query base) throws IOException {
+        String[] snippets = new String[pageDocs.length];
+        if (pageDocs.length > 0 && userQuery != null) {
+            int[] docIds = new int[pageDocs.length];
+            for (int i = 0; i < pageDocs.length; i++) {
+                docIds[i] = pageDocs[i].doc;
+            }
+            // the numbers the query names are marked where a text prints them, in the sentence citing them
+            Query numbers = queries.printedNumbers(userQuery);
+            Query marked = numbers == null ? base : new BooleanQuery.Builder().add(base, BooleanClause.Occur.SHOULD)
+                    .add(numbers, BooleanClause.Occur.SHOULD).build();
+            snippets = snippets(searcher, index.analyzer(), marked, docIds);
+        }
+        List<SearchHit> hits = new ArrayList<>(pageDocs.length);
+        for (int i = 0; i < pageDocs.length; i++) {
+            Document d = searcher.storedFields().document(pageDocs[i].doc, HIT_FIELDS); // not the whole text
+            String snippet = snippets[i] != null ? snippets[i] : leadSnippet(searcher.storedFields()
+                    .document(pageDocs[i].doc, java.util.Set.of(IndexFields.BODY_FOLDED)).get(IndexFields.BODY_FOLDED));
+            hits.add(new SearchHit(Long.parseLong(d.get(IndexFields.ID)), d.get(IndexFields.DOC_TYPE),
+                    d.get(IndexFields.DOC_NUMBER), d.get(IndexFields.DOC_SUBJECT), d.get(IndexFields.DOC_DATE),
+                    d.get(IndexFields.DOC_ISSUER), d.get(IndexFields.FILE_NAME),
+                    Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score, snippet));
+        }
+        return hits;
+    }
+
+    /** The numbers {@code userQuery} names: how many held documents bear each, how many cite it. */
+    private List<SearchResult.NumberFound> numbersFound(IndexSearcher searcher, String userQuery) throws IOException {
+        List<SearchResult.NumberFound> numbers = new ArrayList<>();
+        for (QueryFactory.Lookup l : queries.lookups(userQuery)) {
+            numbers.add(new SearchResult.NumberFound(l.printed(), searcher.count(l.bearer()), searcher.count(l.citing())));
+        }
+        return numbers;
     }
 
     /**
