@@ -53,7 +53,7 @@ public final class DocumentRelations {
      * A citation's own name before its number ("Luật Người lao động … theo hợp đồng số", "Bộ luật Lao động số"): a
      * type's name and words with nothing that describes.
      */
-    private static final Pattern OWN_NAME = Pattern.compile("^(?:" + String.join("|", new vn.vanban.extract.DocumentTypes()
+    private static final Pattern OWN_NAME = Pattern.compile("^(?:" + String.join("|", vn.vanban.extract.DocumentTypes.standard()
             .all().stream().map(t -> Pattern.quote(t.name())).toList()) + ")(?:\\s[^;:]*)?$");
 
     /**

@@ -52,6 +52,15 @@ public final class DocumentTypes {
         }
     }
 
+    /** The table in the jar, read once for the callers that are no beans (index fields, query parsing, grammars). */
+    public static DocumentTypes standard() {
+        return Standard.TABLE;
+    }
+
+    private static final class Standard {
+        static final DocumentTypes TABLE = new DocumentTypes();
+    }
+
     public List<Type> all() {
         return types;
     }

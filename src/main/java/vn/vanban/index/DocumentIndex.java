@@ -88,7 +88,7 @@ public class DocumentIndex extends LuceneIndex {
         return ids;
     }
 
-    private static final vn.vanban.extract.DocumentTypes TYPES = new vn.vanban.extract.DocumentTypes();
+    private static final vn.vanban.extract.DocumentTypes TYPES = vn.vanban.extract.DocumentTypes.standard();
 
     /** The Lucene document for {@code d}. */
     public static Document toLucene(IndexedDocument d) {

@@ -37,7 +37,7 @@ public final class QueryFactory {
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([^\"]+)\"");
     private static final java.util.regex.Pattern NEGATED = java.util.regex.Pattern.compile("(?:^|\\s)(?:-|NOT\\s+)([^\\s\"]+)");
 
-    private final NumberQuery numbers = new NumberQuery(new vn.vanban.extract.DocumentTypes().typedForms());
+    private final NumberQuery numbers = new NumberQuery(vn.vanban.extract.DocumentTypes.standard().typedForms());
     private final QueryBuilder builder;
     private final Analyzer analyzer;
     /** Abbreviations as folded token sequences: [abbreviation tokens, expansion tokens]. */
