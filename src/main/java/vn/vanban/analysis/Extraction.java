@@ -99,7 +99,10 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
                 relations(vn.vanban.citation.DocumentRelations.standard().extract(r.normalized(), r.refs(), r.meta())));
     }
 
-    /** The relations part: what the document does to the documents it cites (amends, replaces, repeals …). */
+    /**
+     * The relations part: what the document does to the documents it cites (amends, replaces, repeals …), and, with
+     * {@code by}, what a published list declares another document did.
+     */
     public static List<Map<String, Object>> relations(List<vn.vanban.citation.DocumentRelations.Fact> facts) {
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (var f : facts) {
@@ -108,6 +111,7 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
             r.put("target", f.target());
             r.put("articles", f.articles());
             r.put("effective", f.effective());
+            r.put("by", f.by());
             out.add(r);
         }
         return out;

@@ -24,10 +24,27 @@ import vn.vanban.extract.DocumentNumbers;
 public final class DocumentRelations {
 
     /**
-     * One relation: this document {@code relation} the document {@code target} (its number as printed), in
-     * {@code articles} when only those are concerned, from {@code effective} (ISO) when known.
+     * One relation: this document — or, where {@code by} is set, the document {@code by} as this one declares it (a
+     * published list of documents no longer in force) — {@code relation} the document {@code target} (numbers as
+     * printed), in {@code articles} when only those are concerned, from {@code effective} (ISO) when known.
      */
-    public record Fact(String relation, String target, @Nullable String articles, @Nullable String effective) {
+    public record Fact(String relation, String target, @Nullable String articles, @Nullable String effective,
+                       @Nullable String by) {
+
+        /** A relation this document itself states. */
+        public Fact(String relation, String target, @Nullable String articles, @Nullable String effective) {
+            this(relation, target, articles, effective, null);
+        }
+
+        /** Whether the whole of the target ends (replaced, or repealed without articles named). */
+        public boolean endsWhole() {
+            return relation.equals("replaces") || relation.equals("repeals") && articles == null;
+        }
+
+        /** Whether a part of the target ends (repealed in the articles named). */
+        public boolean endsPart() {
+            return relation.equals("repeals") && articles != null;
+        }
     }
 
     /** One example of the table: a clause (after its list's lead, when it is an item) and the facts it gives. */
@@ -60,7 +77,7 @@ public final class DocumentRelations {
      * A row of a published list of documents no longer in force: "… Được thay thế bởi Nghị định số 74/2024/NĐ-CP …".
      * The list declares what other documents did; it is not this document's act.
      */
-    private static final Pattern DECLARED = Pattern.compile("[Đđ]ược (?:sửa đổi, bổ sung|thay thế|bãi bỏ|[^.;:]{0,40}?) bởi");
+    static final Pattern DECLARED = Pattern.compile("[Đđ]ược (?:sửa đổi, bổ sung|thay thế|bãi bỏ|[^.;:]{0,40}?) bởi");
 
     private static final DocumentRelations STANDARD = load();
 
@@ -73,6 +90,7 @@ public final class DocumentRelations {
     private final Pattern repealPrefix;
     private final Pattern articlesPrefix;
     private final List<Example> examples;
+    private final PublishedLists lists;
 
     private DocumentRelations(Map<String, Object> t) {
         ends = strings(t, "ends");
@@ -92,6 +110,7 @@ public final class DocumentRelations {
                     .map(String::valueOf).toList()));
         }
         examples = List.copyOf(ex);
+        lists = new PublishedLists((Map<?, ?>) t.get("lists"));
     }
 
     @SuppressWarnings("unchecked")
@@ -125,7 +144,7 @@ public final class DocumentRelations {
      * where it is in force from the day it is signed ("… này có hiệu lực (sau 45 ngày) kể từ ngày ký"), that day
      * counted from its date; null when neither is known. (The metadata's {@code effective} is only a printed date.)
      */
-    static String inForce(String text, DocumentMetadata meta) {
+    public static String inForce(String text, DocumentMetadata meta) {
         if (meta.effective() != null) {
             return meta.effective();
         }
@@ -152,6 +171,10 @@ public final class DocumentRelations {
             }
         }
         mentions.sort(Comparator.comparingInt(Mention::start));
+        PublishedLists.Rows rows = lists.read(text, mentions);
+        if (!rows.facts().isEmpty()) { // a list's rows describe documents: no act of its own is read in them
+            mentions.removeIf(m -> m.start() >= rows.from());
+        }
         Map<String, Fact> facts = new LinkedHashMap<>();
         boolean vbhn = "Văn bản hợp nhất".equals(meta.type()) || meta.number() != null && meta.number().contains("VBHN");
         if (!vbhn) { // a consolidated text's effect clauses are those of the texts it consolidates, not its own acts
@@ -160,6 +183,10 @@ public final class DocumentRelations {
         guided(meta, facts);
         if (vbhn) {
             consolidated(text, mentions, facts);
+        }
+        for (Fact f : rows.facts()) {
+            facts.putIfAbsent(f.relation() + " " + DocumentNumbers.canonical(f.target()) + " by "
+                    + DocumentNumbers.canonical(f.by()), f);
         }
         return List.copyOf(facts.values());
     }
