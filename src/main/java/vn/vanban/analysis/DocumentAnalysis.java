@@ -26,8 +26,24 @@ import vn.vanban.normalize.TextNormalizer;
 @Singleton
 public final class DocumentAnalysis {
 
-    /** Everything the analysis of one text gives. */
-    public record Result(String normalized, DocumentMetadata meta, List<CitedDocument> refs, WorkExtractor.Work work) {
+    /**
+     * Everything the analysis of one text gives: what it says of other documents ({@code relations}) and the day it
+     * comes into force ({@code inForce}, ISO, null when unknown) follow from the rest, corrections included.
+     */
+    public record Result(String normalized, DocumentMetadata meta, List<CitedDocument> refs, WorkExtractor.Work work,
+                         List<vn.vanban.citation.DocumentRelations.Fact> relations, String inForce) {
+
+        /** A result whose relations are yet to be read ({@link #withRelations}). */
+        public Result(String normalized, DocumentMetadata meta, List<CitedDocument> refs, WorkExtractor.Work work) {
+            this(normalized, meta, refs, work, List.of(), null);
+        }
+
+        /** This result with the relations and day in force its text, metadata and citations give. */
+        public Result withRelations() {
+            return new Result(normalized, meta, refs, work,
+                    vn.vanban.citation.DocumentRelations.standard().extract(normalized, refs, meta),
+                    vn.vanban.citation.DocumentRelations.inForce(normalized, meta));
+        }
     }
 
     /** Corrections to lay over what extraction finds: the metadata first (dates and numbers shape the rest), then the rest. */
@@ -82,6 +98,6 @@ public final class DocumentAnalysis {
         String normalized = normalizer.normalize(parsedText);
         DocumentMetadata meta = fixes.metadata(metadata.extract(normalized));
         List<CitedDocument> refs = citations.extract(normalized, meta);
-        return fixes.apply(new Result(normalized, meta, refs, work.extract(normalized, meta, refs)));
+        return fixes.apply(new Result(normalized, meta, refs, work.extract(normalized, meta, refs))).withRelations();
     }
 }

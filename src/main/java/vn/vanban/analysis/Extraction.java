@@ -96,7 +96,7 @@ public record Extraction(Doc document, List<Map<String, Object>> references, Lis
     /** The JSON of one analysis. */
     public static Extraction of(DocumentAnalysis.Result r) {
         return new Extraction(doc(r.meta()), references(r.refs()), deadlines(r.work().deadlines()), tasks(r.work().tasks()),
-                relations(vn.vanban.citation.DocumentRelations.standard().extract(r.normalized(), r.refs(), r.meta())));
+                relations(r.relations()));
     }
 
     /**

@@ -39,11 +39,13 @@ public class DocumentController {
     private final vn.vanban.auth.AuditLog audit;
     private final vn.vanban.correction.Deletions deletions;
     private final vn.vanban.store.DocumentTextRepository texts;
+    private final vn.vanban.citation.Standings standings;
 
     public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs,
                               vn.vanban.citation.CitationQueries citations, vn.vanban.search.SearchService search,
                               vn.vanban.auth.AuditLog audit, vn.vanban.correction.Deletions deletions,
-                              vn.vanban.store.DocumentTextRepository texts) {
+                              vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.Standings standings) {
+        this.standings = standings;
         this.texts = texts;
         this.audit = audit;
         this.deletions = deletions;
@@ -103,11 +105,16 @@ public class DocumentController {
         return new PageView<>(p.getTotalSize(), page, size, p.getContent());
     }
 
-    /** One document with its metadata and versions. */
+    /**
+     * One document with its metadata, versions, references, where it stands (validity status with the day and the
+     * document that changed it, amended / replaced / repealed / guided / consolidated by, what it does to others) and
+     * its stale bases.
+     */
     @Get("/{id}")
     public HttpResponse<?> get(@PathVariable long id) {
         return documents.findById(id)
-                .<HttpResponse<?>>map(d -> HttpResponse.ok(DocumentView.of(d, versions(d), citations.referencesOf(d.id()))))
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(DocumentView.of(d, versions(d), citations.referencesOf(d.id()),
+                        standings.of(d.citeKey(), d.id()), standings.warnings(d.id()))))
                 .orElseGet(() -> notFound(id));
     }
 

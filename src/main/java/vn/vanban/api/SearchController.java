@@ -34,6 +34,19 @@ public class SearchController {
         this.search = search;
     }
 
+    /** {@code value} when it is a validity status code (or null); else a 400 naming the codes. */
+    public static String validity(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (vn.vanban.citation.Validity.Status.ofCode(value.strip()) == null) {
+            throw new IllegalArgumentException("unknown validity [" + value + "]: use one of "
+                    + java.util.Arrays.stream(vn.vanban.citation.Validity.Status.values())
+                    .map(vn.vanban.citation.Validity.Status::code).toList());
+        }
+        return value.strip();
+    }
+
     /**
      * Hits for {@code q} (words with or without diacritics, "phrases", -excluded, OR, or a số ký hiệu; blank to
      * browse by filters), with facet counts over all hits.
@@ -48,6 +61,8 @@ public class SearchController {
      * @param dateTo       issued on or before (YYYY-MM-DD)
      * @param draft        true for drafts only, false for final documents only
      * @param hasDeadlines true for documents that set deadlines, false for those that do not
+     * @param validity     a validity status, as in the {@code validity} facet: con_hieu_luc, chua_co_hieu_luc,
+     *                     het_hieu_luc_mot_phan, het_hieu_luc_toan_bo, chua_xac_dinh
      * @param sort         relevance (default), newest or oldest
      * @param page         page from 0
      * @param size         hits per page (1 to 100)
@@ -59,11 +74,12 @@ public class SearchController {
                                @Nullable @QueryValue Integer yearFrom, @Nullable @QueryValue Integer yearTo,
                                @Nullable @QueryValue String dateFrom, @Nullable @QueryValue String dateTo,
                                @Nullable @QueryValue Boolean draft, @Nullable @QueryValue Boolean hasDeadlines,
-                               @Nullable @QueryValue String sort,
+                               @Nullable @QueryValue String validity, @Nullable @QueryValue String sort,
                                @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "10") int size) {
         // SearchService rejects a bad page, size or range (400)
         return search.search(new SearchRequest(q, type, issuer, province, field, yearFrom, yearTo,
-                date("dateFrom", dateFrom), date("dateTo", dateTo), draft, hasDeadlines, SearchRequest.Sort.parse(sort),
+                date("dateFrom", dateFrom), date("dateTo", dateTo), draft, hasDeadlines, validity(validity),
+                SearchRequest.Sort.parse(sort),
                 page, size));
     }
 

@@ -225,7 +225,7 @@ public class LoadBenchCommand implements Callable<Integer> {
         return new vn.vanban.search.SearchRequest(p.getOrDefault("q", ""), p.get("type"), null, p.get("province"),
                 p.get("field"), p.containsKey("yearFrom") ? Integer.valueOf(p.get("yearFrom")) : null,
                 p.containsKey("yearTo") ? Integer.valueOf(p.get("yearTo")) : null, null, null, null,
-                p.containsKey("hasDeadlines") ? Boolean.valueOf(p.get("hasDeadlines")) : null,
+                p.containsKey("hasDeadlines") ? Boolean.valueOf(p.get("hasDeadlines")) : null, null,
                 vn.vanban.search.SearchRequest.Sort.parse(p.get("sort")), 0, 10);
     }
 

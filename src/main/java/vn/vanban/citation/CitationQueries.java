@@ -25,11 +25,11 @@ public class CitationQueries {
                          @Nullable String subject, @Nullable String date, String sentence, String relation, int start, int end) {
     }
 
-    /** A cited document and who cites it. */
+    /** A cited document, who cites it, and where it stands (validity, what held documents say of it). */
     @Serdeable
     public record Cited(long id, String key, String number, String type, @Nullable Integer year, @Nullable String date,
                         @Nullable String issuer, @Nullable String title, boolean held, @Nullable Long heldDocumentId,
-                        int citingDocuments, List<Citing> citedBy) {
+                        int citingDocuments, List<Citing> citedBy, Standings.Standing standing) {
     }
 
     /** One mention inside a citing document. */
@@ -47,8 +47,11 @@ public class CitationQueries {
     private final CitedDocumentRepository cited;
     private final CitationRepository citations;
     private final DocumentRepository documents;
+    private final Standings standings;
 
-    public CitationQueries(CitedDocumentRepository cited, CitationRepository citations, DocumentRepository documents) {
+    public CitationQueries(CitedDocumentRepository cited, CitationRepository citations, DocumentRepository documents,
+                           Standings standings) {
+        this.standings = standings;
         this.cited = cited;
         this.citations = citations;
         this.documents = documents;
@@ -133,6 +136,7 @@ public class CitationQueries {
                     c.sentence(), c.relation(), c.startOffset(), c.endOffset()));
         }
         return new Cited(r.id(), r.citeKey(), r.docNumber(), r.docType(), r.citedYear(), r.docDate(), r.issuer(),
-                r.title(), r.heldDocumentId() != null, r.heldDocumentId(), docs.size(), citing);
+                r.title(), r.heldDocumentId() != null, r.heldDocumentId(), docs.size(), citing,
+                standings.of(r.citeKey(), r.heldDocumentId()));
     }
 }

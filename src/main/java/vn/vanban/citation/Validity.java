@@ -73,6 +73,7 @@ public final class Validity {
      * a part; and {@code next}, the first later day on which the verdict changes by time alone (null when none).
      */
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public record Verdict(String status, String label, @Nullable String inForce, @Nullable String since,
                           @Nullable String by, @Nullable String articles, @Nullable String next) {
 

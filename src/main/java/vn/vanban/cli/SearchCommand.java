@@ -38,6 +38,10 @@ public class SearchCommand implements Callable<Integer> {
     @Option(names = "--has-deadlines", description = "true: documents that set deadlines")
     Boolean hasDeadlines;
 
+    @Option(names = "--validity", description = "validity: con_hieu_luc, chua_co_hieu_luc, het_hieu_luc_mot_phan, "
+            + "het_hieu_luc_toan_bo or chua_xac_dinh")
+    String validity;
+
     @Option(names = "--sort", defaultValue = "relevance", description = "relevance, newest or oldest")
     String sort;
 
@@ -60,7 +64,7 @@ public class SearchCommand implements Callable<Integer> {
             yearTo = range.length > 1 ? Integer.valueOf(range[1].strip()) : yearFrom;
         }
         SearchResult r = search.search(new SearchRequest(String.join(" ", words), type, issuer, province, field,
-                yearFrom, yearTo, null, null, draft, hasDeadlines, SearchRequest.Sort.parse(sort), 0,
+                yearFrom, yearTo, null, null, draft, hasDeadlines, validity, SearchRequest.Sort.parse(sort), 0,
                 Math.min(size, SearchService.MAX_PAGE_SIZE)));
         print(r, facets, System.out);
         return 0;

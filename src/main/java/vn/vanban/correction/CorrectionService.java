@@ -57,8 +57,11 @@ public class CorrectionService {
                     "document " + documentId + " " + c.item() + (c.field().equals("-") ? "" : "." + c.field()),
                     c.oldValue(), c.action() + (c.newValue() == null ? "" : " " + c.newValue()));
         }
-        reextractor.one(doc);
+        List<Long> revalidated = reextractor.one(doc);
         StoredDocument updated = documents.findById(documentId).orElseThrow();
+        for (Long id : revalidated) {
+            documents.findById(id).filter(StoredDocument::currentVersion).ifPresent(indexer::putDocument);
+        }
         if (updated.currentVersion()) {
             indexer.put(updated);
         } else {

@@ -29,10 +29,15 @@ public class DocumentRemoval {
     private final TaskRepository tasks;
     private final CorrectionRepository corrections;
     private final vn.vanban.store.DocumentTextRepository texts;
+    private final vn.vanban.citation.RelationStore relations;
+    private final vn.vanban.citation.ValidityService validity;
 
     public DocumentRemoval(DocumentRepository documents, CitationRepository citations, CitedDocumentRepository cited,
                            DeadlineRepository deadlines, TaskRepository tasks, CorrectionRepository corrections,
-                           vn.vanban.store.DocumentTextRepository texts) {
+                           vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.RelationStore relations,
+                           vn.vanban.citation.ValidityService validity) {
+        this.relations = relations;
+        this.validity = validity;
         this.texts = texts;
         this.documents = documents;
         this.citations = citations;
@@ -44,9 +49,11 @@ public class DocumentRemoval {
 
     /**
      * What a deletion did: the deleted row as it was, the version made current again (if any), and the cited documents
-     * that the deleted row held, as they are now (held by the restored version, or by none).
+     * that the deleted row held, as they are now (held by the restored version, or by none), and the other held
+     * documents whose validity the deletion changed.
      */
-    public record Removed(StoredDocument deleted, Optional<StoredDocument> restored, List<CitedDocumentRecord> relinked) {
+    public record Removed(StoredDocument deleted, Optional<StoredDocument> restored, List<CitedDocumentRecord> relinked,
+                          List<Long> revalidated) {
     }
 
     @Transactional
@@ -54,6 +61,10 @@ public class DocumentRemoval {
         StoredDocument d = documents.findById(id).orElseThrow(() -> new NoSuchElementException("không có văn bản " + id));
         Long previous = d.previousVersionId();
         citations.deleteByDocumentId(id);
+        java.util.Set<String> keys = new java.util.TreeSet<>(relations.deleteByDocument(id));
+        if (d.citeKey() != null) {
+            keys.add(d.citeKey());
+        }
         deadlines.deleteByDocumentId(id);
         tasks.deleteByDocumentId(id);
         corrections.deleteByDocumentId(id);
@@ -65,8 +76,11 @@ public class DocumentRemoval {
         documents.deleteById(id);
         if (restore) {
             documents.markCurrent(previous);
+            keys.addAll(relations.targetsOf(previous));
         }
+        List<Long> revalidated = new java.util.ArrayList<>(validity.heldIds(validity.recompute(keys)));
+        revalidated.remove(id);
         return new Removed(d, restore ? documents.findById(previous) : Optional.empty(),
-                held.isEmpty() ? List.of() : cited.findByIdIn(held));
+                held.isEmpty() ? List.of() : cited.findByIdIn(held), revalidated);
     }
 }

@@ -24,11 +24,16 @@ public class Reextractor {
     private final vn.vanban.citation.CitedNodes nodes;
     private final vn.vanban.correction.Corrections corrections;
     private final vn.vanban.store.DocumentTextRepository texts;
+    private final vn.vanban.citation.RelationStore relations;
+    private final vn.vanban.citation.ValidityService validity;
 
     public Reextractor(DocumentRepository documents, DocumentAnalysis analysis, CitationResolver resolver,
                        CitationStore store, vn.vanban.deadline.DeadlineStore deadlines,
                        vn.vanban.citation.CitedNodes nodes, vn.vanban.correction.Corrections corrections,
-                       vn.vanban.store.DocumentTextRepository texts) {
+                       vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.RelationStore relations,
+                       vn.vanban.citation.ValidityService validity) {
+        this.relations = relations;
+        this.validity = validity;
         this.texts = texts;
         this.nodes = nodes;
         this.corrections = corrections;
@@ -49,7 +54,7 @@ public class Reextractor {
                 return n;
             }
             for (Long id : ids) {
-                documents.findById(id).ifPresent(this::one);
+                documents.findById(id).ifPresent(this::one); // the index is rebuilt after (reindex --extract)
                 progress.accept(id);
                 n++;
             }
@@ -57,9 +62,12 @@ public class Reextractor {
         }
     }
 
-    /** Re-extracts one document in one transaction; its human corrections go on top of what extraction finds. */
+    /**
+     * Re-extracts one document in one transaction; its human corrections go on top of what extraction finds. Returns
+     * the other held documents whose validity changed (callers index them again).
+     */
     @Transactional
-    public void one(StoredDocument d) {
+    public List<Long> one(StoredDocument d) {
         var applied = analysis.run(texts.findTextContentByDocumentId(d.id()).orElse(""), corrections.of(d.id()));
         String normalized = applied.normalized();
         DocumentMetadata m = applied.meta();
@@ -74,5 +82,15 @@ public class Reextractor {
         store.replace(d.id(), updated.citeKey(), refs, nodes.ensure(refs));
         var w = applied.work();
         deadlines.replace(d.id(), w.deadlines(), w.tasks());
+        validity.setInForce(d.id(), applied.inForce());
+        java.util.Set<String> keys = new java.util.TreeSet<>(relations.replace(d.id(), applied.relations(), refs));
+        for (String k : new String[] {d.citeKey(), updated.citeKey()}) {
+            if (k != null) {
+                keys.add(k);
+            }
+        }
+        List<Long> changed = new java.util.ArrayList<>(validity.heldIds(validity.recompute(keys)));
+        changed.remove(d.id());
+        return changed;
     }
 }

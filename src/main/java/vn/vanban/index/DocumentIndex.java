@@ -42,7 +42,7 @@ public class DocumentIndex extends LuceneIndex {
     private static final FieldType BODY_STORED_TYPE = offsets(true);
 
     /** The version of what {@link #toLucene} writes; an index written by another version is rebuilt. */
-    public static final int SCHEMA = 5;
+    public static final int SCHEMA = 6;
 
     public DocumentIndex(VanbanConfig config) {
         super(config.dataDir().resolve("lucene"), newAnalyzer(), SCHEMA);
@@ -130,6 +130,7 @@ public class DocumentIndex extends LuceneIndex {
         storeIfPresent(doc, IndexFields.DOC_DATE, d.date());
         storeIfPresent(doc, IndexFields.DOC_ISSUER, d.issuer());
         storeIfPresent(doc, IndexFields.FILE_NAME, d.fileName());
+        storeIfPresent(doc, IndexFields.DOC_VALIDITY, d.validity());
         java.time.LocalDate date = startOf(d.date());
         if (date != null) {
             doc.add(new LongPoint(IndexFields.DATE_POINT, date.toEpochDay()));
@@ -145,6 +146,7 @@ public class DocumentIndex extends LuceneIndex {
             facet(doc, IndexFields.FACET_FIELD, d.field());
             doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_STATUS, d.draft() ? "draft" : "final"));
             doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_DEADLINES, d.hasDeadlines() ? "yes" : "no"));
+            facet(doc, IndexFields.FACET_VALIDITY, d.validity());
         }
         try {
             return FACETS.build(doc);

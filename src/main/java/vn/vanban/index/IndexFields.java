@@ -32,6 +32,8 @@ public final class IndexFields {
     public static final String DOC_DATE = "doc_date";
     public static final String DOC_ISSUER = "doc_issuer";
     public static final String FILE_NAME = "file_name";
+    /** Validity status code of a held document (còn hiệu lực …), when it has a key. */
+    public static final String DOC_VALIDITY = "doc_validity";
     /** Date issued as epoch day (the first day of the period printed): points for ranges, doc values for sorting. */
     public static final String DATE_POINT = "date_point";
     public static final String DATE_SORT = "date_sort";
@@ -48,8 +50,10 @@ public final class IndexFields {
     public static final String FACET_STATUS = "status";
     /** "yes" or "no": whether the document sets deadlines. */
     public static final String FACET_DEADLINES = "deadlines";
+    /** Validity: a {@link vn.vanban.citation.Validity.Status} code. */
+    public static final String FACET_VALIDITY = "validity";
     public static final java.util.List<String> FACETS = java.util.List.of(FACET_TYPE, FACET_ISSUER, FACET_PROVINCE,
-            FACET_YEAR, FACET_FIELD, FACET_STATUS, FACET_DEADLINES);
+            FACET_YEAR, FACET_FIELD, FACET_STATUS, FACET_DEADLINES, FACET_VALIDITY);
 
     private IndexFields() {
     }

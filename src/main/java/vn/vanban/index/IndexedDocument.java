@@ -14,10 +14,11 @@ import java.util.List;
  * @param field        its lĩnh vực, or null
  * @param draft        a draft (dự thảo), not a final document
  * @param hasDeadlines it sets at least one deadline
+ * @param validity     its validity status code (còn hiệu lực …), or null when it has no key to know it by
  */
 public record IndexedDocument(long id, String text, String number, String type, String subject, String date,
                               String issuer, String fileName, List<String> citedNumbers, String province,
-                              String field, boolean draft, boolean hasDeadlines) {
+                              String field, boolean draft, boolean hasDeadlines, String validity) {
 
     /** Whether this is a stored document (it has a file name), not bare text: only those get facets. */
     public boolean stored() {
@@ -26,6 +27,6 @@ public record IndexedDocument(long id, String text, String number, String type, 
 
     /** A document with text only, no metadata (benchmarks, tests). */
     public static IndexedDocument textOnly(long id, String text) {
-        return new IndexedDocument(id, text, null, null, null, null, null, null, List.of(), null, null, false, false);
+        return new IndexedDocument(id, text, null, null, null, null, null, null, List.of(), null, null, false, false, null);
     }
 }

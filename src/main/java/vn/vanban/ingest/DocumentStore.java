@@ -20,10 +20,15 @@ public class DocumentStore {
 
     private final vn.vanban.citation.CitationStore citations;
     private final vn.vanban.deadline.DeadlineStore deadlines;
+    private final vn.vanban.citation.RelationStore relations;
+    private final vn.vanban.citation.ValidityService validity;
 
     public DocumentStore(DocumentRepository documents, FailureRepository failures,
                          vn.vanban.citation.CitationStore citations, vn.vanban.deadline.DeadlineStore deadlines,
-                         vn.vanban.store.DocumentTextRepository texts) {
+                         vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.RelationStore relations,
+                         vn.vanban.citation.ValidityService validity) {
+        this.relations = relations;
+        this.validity = validity;
         this.texts = texts;
         this.deadlines = deadlines;
         this.documents = documents;
@@ -37,32 +42,54 @@ public class DocumentStore {
      */
     public record Version(StoredDocument doc, String text, String normalized, Optional<StoredDocument> previous,
                           java.util.List<vn.vanban.citation.CitedDocument> refs, java.util.Map<String, Long> nodes,
-                          vn.vanban.deadline.WorkExtractor.Work work) {
+                          vn.vanban.deadline.WorkExtractor.Work work,
+                          java.util.List<vn.vanban.citation.DocumentRelations.Fact> relations, String inForce) {
+    }
+
+    /**
+     * A saved version, and the other held documents whose validity it changed (an amended or replaced law): callers
+     * index those again after the transaction.
+     */
+    public record Saved(StoredDocument doc, java.util.List<Long> revalidated) {
     }
 
     /** Saves {@code v} as the current version of its source, superseding the previous one; returns it with its id. */
     @Transactional
-    public StoredDocument saveVersion(Version v) {
+    public Saved saveVersion(Version v) {
         return save(v);
     }
 
     /** Saves several versions in one transaction (all or none); returns them with their ids, in order. */
     @Transactional
-    public java.util.List<StoredDocument> saveVersions(java.util.List<Version> versions) {
+    public java.util.List<Saved> saveVersions(java.util.List<Version> versions) {
         return versions.stream().map(this::save).toList();
     }
 
-    private StoredDocument save(Version v) {
-        v.previous().ifPresent(p -> documents.markSuperseded(p.id()));
+    private Saved save(Version v) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(); // sorted: concurrent ingests lock validity rows in one order
+        v.previous().ifPresent(p -> {
+            documents.markSuperseded(p.id());
+            keys.addAll(relations.targetsOf(p.id()));
+            if (p.citeKey() != null) {
+                keys.add(p.citeKey());
+            }
+        });
         StoredDocument saved = documents.save(v.doc());
         texts.save(new vn.vanban.store.DocumentText(saved.id(), v.text(), v.normalized()));
         // a new row: nothing of it to replace
         citations.add(saved.id(), saved.citeKey(), v.refs(), v.nodes());
         deadlines.add(saved.id(), v.work().deadlines(), v.work().tasks());
+        validity.setInForce(saved.id(), v.inForce());
+        keys.addAll(relations.replace(saved.id(), v.relations(), v.refs()));
+        if (saved.citeKey() != null) {
+            keys.add(saved.citeKey());
+        }
+        java.util.List<Long> revalidated = new java.util.ArrayList<>(validity.heldIds(validity.recompute(keys)));
+        revalidated.remove(saved.id());
         if (saved.sha256() != null) {
             failures.deleteBySha256(saved.sha256());
         }
-        return saved;
+        return new Saved(saved, revalidated);
     }
 
     /** Records (or counts again) a failure; one record per distinct content. */

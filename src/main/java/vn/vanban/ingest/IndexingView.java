@@ -23,8 +23,11 @@ public class IndexingView {
     private final Fields fields = Fields.load();
 
     private final vn.vanban.store.DocumentTextRepository texts;
+    private final vn.vanban.citation.ValidityService validity;
 
-    public IndexingView(DeadlineRepository deadlines, CitationResolver resolver, vn.vanban.store.DocumentTextRepository texts) {
+    public IndexingView(DeadlineRepository deadlines, CitationResolver resolver, vn.vanban.store.DocumentTextRepository texts,
+                        vn.vanban.citation.ValidityService validity) {
+        this.validity = validity;
         this.texts = texts;
         this.deadlines = deadlines;
         this.resolver = resolver;
@@ -53,7 +56,7 @@ public class IndexingView {
                 : printedProvince == null || printedProvince.isBlank() ? null : displayName(printedProvince.strip());
         return new IndexedDocument(doc.id(), normalizedText, doc.docNumber(), doc.docType(), doc.subject(),
                 doc.docDate(), issuer, doc.fileName(), cited, province,
-                fields.classify(doc.subject(), normalizedText), doc.draft(), hasDeadlines);
+                fields.classify(doc.subject(), normalizedText), doc.draft(), hasDeadlines, validity.statusOf(doc.citeKey()));
     }
 
     /** "BẮC KẠN" → "Bắc Kạn"; a name printed in mixed case stays as printed. */

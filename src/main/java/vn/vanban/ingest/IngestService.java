@@ -98,11 +98,12 @@ public class IngestService {
     /** What {@link #store} writes for one file. */
     record Ready(String source, String fileName, String sha, String sourceKey, StoredDocument doc, String text,
                  String normalized, String note, Optional<StoredDocument> previous,
-                 List<vn.vanban.citation.CitedDocument> refs, vn.vanban.deadline.WorkExtractor.Work work) {
+                 List<vn.vanban.citation.CitedDocument> refs, vn.vanban.deadline.WorkExtractor.Work work,
+                 List<vn.vanban.citation.DocumentRelations.Fact> relations, String inForce) {
 
         /** The version to save, superseding {@code current}, its citations pointing at the nodes {@code nodes}. */
         DocumentStore.Version version(Optional<StoredDocument> current, java.util.Map<String, Long> nodes) {
-            return new DocumentStore.Version(doc, text, normalized, current, refs, nodes, work);
+            return new DocumentStore.Version(doc, text, normalized, current, refs, nodes, work, relations, inForce);
         }
     }
 
@@ -170,7 +171,7 @@ public class IngestService {
                 meta.signerName(), meta.signerTitle(), meta.draft(), resolver.ownKey(meta),
                 StoredDocument.joinRecipients(meta.recipients()));
         return new Prepared(null, new Ready(source, fileName, sha, sourceKey, doc, parsed.text(), analyzed.normalized(),
-                parsed.reason(), previous, analyzed.refs(), analyzed.work()));
+                parsed.reason(), previous, analyzed.refs(), analyzed.work(), analyzed.relations(), analyzed.inForce()));
     }
 
     /**
@@ -186,7 +187,7 @@ public class IngestService {
                 ready.add(p.ready());
             }
         }
-        List<StoredDocument> saved = ready.size() > 1 ? storeTogether(ready) : null;
+        List<DocumentStore.Saved> saved = ready.size() > 1 ? storeTogether(ready) : null;
         int k = 0;
         for (Prepared p : prepared) {
             if (p.outcome() != null) {
@@ -204,7 +205,7 @@ public class IngestService {
     }
 
     /** Stores all of {@code ready} in one transaction; null when that failed for a reason other than a lost connection. */
-    private List<StoredDocument> storeTogether(List<Ready> ready) {
+    private List<DocumentStore.Saved> storeTogether(List<Ready> ready) {
         try {
             List<vn.vanban.citation.CitedDocument> refs = new java.util.ArrayList<>();
             for (Ready r : ready) {
@@ -223,7 +224,7 @@ public class IngestService {
 
     private IngestOutcome storeAlone(Ready r) {
         Optional<StoredDocument> previous = r.previous();
-        StoredDocument saved = null;
+        DocumentStore.Saved saved = null;
         for (int attempt = 1; saved == null; attempt++) {
             try {
                 saved = store.saveVersion(r.version(previous, nodes.ensure(r.refs())));
@@ -245,9 +246,14 @@ public class IngestService {
     }
 
     /** Indexes a stored document (the database already holds it: the index can always be rebuilt from there). */
-    private IngestOutcome indexed(Ready r, StoredDocument saved, Optional<StoredDocument> previous) {
+    private IngestOutcome indexed(Ready r, DocumentStore.Saved stored, Optional<StoredDocument> previous) {
+        StoredDocument saved = stored.doc();
         previous.ifPresent(p -> indexer.delete(p.id()));
         indexer.put(saved, r.normalized(), r.work());
+        // held documents whose validity this one changed (it replaced or amended them): their status facet moves
+        for (Long id : stored.revalidated()) {
+            documents.findById(id).filter(StoredDocument::currentVersion).ifPresent(indexer::putDocument);
+        }
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, r.source(), r.fileName(), saved.id(), previous.map(StoredDocument::id).orElse(null),
                 null, r.note());

@@ -17,6 +17,7 @@ import java.time.LocalDate;
  * @param dateTo       issued on or before
  * @param draft        true: drafts only; false: final documents only; null: both
  * @param hasDeadlines true: documents that set deadlines; false: ones that do not; null: both
+ * @param validity     a validity status code ("con_hieu_luc" …), or null for any
  * @param sort         order of hits
  * @param page         page from 0
  * @param size         hits per page, 1 to {@link SearchService#MAX_PAGE_SIZE}
@@ -24,7 +25,7 @@ import java.time.LocalDate;
 public record SearchRequest(String query, @Nullable String type, @Nullable String issuer, @Nullable String province,
                             @Nullable String field, @Nullable Integer yearFrom, @Nullable Integer yearTo,
                             @Nullable LocalDate dateFrom, @Nullable LocalDate dateTo, @Nullable Boolean draft,
-                            @Nullable Boolean hasDeadlines, Sort sort, int page, int size) {
+                            @Nullable Boolean hasDeadlines, @Nullable String validity, Sort sort, int page, int size) {
 
     /** Order of hits. Relevance falls back to newest first when there are no words to rank by. */
     public enum Sort {
@@ -45,6 +46,7 @@ public record SearchRequest(String query, @Nullable String type, @Nullable Strin
 
     /** Words only, relevance order. */
     public static SearchRequest of(String query, int page, int size) {
-        return new SearchRequest(query, null, null, null, null, null, null, null, null, null, null, Sort.RELEVANCE, page, size);
+        return new SearchRequest(query, null, null, null, null, null, null, null, null, null, null, null, Sort.RELEVANCE,
+                page, size);
     }
 }

@@ -124,10 +124,7 @@ public class SearchService {
             Document d = searcher.storedFields().document(pageDocs[i].doc, HIT_FIELDS); // not the whole text
             String snippet = snippets[i] != null ? snippets[i] : leadSnippet(searcher.storedFields()
                     .document(pageDocs[i].doc, java.util.Set.of(IndexFields.BODY_FOLDED)).get(IndexFields.BODY_FOLDED));
-            hits.add(new SearchHit(Long.parseLong(d.get(IndexFields.ID)), d.get(IndexFields.DOC_TYPE),
-                    d.get(IndexFields.DOC_NUMBER), d.get(IndexFields.DOC_SUBJECT), d.get(IndexFields.DOC_DATE),
-                    d.get(IndexFields.DOC_ISSUER), d.get(IndexFields.FILE_NAME),
-                    Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score, snippet));
+            hits.add(SearchHit.of(d, Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score, snippet));
         }
         return hits;
     }
@@ -408,10 +405,7 @@ public class SearchService {
             List<SearchHit> hits = new ArrayList<>();
             for (ScoreDoc sd : searcher.search(q, size).scoreDocs) {
                 Document d = searcher.storedFields().document(sd.doc);
-                hits.add(new SearchHit(Long.parseLong(d.get(IndexFields.ID)), d.get(IndexFields.DOC_TYPE),
-                        d.get(IndexFields.DOC_NUMBER), d.get(IndexFields.DOC_SUBJECT), d.get(IndexFields.DOC_DATE),
-                        d.get(IndexFields.DOC_ISSUER), d.get(IndexFields.FILE_NAME), sd.score,
-                        leadSnippet(d.get(IndexFields.BODY_FOLDED))));
+                hits.add(SearchHit.of(d, sd.score, leadSnippet(d.get(IndexFields.BODY_FOLDED))));
             }
             return java.util.Optional.of(hits);
         });
@@ -478,7 +472,8 @@ public class SearchService {
 
     /** The stored fields a hit shows. */
     public static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(IndexFields.ID, IndexFields.DOC_TYPE,
-            IndexFields.DOC_NUMBER, IndexFields.DOC_SUBJECT, IndexFields.DOC_DATE, IndexFields.DOC_ISSUER, IndexFields.FILE_NAME);
+            IndexFields.DOC_NUMBER, IndexFields.DOC_SUBJECT, IndexFields.DOC_DATE, IndexFields.DOC_ISSUER, IndexFields.FILE_NAME,
+            IndexFields.DOC_VALIDITY);
 
     /** How many of the best hits by the matching query get the full query's score. */
     public static final int RESCORE_WINDOW = 100;
@@ -509,6 +504,7 @@ public class SearchService {
         addIf(q, IndexFields.FACET_ISSUER, r.issuer());
         addIf(q, IndexFields.FACET_PROVINCE, r.province());
         addIf(q, IndexFields.FACET_FIELD, r.field());
+        addIf(q, IndexFields.FACET_VALIDITY, r.validity());
         if (r.draft() != null) {
             q.add(IndexFields.FACET_STATUS, r.draft() ? "draft" : "final");
         }

@@ -41,6 +41,7 @@ final class Display {
             case "field" -> "Lĩnh vực";
             case "status" -> "Tình trạng";
             case "deadlines" -> "Thời hạn";
+            case "validity" -> "Hiệu lực";
             default -> dim;
         };
     }
@@ -52,7 +53,10 @@ final class Display {
             case "status:final" -> "Chính thức";
             case "deadlines:yes" -> "Có thời hạn";
             case "deadlines:no" -> "Không có thời hạn";
-            default -> value;
+            default -> {
+                var s = dim.equals("validity") ? vn.vanban.citation.Validity.Status.ofCode(value) : null;
+                yield s == null ? value : s.label();
+            }
         };
     }
 

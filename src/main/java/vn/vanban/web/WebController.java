@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.vanban.citation.CitationQueries;
+import vn.vanban.citation.Standings;
+import vn.vanban.citation.ValidityService;
 import vn.vanban.search.SearchHit;
 import vn.vanban.search.SearchRequest;
 import vn.vanban.search.SearchResult;
@@ -50,10 +52,14 @@ public class WebController {
 
     private final vn.vanban.correction.Corrections corrections;
     private final vn.vanban.store.DocumentTextRepository texts;
+    private final Standings standings;
+    private final ValidityService validity;
 
     public WebController(SearchService search, DocumentRepository documents, CitationQueries citations,
                          DeadlineRepository deadlines, TaskRepository tasks, vn.vanban.correction.Corrections corrections,
-                         vn.vanban.store.DocumentTextRepository texts) {
+                         vn.vanban.store.DocumentTextRepository texts, Standings standings, ValidityService validity) {
+        this.standings = standings;
+        this.validity = validity;
         this.corrections = corrections;
         this.texts = texts;
         this.search = search;
@@ -70,6 +76,7 @@ public class WebController {
                                                   @Nullable @QueryValue String issuer, @Nullable @QueryValue String province,
                                                   @Nullable @QueryValue String field, @Nullable @QueryValue Integer year,
                                                   @Nullable @QueryValue Boolean draft, @Nullable @QueryValue Boolean hasDeadlines,
+                                                  @Nullable @QueryValue String validity,
                                                   @Nullable @QueryValue String sort, @Nullable @QueryValue Integer page) {
         Map<String, String> params = new LinkedHashMap<>();
         put(params, "q", q);
@@ -80,6 +87,7 @@ public class WebController {
         put(params, "year", year == null ? null : year.toString());
         put(params, "draft", draft == null ? null : draft.toString());
         put(params, "hasDeadlines", hasDeadlines == null ? null : hasDeadlines.toString());
+        put(params, "validity", validity);
         put(params, "sort", sort);
         int p = page == null || page < 0 ? 0 : Math.min(page, 999);
         Map<String, Object> model = new LinkedHashMap<>();
@@ -88,7 +96,8 @@ public class WebController {
         SearchResult r;
         try {
             r = search.search(new SearchRequest(q == null ? "" : q, type, issuer, province, field, year, year,
-                    null, null, draft, hasDeadlines, SearchRequest.Sort.parse(sort), p, PAGE_SIZE));
+                    null, null, draft, hasDeadlines, vn.vanban.api.SearchController.validity(validity),
+                    SearchRequest.Sort.parse(sort), p, PAGE_SIZE));
         } catch (IllegalArgumentException e) {
             model.put("error", e.getMessage());
             model.put("hits", List.of());
@@ -107,6 +116,8 @@ public class WebController {
             m.put("issuer", h.issuer() == null ? "" : h.issuer());
             m.put("date", Display.date(h.date()));
             m.put("snippet", h.snippet()); // escaped by the highlighter, <mark> around matches
+            m.put("validity", h.validity());
+            m.put("validityLabel", h.validityLabel());
             hits.add(m);
         }
         List<Map<String, Object>> facets = new ArrayList<>();
@@ -132,7 +143,7 @@ public class WebController {
             facets.add(f);
         });
         List<Map<String, Object>> filters = new ArrayList<>();
-        for (String k : List.of("type", "issuer", "province", "field", "year", "draft", "hasDeadlines")) {
+        for (String k : List.of("type", "issuer", "province", "field", "year", "draft", "hasDeadlines", "validity")) {
             if (params.containsKey(k)) {
                 Map<String, String> without = new LinkedHashMap<>(params);
                 without.remove(k);
@@ -206,7 +217,7 @@ public class WebController {
         row(meta, "Trích yếu", d.subject());
         row(meta, "Người ký", d.signerName() == null ? null
                 : d.signerName() + (d.signerTitle() == null ? "" : " — " + d.signerTitle()));
-        row(meta, "Tình trạng", d.draft() ? "Dự thảo" : "Chính thức");
+        row(meta, "Bản", d.draft() ? "Dự thảo" : "Chính thức");
         row(meta, "Tệp gốc", d.fileName());
         model.put("meta", meta);
         model.put("recipients", d.recipientList());
@@ -226,6 +237,7 @@ public class WebController {
         model.put("q", q == null ? "" : q);
         model.put("marks", words.size());
         List<Map<String, Object>> refRows = new ArrayList<>();
+        Map<String, ValidityService.State> validities = validity.of(refs.stream().map(CitationQueries.Reference::key).toList());
         for (CitationQueries.Reference r : refs) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("url", "/trich-dan/" + r.citedId());
@@ -233,6 +245,9 @@ public class WebController {
             m.put("issuer", r.issuer() == null ? "" : r.issuer());
             m.put("relation", Display.relation(r.mentions().isEmpty() ? null : r.mentions().get(0).relation()));
             m.put("held", r.heldDocumentId() != null);
+            ValidityService.State v = validities.get(r.key());
+            m.put("validity", v == null || v.status().equals("chua_xac_dinh") ? null : v.status());
+            m.put("validityLabel", v == null ? null : v.label());
             refRows.add(m);
         }
         model.put("references", refRows);
@@ -267,6 +282,12 @@ public class WebController {
         }
         model.put("citedBy", citedBy);
         model.put("corrections", corrections.history(d.id()).size());
+        Standings.Standing standing = standings.of(d.citeKey(), d.id());
+        model.put("validity", d.citeKey() == null ? null : StandingView.validity(standing.validity()));
+        model.put("about", StandingView.about(standing.about()));
+        model.put("done", StandingView.done(standing.done()));
+        model.put("warnings", StandingView.warnings(standings.warnings(d.id())));
+        model.put("diagramUrl", d.citeKey() == null ? null : UriBuilder.of("/luoc-do").queryParam("key", d.citeKey()).toString());
         return HttpResponse.ok(new ModelAndView<>("document", model));
     }
 
@@ -294,6 +315,10 @@ public class WebController {
         }
         model.put("citing", rows);
         model.put("count", c.citingDocuments());
+        model.put("validity", StandingView.validity(c.standing().validity()));
+        model.put("about", StandingView.about(c.standing().about()));
+        model.put("done", StandingView.done(c.standing().done()));
+        model.put("diagramUrl", UriBuilder.of("/luoc-do").queryParam("key", c.key()).toString());
         return HttpResponse.ok(new ModelAndView<>("cited", model));
     }
 
@@ -370,6 +395,7 @@ public class WebController {
             case "draft" -> Boolean.parseBoolean(v) ? "Dự thảo" : "Chính thức";
             case "hasDeadlines" -> Boolean.parseBoolean(v) ? "Có thời hạn" : "Không có thời hạn";
             case "year" -> "Năm " + v;
+            case "validity" -> Display.facetValue("validity", v);
             default -> v;
         };
     }

@@ -67,7 +67,7 @@ class FacetSearchTest {
     }
 
     private SearchResult browse(SearchRequest.Sort sort, int size) {
-        return search.search(new SearchRequest("", null, null, null, null, null, null, null, null, null, null, sort, 0, size));
+        return search.search(new SearchRequest("", null, null, null, null, null, null, null, null, null, null, null, sort, 0, size));
     }
 
     private static Map<String, Long> counts(SearchResult r, String dim) {
@@ -129,7 +129,7 @@ class FacetSearchTest {
                         dim.equals("field") ? c.value() : null,
                         dim.equals("year") ? Integer.valueOf(c.value()) : null,
                         dim.equals("year") ? Integer.valueOf(c.value()) : null,
-                        null, null, null, null, SearchRequest.Sort.NEWEST, 0, 100);
+                        null, null, null, null, null, SearchRequest.Sort.NEWEST, 0, 100);
                 SearchResult filtered = search.search(r);
                 assertEquals(c.count(), filtered.total(), dim + "=" + c.value());
                 assertEquals(List.of(new SearchResult.FacetCount(c.value(), c.count())), filtered.facets().get(dim),
@@ -140,18 +140,18 @@ class FacetSearchTest {
 
     @Test
     void booleanFiltersSplitTheDocuments() {
-        long drafts = search.search(new SearchRequest("", null, null, null, null, null, null, null, null, true, null,
+        long drafts = search.search(new SearchRequest("", null, null, null, null, null, null, null, null, true, null, null,
                 SearchRequest.Sort.RELEVANCE, 0, 100)).total();
-        long finals = search.search(new SearchRequest("", null, null, null, null, null, null, null, null, false, null,
+        long finals = search.search(new SearchRequest("", null, null, null, null, null, null, null, null, false, null, null,
                 SearchRequest.Sort.RELEVANCE, 0, 100)).total();
         assertEquals(ids.size(), drafts + finals);
-        SearchResult with = search.search(new SearchRequest("", null, null, null, null, null, null, null, null, null, true,
+        SearchResult with = search.search(new SearchRequest("", null, null, null, null, null, null, null, null, null, true, null,
                 SearchRequest.Sort.RELEVANCE, 0, 100));
         for (SearchHit h : with.hits()) {
             assertTrue(deadlines.existsByDocumentId(h.id()), "hit " + h.id() + " sets deadlines");
         }
         SearchResult without = search.search(new SearchRequest("", null, null, null, null, null, null, null, null, null,
-                false, SearchRequest.Sort.RELEVANCE, 0, 100));
+                false, null, SearchRequest.Sort.RELEVANCE, 0, 100));
         for (SearchHit h : without.hits()) {
             assertFalse(deadlines.existsByDocumentId(h.id()), "hit " + h.id() + " sets none");
         }
@@ -162,18 +162,18 @@ class FacetSearchTest {
     void dateRangeKeepsDocumentsIssuedWithinIt() {
         LocalDate from = LocalDate.of(2019, 1, 1);
         LocalDate to = LocalDate.of(2019, 12, 31);
-        SearchResult r = search.search(new SearchRequest("", null, null, null, null, null, null, from, to, null, null,
+        SearchResult r = search.search(new SearchRequest("", null, null, null, null, null, null, from, to, null, null, null,
                 SearchRequest.Sort.OLDEST, 0, 100));
         assertTrue(r.total() >= 2, "two dev documents are from 2019");
         for (SearchHit h : r.hits()) {
             LocalDate d = DocumentIndex.startOf(h.date());
             assertTrue(!d.isBefore(from) && !d.isAfter(to), h.date());
         }
-        SearchResult years = search.search(new SearchRequest("", null, null, null, null, 2019, 2019, null, null, null, null,
+        SearchResult years = search.search(new SearchRequest("", null, null, null, null, 2019, 2019, null, null, null, null, null,
                 SearchRequest.Sort.OLDEST, 0, 100));
         assertEquals(r.total(), years.total(), "the year range and the date range agree");
         assertThrows(IllegalArgumentException.class, () -> search.search(new SearchRequest("", null, null, null, null,
-                2020, 2019, null, null, null, null, SearchRequest.Sort.OLDEST, 0, 10)));
+                2020, 2019, null, null, null, null, null, SearchRequest.Sort.OLDEST, 0, 10)));
     }
 
     @Test
@@ -199,7 +199,7 @@ class FacetSearchTest {
         // words, sorted by date: the same hits as by relevance
         SearchResult byScore = search.search(SearchRequest.of("thông tin", 0, 100));
         SearchResult byDate = search.search(new SearchRequest("thông tin", null, null, null, null, null, null, null, null,
-                null, null, SearchRequest.Sort.NEWEST, 0, 100));
+                null, null, null, SearchRequest.Sort.NEWEST, 0, 100));
         assertEquals(byScore.total(), byDate.total());
         assertEquals(new HashSet<>(byScore.hits().stream().map(SearchHit::id).toList()),
                 new HashSet<>(byDate.hits().stream().map(SearchHit::id).toList()));
@@ -210,7 +210,7 @@ class FacetSearchTest {
         Set<Long> seen = new HashSet<>();
         long total = -1;
         for (int page = 0; ; page++) {
-            SearchResult r = search.search(new SearchRequest("", null, null, null, null, null, null, null, null, null, null,
+            SearchResult r = search.search(new SearchRequest("", null, null, null, null, null, null, null, null, null, null, null,
                     SearchRequest.Sort.NEWEST, page, 3));
             if (total >= 0) {
                 assertEquals(total, r.total());

@@ -1,0 +1,63 @@
+package vn.vanban.ingest;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanban.citation.ValidityService;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.StoredDocument;
+
+/**
+ * Statuses that change by time alone — a decree whose day of coming into force arrives, a replacement that takes
+ * effect on a later day — are derived again on that day (hourly check while the server runs), and the held documents
+ * whose status changed are indexed again, so that the "còn hiệu lực" filter tells the truth of today.
+ */
+@Singleton
+@Requires(beans = io.micronaut.runtime.server.EmbeddedServer.class)
+public class ValidityRefresh {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ValidityRefresh.class);
+
+    private final ValidityService validity;
+    private final DocumentRepository documents;
+    private final DocumentIndexer indexer;
+
+    public ValidityRefresh(ValidityService validity, DocumentRepository documents, DocumentIndexer indexer) {
+        this.validity = validity;
+        this.documents = documents;
+        this.indexer = indexer;
+    }
+
+    @Scheduled(fixedDelay = "1h", initialDelay = "30s")
+    void hourly() {
+        try {
+            int n = refresh();
+            if (n > 0) {
+                LOG.info("validity: {} documents changed status today and were indexed again", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("validity refresh failed; it is tried again within the hour", e);
+        }
+    }
+
+    /** Derives again the statuses due today; returns how many held documents were indexed again. */
+    public int refresh() {
+        List<String> due = validity.due(ValidityService.today());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        int n = 0;
+        for (Long id : validity.heldIds(validity.recompute(due))) {
+            StoredDocument d = documents.findById(id).orElse(null);
+            if (d != null && d.currentVersion()) {
+                indexer.putDocument(d);
+                n++;
+            }
+        }
+        indexer.commit();
+        return n;
+    }
+}

@@ -1,0 +1,145 @@
+package vn.vanban.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.vanban.citation.CitationQueries;
+import vn.vanban.citation.RelationStore;
+import vn.vanban.citation.Standings;
+import vn.vanban.citation.Validity;
+import vn.vanban.citation.ValidityService;
+import vn.vanban.store.CitedDocumentRepository;
+import vn.vanban.store.DocumentRepository;
+import vn.vanban.store.StoredDocument;
+
+/** The pages of relations between documents: the lược đồ of a document, and the stale bases (cảnh báo căn cứ). */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RelationPagesController {
+
+    private final Standings standings;
+    private final ValidityService validity;
+    private final CitationQueries citations;
+    private final DocumentRepository documents;
+    private final CitedDocumentRepository cited;
+
+    public RelationPagesController(Standings standings, ValidityService validity, CitationQueries citations,
+                                   DocumentRepository documents, CitedDocumentRepository cited) {
+        this.standings = standings;
+        this.validity = validity;
+        this.citations = citations;
+        this.documents = documents;
+        this.cited = cited;
+    }
+
+    /** A document's lược đồ, drawn on the server as SVG: bases above, amended/guided by left, replaced by right, acts below. */
+    @Get("/luoc-do")
+    public HttpResponse<?> diagram(@QueryValue String key) {
+        List<Long> held = validity.heldIds(List.of(key));
+        Long heldId = held.isEmpty() ? null : held.stream().max(Long::compare).orElseThrow();
+        StoredDocument doc = heldId == null ? null : documents.findById(heldId).orElse(null);
+        var node = cited.findByCiteKey(key).orElse(null);
+        if (doc == null && node == null) {
+            return HttpResponse.notFound(new ModelAndView<>("not-found",
+                    Map.of("message", "Không có văn bản nào trong kho mang khóa " + key + ".")));
+        }
+        String label = doc != null ? name(doc.docType(), doc.docNumber()) : name(node.docType(), node.docNumber());
+        String centreUrl = doc != null ? "/van-ban/" + doc.id() : "/trich-dan/" + node.id();
+        Standings.Standing standing = standings.of(key, heldId);
+
+        record Pending(String label, String url, String key, String relation) {
+        }
+        List<Pending> bases = new ArrayList<>();
+        if (doc != null) {
+            for (CitationQueries.Reference r : citations.referencesOf(doc.id())) {
+                if (r.mentions().stream().anyMatch(m -> m.relation().equals("basis"))) {
+                    bases.add(new Pending(name(r.type(), r.number()), r.heldDocumentId() != null
+                            ? "/van-ban/" + r.heldDocumentId() : "/trich-dan/" + r.citedId(), r.key(), "căn cứ"));
+                }
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        List<Pending> right = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (RelationStore.Link l : standing.about()) {
+            String doer = l.doer() == null ? "(văn bản không số)" : l.doer();
+            String doerKey = l.declared() ? l.byKey() : documents.findById(l.statedIn()).map(StoredDocument::citeKey).orElse(null);
+            String type = l.declared() ? null : l.statedInType();
+            Long doerHeld = l.doerHeld();
+            String url = doerHeld != null ? "/van-ban/" + doerHeld : UriBuilder.of("/trich-dan").queryParam("so", doer).toString();
+            String words = words(l);
+            if (!seen.add(doer + " " + words)) {
+                continue;
+            }
+            Pending p = new Pending(name(type, doer), url, doerKey, words);
+            (l.relation().equals("replaces") || l.relation().equals("repeals") ? right : left).add(p);
+        }
+        List<Pending> below = new ArrayList<>();
+        for (RelationStore.Link l : standing.done()) {
+            if (!seen.add(l.targetNumber() + " " + words(l) + " done")) {
+                continue;
+            }
+            String url = l.targetHeld() != null ? "/van-ban/" + l.targetHeld()
+                    : UriBuilder.of("/trich-dan").queryParam("so", l.targetNumber()).toString();
+            below.add(new Pending(l.targetNumber(), url, l.targetKey(), words(l)));
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(key);
+        for (List<Pending> ps : List.of(bases, left, right, below)) {
+            ps.forEach(p -> keys.add(p.key()));
+        }
+        keys.remove(null);
+        Map<String, ValidityService.State> states = validity.of(keys);
+        java.util.function.Function<Pending, Diagram.Item> item = p -> {
+            ValidityService.State s = p.key() == null ? null : states.get(p.key());
+            String code = s == null ? Validity.Status.CHUA_XAC_DINH.code() : s.status();
+            String statusLabel = s == null ? Validity.Status.CHUA_XAC_DINH.label() : s.label();
+            return new Diagram.Item(p.label(), p.url(), code, statusLabel, p.relation());
+        };
+        Diagram d = Diagram.of(item.apply(new Pending(label, centreUrl, key, "")), bases.stream().map(item).toList(),
+                left.stream().map(item).toList(), right.stream().map(item).toList(), below.stream().map(item).toList());
+        Map<String, Object> model = new LinkedHashMap<>(d.model());
+        model.put("title", label);
+        return HttpResponse.ok(new ModelAndView<>("diagram", model));
+    }
+
+    /** Held documents whose "Căn cứ" cites a document no longer in force, with what replaced it where known. */
+    @Get("/canh-bao")
+    public ModelAndView<Map<String, Object>> warnings() {
+        List<Standings.Warning> ws = standings.warnings(500);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", "Cảnh báo căn cứ hết hiệu lực");
+        model.put("warnings", StandingView.warnings(ws));
+        return new ModelAndView<>("warnings", model);
+    }
+
+    private static String words(RelationStore.Link l) {
+        return switch (l.relation()) {
+            case "amends" -> "sửa đổi, bổ sung";
+            case "replaces" -> "thay thế";
+            case "repeals" -> l.articles() == null ? "bãi bỏ" : "bãi bỏ một phần";
+            case "guides" -> "hướng dẫn";
+            case "consolidates" -> "hợp nhất";
+            default -> l.relation();
+        };
+    }
+
+    private static String name(@Nullable String type, @Nullable String number) {
+        return ((type == null ? "" : type + " ") + (number == null ? "" : number)).strip();
+    }
+}
