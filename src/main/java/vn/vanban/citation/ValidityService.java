@@ -55,14 +55,20 @@ public class ValidityService {
     }
 
     private final JdbcOperations jdbc;
+    private final @Nullable LocalDate fixedDay;
 
-    public ValidityService(JdbcOperations jdbc) {
+    /**
+     * @param day the day statuses are judged on (ISO, {@code vanban.validity-day}); blank for today in Vietnam, as in
+     *            production — a fixed day serves tests and demonstrations of a past or future state
+     */
+    public ValidityService(JdbcOperations jdbc, @io.micronaut.context.annotation.Value("${vanban.validity-day:}") String day) {
         this.jdbc = jdbc;
+        this.fixedDay = day == null || day.isBlank() ? null : LocalDate.parse(day.strip());
     }
 
-    /** Today, in Vietnam. */
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
+    /** The day statuses are judged on: today in Vietnam, unless configured. */
+    public LocalDate today() {
+        return fixedDay != null ? fixedDay : LocalDate.now(ZONE);
     }
 
     /**

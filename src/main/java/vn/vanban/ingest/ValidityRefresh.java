@@ -45,7 +45,7 @@ public class ValidityRefresh {
 
     /** Derives again the statuses due today; returns how many held documents were indexed again. */
     public int refresh() {
-        List<String> due = validity.due(ValidityService.today());
+        List<String> due = validity.due(validity.today());
         if (due.isEmpty()) {
             return 0;
         }
