@@ -33,6 +33,17 @@ public class CitesCommand implements Callable<Integer> {
                     c.date() == null ? "" : " ngày " + c.date(), c.issuer() == null ? "" : " của " + c.issuer(),
                     c.title() == null ? "" : " " + c.title(),
                     c.held() ? "held as document " + c.heldDocumentId() : "not held", c.citingDocuments());
+            var s = c.standing();
+            if (s.validity() != null) {
+                var v = s.validity().derived();
+                System.out.printf("  hiệu lực: %s%s%s%s%n", s.validity().label(), v.inForce() == null ? "" : "; có hiệu lực từ " + v.inForce(),
+                        v.by() == null ? "" : "; " + (v.articles() == null ? "" : v.articles() + " ") + "từ " + v.since() + " theo " + v.by(),
+                        s.validity().correction() == null ? "" : " (sửa tay bởi " + s.validity().correction().editor() + ")");
+            }
+            for (var l : s.about()) {
+                System.out.printf("  %s bởi %s%s%s%n", l.relation(), l.doer(), l.effective() == null ? "" : " từ " + l.effective(),
+                        l.declared() ? " (theo danh mục " + l.statedInNumber() + ")" : "");
+            }
             for (CitationQueries.Citing x : c.citedBy()) {
                 System.out.printf("  [%d] %s (%s): %s%n", x.documentId(), x.number() == null ? x.fileName() : x.number(),
                         x.relation(), x.sentence().replaceAll("\\s+", " "));

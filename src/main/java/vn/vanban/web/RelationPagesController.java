@@ -37,9 +37,12 @@ public class RelationPagesController {
     private final CitationQueries citations;
     private final DocumentRepository documents;
     private final CitedDocumentRepository cited;
+    private final vn.vanban.store.DocumentTextRepository texts;
 
     public RelationPagesController(Standings standings, ValidityService validity, CitationQueries citations,
-                                   DocumentRepository documents, CitedDocumentRepository cited) {
+                                   DocumentRepository documents, CitedDocumentRepository cited,
+                                   vn.vanban.store.DocumentTextRepository texts) {
+        this.texts = texts;
         this.standings = standings;
         this.validity = validity;
         this.citations = citations;
@@ -126,6 +129,57 @@ public class RelationPagesController {
         model.put("title", "Cảnh báo căn cứ hết hiệu lực");
         model.put("warnings", StandingView.warnings(ws));
         return new ModelAndView<>("warnings", model);
+    }
+
+    /**
+     * So sánh văn bản: two held documents (two versions, or an amended document and the one amending it) side by side,
+     * each whole or cut to one article ({@code phanA}, {@code phanB}: "Điều 32"), words deleted and inserted marked.
+     */
+    @Get("/so-sanh")
+    public HttpResponse<?> compare(@Nullable @QueryValue Long a, @Nullable @QueryValue Long b,
+                                   @Nullable @QueryValue String phanA, @Nullable @QueryValue String phanB) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", "So sánh văn bản");
+        model.put("a", a == null ? "" : a.toString());
+        model.put("b", b == null ? "" : b.toString());
+        model.put("phanA", phanA == null ? "" : phanA);
+        model.put("phanB", phanB == null ? "" : phanB);
+        model.put("rows", List.of());
+        if (a == null || b == null) {
+            return HttpResponse.ok(new ModelAndView<>("compare", model));
+        }
+        StoredDocument left = documents.findById(a).orElse(null);
+        StoredDocument right = documents.findById(b).orElse(null);
+        if (left == null || right == null) {
+            model.put("error", "Không có văn bản số " + (left == null ? a : b) + " trong kho.");
+            return HttpResponse.notFound(new ModelAndView<>("compare", model));
+        }
+        try {
+            String l = TextComparison.part(texts.findNormalizedTextByDocumentId(a).orElse(""), phanA);
+            String r = TextComparison.part(texts.findNormalizedTextByDocumentId(b).orElse(""), phanB);
+            if (l == null || r == null) {
+                model.put("error", "Không tìm thấy " + (l == null ? phanA + " trong văn bản bên trái" : phanB + " trong văn bản bên phải") + ".");
+                return HttpResponse.ok(new ModelAndView<>("compare", model));
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            int changed = 0;
+            for (TextComparison.Row row : TextComparison.rows(l, r)) {
+                rows.add(Map.of("left", row.left(), "right", row.right(), "kind", row.kind()));
+                changed += row.kind().equals("same") ? 0 : 1;
+            }
+            model.put("rows", rows);
+            model.put("changed", changed);
+            model.put("leftTitle", name(left.docType(), left.docNumber()) + " — " + left.fileName()
+                    + (phanA == null || phanA.isBlank() ? "" : " — " + phanA.strip()));
+            model.put("rightTitle", name(right.docType(), right.docNumber()) + " — " + right.fileName()
+                    + (phanB == null || phanB.isBlank() ? "" : " — " + phanB.strip()));
+            model.put("leftUrl", "/van-ban/" + a);
+            model.put("rightUrl", "/van-ban/" + b);
+        } catch (IllegalArgumentException e) {
+            model.put("error", e.getMessage());
+            return HttpResponse.badRequest(new ModelAndView<>("compare", model));
+        }
+        return HttpResponse.ok(new ModelAndView<>("compare", model));
     }
 
     private static String words(RelationStore.Link l) {

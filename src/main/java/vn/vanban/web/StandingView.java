@@ -56,17 +56,38 @@ final class StandingView {
         return m;
     }
 
-    /** What held documents say of a document, grouped under the portals' headings; each entry links the doer. */
-    static List<Map<String, Object>> about(List<RelationStore.Link> links) {
-        return groups(links, ABOUT, true);
+    /**
+     * What held documents say of a document (held as {@code heldId}, may be null), grouped under the portals'
+     * headings; each entry links the doer, and an amendment by a held document links the comparison of the two.
+     */
+    static List<Map<String, Object>> about(List<RelationStore.Link> links, Long heldId) {
+        return groups(links, ABOUT, true, heldId);
     }
 
-    /** What a document does to others, grouped; each entry links the target. */
-    static List<Map<String, Object>> done(List<RelationStore.Link> links) {
-        return groups(links, DONE, false);
+    /** What a document (held as {@code heldId}) does to others, grouped; each entry links the target. */
+    static List<Map<String, Object>> done(List<RelationStore.Link> links, Long heldId) {
+        return groups(links, DONE, false, heldId);
     }
 
-    private static List<Map<String, Object>> groups(List<RelationStore.Link> links, String[][] headings, boolean doer) {
+    private static final java.util.regex.Pattern ONE_ARTICLE = java.util.regex.Pattern.compile("(?iu)^điều\\s+\\d+[a-zđ]?$");
+
+    /** The comparison of an amended document with an amending one, on the article named when it is one. */
+    private static String compareUrl(RelationStore.Link l, Long heldId, boolean doer) {
+        Long other = doer ? l.doerHeld() : l.targetHeld();
+        if (!l.relation().equals("amends") || heldId == null || other == null || l.declared()) {
+            return null;
+        }
+        long amended = doer ? heldId : other;
+        long amending = doer ? other : heldId;
+        UriBuilder u = UriBuilder.of("/so-sanh").queryParam("a", amended).queryParam("b", amending);
+        if (l.articles() != null && ONE_ARTICLE.matcher(l.articles().strip()).matches()) {
+            u.queryParam("phanA", l.articles().strip()).queryParam("phanB", l.articles().strip());
+        }
+        return u.toString();
+    }
+
+    private static List<Map<String, Object>> groups(List<RelationStore.Link> links, String[][] headings, boolean doer,
+                                                    Long heldId) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String[] h : headings) {
             List<Map<String, Object>> items = new ArrayList<>();
@@ -95,6 +116,7 @@ final class StandingView {
                 }
                 m.put("note", note.toString());
                 m.put("held", held != null);
+                m.put("compareUrl", compareUrl(l, heldId, doer));
                 items.add(m);
             }
             if (!items.isEmpty()) {

@@ -35,9 +35,12 @@ public class ToolPagesController {
 
     private final vn.vanban.auth.AuditLog audit;
     private final vn.vanban.auth.Csrf csrf;
+    private final vn.vanban.citation.ValidityService validity;
 
     public ToolPagesController(IngestService ingest, CitationCompiler compiler, CitationQueries citations,
-                               vn.vanban.auth.AuditLog audit, vn.vanban.auth.Csrf csrf) {
+                               vn.vanban.auth.AuditLog audit, vn.vanban.auth.Csrf csrf,
+                               vn.vanban.citation.ValidityService validity) {
+        this.validity = validity;
         this.audit = audit;
         this.csrf = csrf;
         this.ingest = ingest;
@@ -148,7 +151,26 @@ public class ToolPagesController {
         }
         try {
             List<CitationCompiler.Item> items = compiler.compile(ids, keys(refs));
-            model.put("items", items.stream().map(i -> "Căn cứ " + i.text() + ";").toList());
+            // a basis no longer in force is flagged before anyone pastes it, with what replaced it where known
+            var states = validity.of(items.stream().map(CitationCompiler.Item::key).toList());
+            List<Map<String, Object>> lines = new java.util.ArrayList<>();
+            for (CitationCompiler.Item i : items) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("text", "Căn cứ " + i.text() + ";");
+                var s = states.get(i.key());
+                String warning = null;
+                if (s != null && (s.status().equals("het_hieu_luc_toan_bo") || s.status().equals("het_hieu_luc_mot_phan"))) {
+                    var v = s.derived();
+                    warning = s.label() + (v.since() == null ? "" : " từ ngày " + Display.date(v.since()))
+                            + (v.articles() == null ? "" : " (" + v.articles() + ")")
+                            + (v.by() == null ? "" : s.status().equals("het_hieu_luc_toan_bo")
+                                    ? " — văn bản thay thế: " + v.by() : " — theo " + v.by())
+                            + (s.correction() != null ? " (theo biên tập viên)" : "");
+                }
+                line.put("warning", warning);
+                lines.add(line);
+            }
+            model.put("items", lines);
             model.put("text", compiler.text(items));
             String query = query(ids, refs);
             model.put("docxUrl", "/can-cu.docx?" + query);

@@ -54,10 +54,13 @@ public class WebController {
     private final vn.vanban.store.DocumentTextRepository texts;
     private final Standings standings;
     private final ValidityService validity;
+    private final vn.vanban.citation.Follows follows;
 
     public WebController(SearchService search, DocumentRepository documents, CitationQueries citations,
                          DeadlineRepository deadlines, TaskRepository tasks, vn.vanban.correction.Corrections corrections,
-                         vn.vanban.store.DocumentTextRepository texts, Standings standings, ValidityService validity) {
+                         vn.vanban.store.DocumentTextRepository texts, Standings standings, ValidityService validity,
+                         vn.vanban.citation.Follows follows) {
+        this.follows = follows;
         this.standings = standings;
         this.validity = validity;
         this.corrections = corrections;
@@ -199,7 +202,8 @@ public class WebController {
 
     /** A document: metadata, its text with citations linked and deadlines marked, citations, deadlines, tasks. */
     @Get("/van-ban/{id}")
-    public HttpResponse<?> document(@PathVariable long id, @Nullable @QueryValue String q) {
+    public HttpResponse<?> document(@PathVariable long id, @Nullable @QueryValue String q,
+                                    @Nullable io.micronaut.security.authentication.Authentication who) {
         StoredDocument d = documents.findById(id).orElse(null);
         if (d == null) {
             return notFound("Không tìm thấy văn bản số " + id + " trong kho.");
@@ -229,6 +233,8 @@ public class WebController {
                     .format(v.ingestedAt()), "current", v.id().equals(d.id())));
         }
         model.put("versions", versions.size() > 1 ? versions : List.of());
+        model.put("compareVersionsUrl", d.previousVersionId() == null ? null
+                : "/so-sanh?a=" + d.previousVersionId() + "&b=" + d.id());
         List<CitationQueries.Reference> refs = citations.referencesOf(d.id());
         List<DeadlineRecord> dls = deadlines.findByDocumentIdOrderByStartOffset(d.id());
         // opened from a search: the query's words marked, the page scrolled to the first (#m)
@@ -284,16 +290,19 @@ public class WebController {
         model.put("corrections", corrections.history(d.id()).size());
         Standings.Standing standing = standings.of(d.citeKey(), d.id());
         model.put("validity", d.citeKey() == null ? null : StandingView.validity(standing.validity()));
-        model.put("about", StandingView.about(standing.about()));
-        model.put("done", StandingView.done(standing.done()));
+        model.put("about", StandingView.about(standing.about(), d.id()));
+        model.put("done", StandingView.done(standing.done(), d.id()));
         model.put("warnings", StandingView.warnings(standings.warnings(d.id())));
         model.put("diagramUrl", d.citeKey() == null ? null : UriBuilder.of("/luoc-do").queryParam("key", d.citeKey()).toString());
+        model.put("following", FollowPages.following(follows, who, d.citeKey()));
+        model.put("followKey", d.citeKey());
+        model.put("backUrl", "/van-ban/" + d.id());
         return HttpResponse.ok(new ModelAndView<>("document", model));
     }
 
     /** A cited document: what is known of it, whether it is held, every document citing it with the sentence. */
     @Get("/trich-dan/{id}")
-    public HttpResponse<?> cited(@PathVariable long id) {
+    public HttpResponse<?> cited(@PathVariable long id, @Nullable io.micronaut.security.authentication.Authentication who) {
         CitationQueries.Cited c = citations.byId(id);
         if (c == null) {
             return notFound("Không có văn bản được trích dẫn số " + id + ".");
@@ -316,9 +325,12 @@ public class WebController {
         model.put("citing", rows);
         model.put("count", c.citingDocuments());
         model.put("validity", StandingView.validity(c.standing().validity()));
-        model.put("about", StandingView.about(c.standing().about()));
-        model.put("done", StandingView.done(c.standing().done()));
+        model.put("about", StandingView.about(c.standing().about(), c.heldDocumentId()));
+        model.put("done", StandingView.done(c.standing().done(), c.heldDocumentId()));
         model.put("diagramUrl", UriBuilder.of("/luoc-do").queryParam("key", c.key()).toString());
+        model.put("following", FollowPages.following(follows, who, c.key()));
+        model.put("followKey", c.key());
+        model.put("backUrl", "/trich-dan/" + c.id());
         return HttpResponse.ok(new ModelAndView<>("cited", model));
     }
 

@@ -112,6 +112,11 @@ class ValidityStoreTest {
             assertTrue(diagram.contains("<svg") && diagram.contains("het_hieu_luc_toan_bo") && diagram.contains("90/2019/NĐ-CP"),
                     diagram);
             assertTrue(get(http, base + "/canh-bao", null).body().contains("115/2015/NĐ-CP"));
+            // the compiler warns before a stale basis is pasted, naming what replaced it
+            String compiled = get(http, base + "/can-cu?refs=" + enc("115/2015/NĐ-CP\n69/2020/QH14"), null).body();
+            assertTrue(compiled.contains("Cảnh báo: Hết hiệu lực toàn bộ từ ngày 01/07/2025 — văn bản thay thế: 158/2025/NĐ-CP"),
+                    compiled);
+            assertEquals(1, compiled.split("Cảnh báo:", -1).length - 1, "only the stale one is flagged");
 
             // an editor's correction wins, is kept with the editor's name, and can be withdrawn
             String body = "{\"key\":\"" + key.replace("\\", "\\\\") + "\",\"status\":\"con_hieu_luc\",\"note\":\"kiểm tra lại\"}";
