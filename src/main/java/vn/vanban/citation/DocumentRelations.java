@@ -86,6 +86,7 @@ public final class DocumentRelations {
     private final List<String> replaces;
     private final List<String> amends;
     private final List<String> guides;
+    private final List<String> corrects;
     private final List<String> passive;
     private final Pattern repealPrefix;
     private final Pattern articlesPrefix;
@@ -98,6 +99,7 @@ public final class DocumentRelations {
         replaces = strings(t, "replaces");
         amends = strings(t, "amends");
         guides = strings(t, "guides");
+        corrects = strings(t, "corrects");
         passive = strings(t, "passive");
         String articles = (String) t.get("articles");
         articlesPrefix = Pattern.compile("^(" + articles + ")\\s*(?:của\\s*)?$");
@@ -451,19 +453,24 @@ public final class DocumentRelations {
         return inForce;
     }
 
-    /** A title "Hướng dẫn … / Quy định chi tiết … <number>": the document guides that number. */
+    /**
+     * A title "Hướng dẫn / Quy định chi tiết … &lt;number&gt;": the document guides that number; a title "(Về việc) Đính
+     * chính &lt;number&gt;": it corrects that one.
+     */
     private void guided(DocumentMetadata meta, Map<String, Fact> facts) {
         String subject = meta.subject();
         if (subject == null) {
             return;
         }
-        for (String k : guides) {
-            int at = subject.indexOf(k);
-            if (at >= 0) {
-                List<String> numbers = DocumentNumbers.find(subject.substring(at));
-                if (!numbers.isEmpty()) {
-                    put(facts, new Fact("guides", numbers.get(0), null, null));
-                    return;
+        for (var rule : List.of(Map.entry("corrects", corrects), Map.entry("guides", guides))) {
+            for (String k : rule.getValue()) {
+                int at = subject.indexOf(k);
+                if (at >= 0) {
+                    List<String> numbers = DocumentNumbers.find(subject.substring(at));
+                    if (!numbers.isEmpty()) {
+                        put(facts, new Fact(rule.getKey(), numbers.get(0), null, null));
+                        return;
+                    }
                 }
             }
         }

@@ -169,10 +169,8 @@ public class RelationPagesController {
             }
             model.put("rows", rows);
             model.put("changed", changed);
-            model.put("leftTitle", name(left.docType(), left.docNumber()) + " — " + left.fileName()
-                    + (phanA == null || phanA.isBlank() ? "" : " — " + phanA.strip()));
-            model.put("rightTitle", name(right.docType(), right.docNumber()) + " — " + right.fileName()
-                    + (phanB == null || phanB.isBlank() ? "" : " — " + phanB.strip()));
+            model.put("leftTitle", side(left, phanA));
+            model.put("rightTitle", side(right, phanB));
             model.put("leftUrl", "/van-ban/" + a);
             model.put("rightUrl", "/van-ban/" + b);
         } catch (IllegalArgumentException e) {
@@ -182,6 +180,13 @@ public class RelationPagesController {
         return HttpResponse.ok(new ModelAndView<>("compare", model));
     }
 
+    /** A side's heading: the document's name (or its file), its number in the repository, the article compared. */
+    private static String side(StoredDocument d, @Nullable String part) {
+        String name = name(d.docType(), d.docNumber());
+        return (name.isEmpty() ? d.fileName() : name + " — " + d.fileName()) + " (số " + d.id() + " trong kho)"
+                + (part == null || part.isBlank() ? "" : " — " + part.strip());
+    }
+
     private static String words(RelationStore.Link l) {
         return switch (l.relation()) {
             case "amends" -> "sửa đổi, bổ sung";
@@ -189,6 +194,7 @@ public class RelationPagesController {
             case "repeals" -> l.articles() == null ? "bãi bỏ" : "bãi bỏ một phần";
             case "guides" -> "hướng dẫn";
             case "consolidates" -> "hợp nhất";
+            case "corrects" -> "đính chính";
             default -> l.relation();
         };
     }

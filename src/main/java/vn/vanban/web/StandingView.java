@@ -19,12 +19,13 @@ final class StandingView {
     private static final String[][] ABOUT = {
         {"replaces", "Bị thay thế bởi"}, {"repeals", "Bị bãi bỏ bởi"}, {"repeals-part", "Bị bãi bỏ một phần bởi"},
         {"amends", "Bị sửa đổi, bổ sung bởi"}, {"guides", "Hướng dẫn bởi"}, {"consolidates", "Văn bản hợp nhất"},
+        {"corrects", "Đính chính bởi"},
     };
 
     /** The headings of what a document does to others. */
     private static final String[][] DONE = {
         {"replaces", "Thay thế"}, {"repeals", "Bãi bỏ"}, {"repeals-part", "Bãi bỏ một phần"},
-        {"amends", "Sửa đổi, bổ sung"}, {"guides", "Hướng dẫn"}, {"consolidates", "Hợp nhất"},
+        {"amends", "Sửa đổi, bổ sung"}, {"guides", "Hướng dẫn"}, {"consolidates", "Hợp nhất"}, {"corrects", "Đính chính"},
     };
 
     /** The validity for a page: code (for the colour), label, and one line of what it rests on; null when unknown. */

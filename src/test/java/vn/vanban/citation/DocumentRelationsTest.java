@@ -66,6 +66,17 @@ class DocumentRelationsTest {
     }
 
     @Test
+    void titlesThatGuideOrCorrectNameTheirTarget() {
+        assertEquals(List.of("corrects 10/2022/TT-BKHĐT"), facts("BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 1373/QĐ-BKHĐT\n"
+                + "Hà Nội, ngày 20 tháng 9 năm 2022\nQUYẾT ĐỊNH\nVề việc đính chính Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 "
+                + "năm 2022\nCăn cứ Luật Ban hành văn bản quy phạm pháp luật;\nĐiều 1. Đính chính lỗi kỹ thuật tại Thông tư số "
+                + "10/2022/TT-BKHĐT như sau:\n"));
+        assertEquals(List.of("guides 145/2020/NĐ-CP"), facts("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 10/2021/TT-BLĐTBXH\n"
+                + "Hà Nội, ngày 10 tháng 9 năm 2021\nTHÔNG TƯ\nHướng dẫn thi hành một số điều của Nghị định số 145/2020/NĐ-CP "
+                + "về điều kiện lao động\nCăn cứ Nghị định số 145/2020/NĐ-CP;\n"));
+    }
+
+    @Test
     void aPublishedListDeclaresWhatOtherDocumentsDid() {
         String text = "BỘ TÀI CHÍNH\nSố: 12/QĐ-BTC\nHà Nội, ngày 10 tháng 01 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố Danh mục văn bản"
                 + " hết hiệu lực\nĐiều 1. Công bố Danh mục kèm theo.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"

@@ -423,6 +423,20 @@ class BrowserTest {
         assertEquals(2, versions.size());
         assertTrue(versions.get(0).getText().contains("đang xem"), "the newest first, marked as the one shown");
         shot("versions");
+
+        // so sánh: the two versions side by side, the words removed and added marked
+        browser.findElement(By.id("compare-versions")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/so-sanh"));
+        assertEquals(List.of("đầu"), browser.findElements(By.cssSelector(".diff del")).stream().map(WebElement::getText).toList());
+        assertEquals(List.of("sửa lần hai"), browser.findElements(By.cssSelector(".diff ins")).stream()
+                .map(WebElement::getText).toList());
+        assertTrue(browser.findElement(By.cssSelector(".diff thead")).getText().contains("ke-hoach.txt"));
+        shot("compare");
+        // the form compares any two, one article each
+        browser.findElement(By.id("phanA")).sendKeys("Điều 9");
+        browser.findElement(By.cssSelector(".compare-form button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("phanA="));
+        assertTrue(browser.findElement(By.cssSelector(".error")).getText().contains("Không tìm thấy Điều 9"));
     }
 
     @Test
