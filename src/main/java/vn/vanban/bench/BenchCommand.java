@@ -279,8 +279,8 @@ public class BenchCommand implements Callable<Integer> {
         Path dataDir = ctx.getBean(vn.vanban.config.VanbanConfig.class).dataDir();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(Contexts.embeddedUrl(dataDir), "sa", "");
              java.sql.Statement s = c.createStatement()) {
-            for (String table : List.of("citation", "task", "deadline", "correction", "document_text", "cited_document",
-                    "ingest_failure", "document")) {
+            for (String table : List.of("citation", "relation", "validity", "validity_correction", "task", "deadline",
+                    "correction", "document_text", "cited_document", "ingest_failure", "document")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         }
