@@ -38,10 +38,14 @@ public final class DocumentAnalysis {
             this(normalized, meta, refs, work, List.of(), null);
         }
 
-        /** This result with the relations and day in force its text, metadata and citations give. */
+        /**
+         * This result with the relations and day in force its text, metadata and citations give; a citation the
+         * relations say more of than its own sentence did ("Nghị định số 90/2019/NĐ-CP … hết hiệu lực": replaced, not
+         * merely cited) takes their word.
+         */
         public Result withRelations() {
-            return new Result(normalized, meta, refs, work,
-                    vn.vanban.citation.DocumentRelations.standard().extract(normalized, refs, meta),
+            var facts = vn.vanban.citation.DocumentRelations.standard().extract(normalized, refs, meta);
+            return new Result(normalized, meta, vn.vanban.citation.DocumentRelations.labelled(refs, facts), work, facts,
                     vn.vanban.citation.DocumentRelations.inForce(normalized, meta));
         }
     }

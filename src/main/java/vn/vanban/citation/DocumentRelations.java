@@ -160,6 +160,42 @@ public final class DocumentRelations {
 
     private static final Pattern SIGNED = Pattern.compile("này có hiệu lực(?: thi hành)?(?: sau (\\d{1,3}) ngày,?)?(?: kể)? từ ngày ký");
 
+    /** What a relation is called among the relations of citations ({@code relations.yml}); null when it has no name there. */
+    private static final Map<String, String> MENTION_RELATION = Map.of("amends", "amends", "replaces", "replaces",
+            "repeals", "repeals", "guides", "guides");
+
+    /**
+     * {@code refs} with the relation of each citation that its sentence left unnamed ("other") named by what the
+     * document states of the cited document (replaces, repeals, amends, guides); bases stay bases.
+     */
+    public static List<CitedDocument> labelled(List<CitedDocument> refs, List<Fact> facts) {
+        Map<String, String> by = new java.util.HashMap<>();
+        for (Fact f : facts) {
+            String r = MENTION_RELATION.get(f.relation());
+            if (f.by() == null && r != null) {
+                by.putIfAbsent(DocumentNumbers.canonical(f.target()), r);
+            }
+        }
+        if (by.isEmpty()) {
+            return refs;
+        }
+        List<CitedDocument> out = new ArrayList<>(refs.size());
+        for (CitedDocument c : refs) {
+            String r = by.get(DocumentNumbers.canonical(c.number()));
+            if (r == null) {
+                out.add(c);
+                continue;
+            }
+            List<Mention> ms = new ArrayList<>(c.mentions().size());
+            for (Mention m : c.mentions()) {
+                ms.add(!m.relation().equals("other") ? m : new Mention(m.start(), m.end(), m.number(), m.typeName(),
+                        m.dateText(), m.date(), m.issuer(), m.title(), m.sentence(), r, m.shortForm()));
+            }
+            out.add(new CitedDocument(c.key(), c.type(), c.number(), c.year(), c.date(), c.issuer(), c.title(), List.copyOf(ms)));
+        }
+        return out;
+    }
+
     /** The relations {@code text} (normalized) states, given its citations {@code refs} and metadata {@code meta}. */
     public List<Fact> extract(String text, List<CitedDocument> refs, DocumentMetadata meta) {
         String own = meta.number() == null ? null : DocumentNumbers.canonical(meta.number());

@@ -1,8 +1,12 @@
 package vn.vanban.ingest;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,25 +17,32 @@ import vn.vanban.store.StoredDocument;
 /**
  * Statuses that change by time alone — a decree whose day of coming into force arrives, a replacement that takes
  * effect on a later day — are derived again on that day (hourly check while the server runs), and the held documents
- * whose status changed are indexed again, so that the "còn hiệu lực" filter tells the truth of today.
+ * whose status changed are indexed again, so that the "còn hiệu lực" filter tells the truth of today. Scheduled when
+ * the HTTP server starts (a command-line run has no use for it).
  */
 @Singleton
-@Requires(beans = io.micronaut.runtime.server.EmbeddedServer.class)
-public class ValidityRefresh {
+public class ValidityRefresh implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidityRefresh.class);
 
     private final ValidityService validity;
     private final DocumentRepository documents;
     private final DocumentIndexer indexer;
+    private final TaskScheduler scheduler;
 
-    public ValidityRefresh(ValidityService validity, DocumentRepository documents, DocumentIndexer indexer) {
+    public ValidityRefresh(ValidityService validity, DocumentRepository documents, DocumentIndexer indexer,
+                           @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.validity = validity;
         this.documents = documents;
         this.indexer = indexer;
+        this.scheduler = scheduler;
     }
 
-    @Scheduled(fixedDelay = "1h", initialDelay = "30s")
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        scheduler.scheduleWithFixedDelay(Duration.ofSeconds(30), Duration.ofHours(1), this::hourly);
+    }
+
     void hourly() {
         try {
             int n = refresh();

@@ -46,6 +46,10 @@ class DocumentRelationsTest {
         List<DocumentRelations.Fact> f = DocumentRelations.standard().extract(r.normalized(), r.refs(), r.meta());
         assertEquals(List.of(new DocumentRelations.Fact("replaces", "53/2021/NĐ-CP", null, "2022-12-30"),
                 new DocumentRelations.Fact("replaces", "01/2020/TT-BTC", null, "2023-03-01")), f);
+        assertEquals(f, r.relations(), "the analysis carries them");
+        // the citation's own sentence put nothing before it: the relations name what it is
+        assertEquals(List.of("replaces"), r.refs().stream().filter(c -> c.number().equals("53/2021/NĐ-CP"))
+                .flatMap(c -> c.mentions().stream()).map(Mention::relation).toList());
     }
 
     @Test

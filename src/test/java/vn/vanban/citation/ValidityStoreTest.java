@@ -144,6 +144,33 @@ class ValidityStoreTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aStatusThatChangesByTimeAloneIsDerivedAgainOnItsDay() throws Exception {
+        Path law = Fixtures.path("relations/gazette/hdld/luat-so-69-2020-qh14-32699.txt"); // in force from 1 January 2022
+        try (TestApp before = TestApp.start(Databases.H2, Map.of("vanban.validity-day", "2021-12-01"))) {
+            long id = before.bean(IngestService.class).ingestFile(law, false).id();
+            String key = before.bean(DocumentRepository.class).findById(id).orElseThrow().citeKey();
+            var v = before.bean(ValidityService.class).of(key).orElseThrow();
+            assertEquals("chua_co_hieu_luc", v.status());
+            assertEquals("2022-01-01", v.derived().next(), "the day it changes by time alone");
+            assertTrue(ids(before.bean(SearchService.class), "chua_co_hieu_luc").contains(id));
+            java.util.Map<String, Object> props = new java.util.HashMap<>(Databases.H2.properties(before.dataDir));
+            props.put("vanban.watch", false);
+            props.put("micronaut.server.port", -1);
+            props.put("vanban.parse.ocr-enabled", false);
+            props.put("vanban.validity-day", "2022-01-02");
+            before.context.close(); // the same data, a day after the law came into force
+            try (TestApp after = TestApp.reopen(props)) {
+                ValidityService validity = after.bean(ValidityService.class);
+                assertEquals("chua_co_hieu_luc", validity.statusOf(key), "stored until derived again");
+                assertEquals(1, after.bean(vn.vanban.ingest.ValidityRefresh.class).refresh(), "one held document changed");
+                assertEquals("con_hieu_luc", validity.statusOf(key));
+                assertTrue(ids(after.bean(SearchService.class), "con_hieu_luc").contains(id), "and the index knows");
+                assertEquals(0, after.bean(vn.vanban.ingest.ValidityRefresh.class).refresh(), "nothing more is due");
+            }
+        }
+    }
+
     /** The status the store holds for the document numbered {@code number}: by the citation of it, else its held copy. */
     static String statusOf(TestApp app, String number) {
         ValidityService validity = app.bean(ValidityService.class);
