@@ -25,11 +25,14 @@ public class CitationQueries {
                          @Nullable String subject, @Nullable String date, String sentence, String relation, int start, int end) {
     }
 
-    /** A cited document, who cites it, and where it stands (validity, what held documents say of it). */
+    /**
+     * A cited document, who cites it, and where it stands (validity, what held documents say of it; null in lists: the
+     * most cited, those a held document is).
+     */
     @Serdeable
     public record Cited(long id, String key, String number, String type, @Nullable Integer year, @Nullable String date,
                         @Nullable String issuer, @Nullable String title, boolean held, @Nullable Long heldDocumentId,
-                        int citingDocuments, List<Citing> citedBy, Standings.Standing standing) {
+                        int citingDocuments, List<Citing> citedBy, @Nullable Standings.Standing standing) {
     }
 
     /** One mention inside a citing document. */
@@ -88,14 +91,14 @@ public class CitationQueries {
 
     /** Everything citing the held document {@code documentId}. */
     public List<Cited> citedBy(long documentId) {
-        return cited.findByHeldDocumentId(documentId).stream().map(this::view).toList();
+        return cited.findByHeldDocumentId(documentId).stream().map(r -> view(r, false)).toList();
     }
 
     /** The most cited documents, by number of citing current documents. */
     public List<Cited> top(int limit) {
         List<Cited> out = new ArrayList<>();
         for (CitedDocumentRepository.Count c : cited.mostCited(limit)) {
-            cited.findById(c.citedId()).ifPresent(r -> out.add(view(r)));
+            cited.findById(c.citedId()).ifPresent(r -> out.add(view(r, false)));
         }
         return out;
     }
@@ -126,6 +129,11 @@ public class CitationQueries {
     }
 
     private Cited view(CitedDocumentRecord r) {
+        return view(r, true);
+    }
+
+    /** A cited document as shown; where it stands only with {@code standing} (lists leave it out: three queries each). */
+    private Cited view(CitedDocumentRecord r, boolean standing) {
         List<Citing> citing = new ArrayList<>();
         java.util.Set<Long> docs = new java.util.HashSet<>();
         for (CitationRecord c : citations.findCurrentByCitedId(r.id())) {
@@ -137,6 +145,6 @@ public class CitationQueries {
         }
         return new Cited(r.id(), r.citeKey(), r.docNumber(), r.docType(), r.citedYear(), r.docDate(), r.issuer(),
                 r.title(), r.heldDocumentId() != null, r.heldDocumentId(), docs.size(), citing,
-                standings.of(r.citeKey(), r.heldDocumentId()));
+                standing ? standings.of(r.citeKey(), r.heldDocumentId()) : null);
     }
 }

@@ -72,26 +72,30 @@ public class Standings {
     /** The stale bases of held document {@code documentId}. */
     @Transactional
     public List<Warning> warnings(long documentId) {
-        return warnings("c.document_id = ?", documentId, 1000);
+        return warnings(documentId, 1000);
     }
 
     /** The stale bases of every current held document, newest documents first, at most {@code limit}. */
     @Transactional
     public List<Warning> warnings(int limit) {
-        return warnings("1 = ?", 1, limit);
+        return warnings(null, limit);
     }
 
-    private List<Warning> warnings(String where, long value, int limit) {
+    /** The stale bases of document {@code documentId}, or of every current document when null. */
+    private List<Warning> warnings(@Nullable Long documentId, int limit) {
         String sql = "SELECT c.document_id, d.doc_number, d.doc_type, d.subject, d.doc_date, cd.cite_key, cd.doc_number, "
                 + "cd.doc_type, v.since, v.by_number, MIN(c.sentence) FROM citation c "
                 + "JOIN document d ON d.id = c.document_id AND d.current_version = TRUE "
                 + "JOIN cited_document cd ON cd.id = c.cited_id JOIN validity v ON v.cite_key = cd.cite_key "
                 + "LEFT JOIN validity_correction vc ON vc.cite_key = cd.cite_key "
-                + "WHERE c.relation = 'basis' AND COALESCE(vc.status, v.status) = 'het_hieu_luc_toan_bo' AND " + where
+                + "WHERE c.relation = 'basis' AND COALESCE(vc.status, v.status) = 'het_hieu_luc_toan_bo'"
+                + (documentId == null ? "" : " AND c.document_id = ?")
                 + " GROUP BY c.document_id, d.doc_number, d.doc_type, d.subject, d.doc_date, cd.cite_key, cd.doc_number, "
                 + "cd.doc_type, v.since, v.by_number ORDER BY d.doc_date DESC, c.document_id DESC, cd.cite_key LIMIT " + limit;
         List<Warning> out = jdbc.prepareStatement(sql, ps -> {
-            ps.setLong(1, value);
+            if (documentId != null) {
+                ps.setLong(1, documentId);
+            }
             List<Warning> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
