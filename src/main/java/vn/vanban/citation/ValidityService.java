@@ -38,19 +38,16 @@ public class ValidityService {
     }
 
     /**
-     * The validity of a document: what is derived, and an editor's correction when there is one; {@link #status} is
-     * the one that applies.
+     * The validity of a document: the status that applies ({@code status}, {@code label}) — an editor's correction
+     * when there is one, else what is derived — with what is derived and the correction.
      */
     @Serdeable
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
-    public record State(String key, Validity.Verdict derived, @Nullable Correction correction) {
+    public record State(String key, String status, String label, Validity.Verdict derived, @Nullable Correction correction) {
 
-        public String status() {
-            return correction != null ? correction.status() : derived.status();
-        }
-
-        public String label() {
-            return correction != null ? correction.label() : derived.label();
+        static State of(String key, Validity.Verdict derived, @Nullable Correction correction) {
+            return new State(key, correction != null ? correction.status() : derived.status(),
+                    correction != null ? correction.label() : derived.label(), derived, correction);
         }
     }
 
@@ -143,7 +140,7 @@ public class ValidityService {
                                 c = new Correction(cs.code(), cs.label(), rs.getString(9), rs.getString(10),
                                         rs.getTimestamp(11).toInstant());
                             }
-                            out.put(rs.getString(1), new State(rs.getString(1), v, c));
+                            out.put(rs.getString(1), State.of(rs.getString(1), v, c));
                         }
                     }
                     return null;

@@ -95,7 +95,8 @@ class ValidityStoreTest {
             HttpClient http = HttpClient.newHttpClient();
             // the API: the document carries its status and what held documents say of it
             String json = get(http, base + "/api/documents/" + d.id(), null).body();
-            assertTrue(json.contains("\"status\":\"het_hieu_luc_toan_bo\""), json);
+            assertTrue(json.contains("\"validity\":{\"key\":\"" + key + "\",\"status\":\"het_hieu_luc_toan_bo\",\"label\":\"Hết hiệu lực toàn bộ\""),
+                    json);
             assertTrue(json.contains("\"byNumber\":\"74/2024/NĐ-CP\""), json);
             assertTrue(json.contains("\"targetNumber\":\"90/2019/NĐ-CP\""), "what it replaced itself: " + json);
             String cited = get(http, base + "/api/citations?number=" + enc("90/2019/NĐ-CP"), null).body();
