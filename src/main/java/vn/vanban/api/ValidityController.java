@@ -19,8 +19,6 @@ import vn.vanban.auth.Role;
 import vn.vanban.citation.Standings;
 import vn.vanban.citation.ValidityService;
 import vn.vanban.ingest.DocumentIndexer;
-import vn.vanban.store.DocumentRepository;
-import vn.vanban.store.StoredDocument;
 
 /**
  * Validity over the API: the status of a document by key, an editor's correction of it (kept, and winning over what
@@ -32,15 +30,13 @@ public class ValidityController {
 
     private final ValidityService validity;
     private final Standings standings;
-    private final DocumentRepository documents;
     private final DocumentIndexer indexer;
     private final vn.vanban.auth.AuditLog audit;
 
-    public ValidityController(ValidityService validity, Standings standings, DocumentRepository documents,
-                              DocumentIndexer indexer, vn.vanban.auth.AuditLog audit) {
+    public ValidityController(ValidityService validity, Standings standings, DocumentIndexer indexer,
+                              vn.vanban.auth.AuditLog audit) {
         this.validity = validity;
         this.standings = standings;
-        this.documents = documents;
         this.indexer = indexer;
         this.audit = audit;
     }
@@ -94,9 +90,7 @@ public class ValidityController {
     }
 
     private void reindex(String key) {
-        for (Long id : validity.heldIds(List.of(key))) {
-            documents.findById(id).filter(StoredDocument::currentVersion).ifPresent(indexer::putDocument);
-        }
+        indexer.revalidated(validity.heldIds(List.of(key)));
         indexer.commit();
     }
 }

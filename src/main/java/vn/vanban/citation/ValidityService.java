@@ -70,7 +70,8 @@ public class ValidityService {
 
     /**
      * Derives again the validity of {@code keys} (in the transaction in progress, which sees its own writes) and
-     * stores it; returns the keys whose status that applies changed.
+     * stores it; returns the keys whose status that applies changed. Give the keys sorted where concurrent writers may
+     * derive the same ones: the rows are then locked in one order.
      */
     @Transactional
     public Set<String> recompute(Collection<String> keys) {
@@ -90,6 +91,17 @@ public class ValidityService {
             }
         }
         return changed;
+    }
+
+    /**
+     * Derives again the validity of {@code keys} ({@link #recompute}) and returns the current held documents whose
+     * status changed, but {@code except} (the document being written, which its caller indexes anyway; may be null).
+     */
+    @Transactional
+    public List<Long> revalidate(Collection<String> keys, @Nullable Long except) {
+        List<Long> out = new ArrayList<>(heldIds(recompute(new java.util.TreeSet<>(keys))));
+        out.remove(except);
+        return out;
     }
 
     /** The keys whose status changes by time alone on or before {@code day}. */

@@ -59,9 +59,7 @@ public class CorrectionService {
         }
         List<Long> revalidated = reextractor.one(doc);
         StoredDocument updated = documents.findById(documentId).orElseThrow();
-        for (Long id : revalidated) {
-            documents.findById(id).filter(StoredDocument::currentVersion).ifPresent(indexer::putDocument);
-        }
+        indexer.revalidated(revalidated);
         if (updated.currentVersion()) {
             indexer.put(updated);
         } else {

@@ -11,11 +11,8 @@ public class Deletions {
     private final DocumentRemoval removal;
     private final DocumentIndexer indexer;
     private final AuditLog audit;
-    private final vn.vanban.store.DocumentRepository documents;
 
-    public Deletions(DocumentRemoval removal, DocumentIndexer indexer, AuditLog audit,
-                     vn.vanban.store.DocumentRepository documents) {
-        this.documents = documents;
+    public Deletions(DocumentRemoval removal, DocumentIndexer indexer, AuditLog audit) {
         this.removal = removal;
         this.indexer = indexer;
         this.audit = audit;
@@ -29,11 +26,7 @@ public class Deletions {
         // the cited documents it held now lead to the restored version, or to none
         indexer.putCited(r.relinked());
         // documents whose validity rested on the deleted one (it had replaced them, say)
-        for (Long other : r.revalidated()) {
-            if (r.restored().map(p -> !p.id().equals(other)).orElse(true)) {
-                documents.findById(other).filter(vn.vanban.store.StoredDocument::currentVersion).ifPresent(indexer::putDocument);
-            }
-        }
+        indexer.revalidated(r.revalidated());
         indexer.commit();
         var d = r.deleted();
         audit.record(user, remote, "document.delete", "document " + id,

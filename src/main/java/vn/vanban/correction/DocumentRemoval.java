@@ -61,7 +61,7 @@ public class DocumentRemoval {
         StoredDocument d = documents.findById(id).orElseThrow(() -> new NoSuchElementException("không có văn bản " + id));
         Long previous = d.previousVersionId();
         citations.deleteByDocumentId(id);
-        java.util.Set<String> keys = new java.util.TreeSet<>(relations.deleteByDocument(id));
+        java.util.Set<String> keys = new java.util.HashSet<>(relations.deleteByDocument(id));
         if (d.citeKey() != null) {
             keys.add(d.citeKey());
         }
@@ -78,8 +78,7 @@ public class DocumentRemoval {
             documents.markCurrent(previous);
             keys.addAll(relations.targetsOf(previous));
         }
-        List<Long> revalidated = new java.util.ArrayList<>(validity.heldIds(validity.recompute(keys)));
-        revalidated.remove(id);
+        List<Long> revalidated = validity.revalidate(keys, restore ? previous : null);
         return new Removed(d, restore ? documents.findById(previous) : Optional.empty(),
                 held.isEmpty() ? List.of() : cited.findByIdIn(held), revalidated);
     }

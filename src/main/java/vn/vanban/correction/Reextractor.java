@@ -83,14 +83,12 @@ public class Reextractor {
         var w = applied.work();
         deadlines.replace(d.id(), w.deadlines(), w.tasks());
         validity.setInForce(d.id(), applied.inForce());
-        java.util.Set<String> keys = new java.util.TreeSet<>(relations.replace(d.id(), applied.relations(), refs));
+        java.util.Set<String> keys = new java.util.HashSet<>(relations.replace(d.id(), applied.relations(), refs));
         for (String k : new String[] {d.citeKey(), updated.citeKey()}) {
             if (k != null) {
                 keys.add(k);
             }
         }
-        List<Long> changed = new java.util.ArrayList<>(validity.heldIds(validity.recompute(keys)));
-        changed.remove(d.id());
-        return changed;
+        return validity.revalidate(keys, d.id());
     }
 }

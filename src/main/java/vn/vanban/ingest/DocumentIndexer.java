@@ -20,8 +20,11 @@ public class DocumentIndexer {
     private final ItemIndex items;
     private final IndexingView view;
     private final ItemsView itemsView;
+    private final vn.vanban.store.DocumentRepository documents;
 
-    public DocumentIndexer(DocumentIndex index, ItemIndex items, IndexingView view, ItemsView itemsView) {
+    public DocumentIndexer(DocumentIndex index, ItemIndex items, IndexingView view, ItemsView itemsView,
+                           vn.vanban.store.DocumentRepository documents) {
+        this.documents = documents;
         this.index = index;
         this.items = items;
         this.view = view;
@@ -43,6 +46,22 @@ public class DocumentIndexer {
     /** Indexes {@code doc} in the document index alone (reconciliation compares each index with the database). */
     public void putDocument(StoredDocument doc) {
         index.put(view.of(doc));
+    }
+
+    /**
+     * Indexes again, in the document index, documents {@code ids} whose validity changed (their status facet and
+     * badge), each still current; returns how many.
+     */
+    public int revalidated(java.util.Collection<Long> ids) {
+        int n = 0;
+        for (Long id : ids) {
+            StoredDocument d = documents.findById(id).orElse(null);
+            if (d != null && d.currentVersion()) {
+                putDocument(d);
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Opens both indexes for writing. */

@@ -66,7 +66,7 @@ public class DocumentStore {
     }
 
     private Saved save(Version v) {
-        java.util.Set<String> keys = new java.util.TreeSet<>(); // sorted: concurrent ingests lock validity rows in one order
+        java.util.Set<String> keys = new java.util.HashSet<>(); // what this version and the one it supersedes concern
         v.previous().ifPresent(p -> {
             documents.markSuperseded(p.id());
             keys.addAll(relations.targetsOf(p.id()));
@@ -84,8 +84,7 @@ public class DocumentStore {
         if (saved.citeKey() != null) {
             keys.add(saved.citeKey());
         }
-        java.util.List<Long> revalidated = new java.util.ArrayList<>(validity.heldIds(validity.recompute(keys)));
-        revalidated.remove(saved.id());
+        java.util.List<Long> revalidated = validity.revalidate(keys, saved.id());
         if (saved.sha256() != null) {
             failures.deleteBySha256(saved.sha256());
         }

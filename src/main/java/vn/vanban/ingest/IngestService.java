@@ -251,9 +251,7 @@ public class IngestService {
         previous.ifPresent(p -> indexer.delete(p.id()));
         indexer.put(saved, r.normalized(), r.work());
         // held documents whose validity this one changed (it replaced or amended them): their status facet moves
-        for (Long id : stored.revalidated()) {
-            documents.findById(id).filter(StoredDocument::currentVersion).ifPresent(indexer::putDocument);
-        }
+        indexer.revalidated(stored.revalidated());
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;
         return new IngestOutcome(status, r.source(), r.fileName(), saved.id(), previous.map(StoredDocument::id).orElse(null),
                 null, r.note());

@@ -11,8 +11,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanban.citation.ValidityService;
-import vn.vanban.store.DocumentRepository;
-import vn.vanban.store.StoredDocument;
 
 /**
  * Statuses that change by time alone — a decree whose day of coming into force arrives, a replacement that takes
@@ -26,14 +24,12 @@ public class ValidityRefresh implements ApplicationEventListener<ServerStartupEv
     private static final Logger LOG = LoggerFactory.getLogger(ValidityRefresh.class);
 
     private final ValidityService validity;
-    private final DocumentRepository documents;
     private final DocumentIndexer indexer;
     private final TaskScheduler scheduler;
 
-    public ValidityRefresh(ValidityService validity, DocumentRepository documents, DocumentIndexer indexer,
+    public ValidityRefresh(ValidityService validity, DocumentIndexer indexer,
                            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.validity = validity;
-        this.documents = documents;
         this.indexer = indexer;
         this.scheduler = scheduler;
     }
@@ -60,14 +56,7 @@ public class ValidityRefresh implements ApplicationEventListener<ServerStartupEv
         if (due.isEmpty()) {
             return 0;
         }
-        int n = 0;
-        for (Long id : validity.heldIds(validity.recompute(due))) {
-            StoredDocument d = documents.findById(id).orElse(null);
-            if (d != null && d.currentVersion()) {
-                indexer.putDocument(d);
-                n++;
-            }
-        }
+        int n = indexer.revalidated(validity.revalidate(due, null));
         indexer.commit();
         return n;
     }

@@ -38,10 +38,17 @@ public class RelationPagesController {
     private final DocumentRepository documents;
     private final CitedDocumentRepository cited;
     private final vn.vanban.store.DocumentTextRepository texts;
+    private final vn.vanban.auth.Csrf csrf;
+    private final vn.vanban.auth.AuditLog audit;
+    private final vn.vanban.ingest.DocumentIndexer indexer;
 
     public RelationPagesController(Standings standings, ValidityService validity, CitationQueries citations,
                                    DocumentRepository documents, CitedDocumentRepository cited,
-                                   vn.vanban.store.DocumentTextRepository texts) {
+                                   vn.vanban.store.DocumentTextRepository texts, vn.vanban.auth.Csrf csrf,
+                                   vn.vanban.auth.AuditLog audit, vn.vanban.ingest.DocumentIndexer indexer) {
+        this.csrf = csrf;
+        this.audit = audit;
+        this.indexer = indexer;
         this.texts = texts;
         this.standings = standings;
         this.validity = validity;
@@ -119,6 +126,37 @@ public class RelationPagesController {
         Map<String, Object> model = new LinkedHashMap<>(d.model());
         model.put("title", label);
         return HttpResponse.ok(new ModelAndView<>("diagram", model));
+    }
+
+    /**
+     * An editor corrects the status of the document keyed {@code key} (form fields {@code status}, {@code note}), or,
+     * with the status left on "theo dữ liệu", withdraws the correction; then back to the page.
+     */
+    @io.micronaut.http.annotation.Post(value = "/hieu-luc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @io.micronaut.security.annotation.Secured(vn.vanban.auth.Role.EDITOR_NAME)
+    public HttpResponse<?> correct(@io.micronaut.http.annotation.Body Map<String, String> form,
+                                   io.micronaut.security.authentication.Authentication who,
+                                   io.micronaut.http.HttpRequest<?> request) {
+        csrf.require(request, form.get("csrfToken"));
+        String key = form.get("key");
+        String status = form.getOrDefault("status", "").strip();
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("thiếu khóa văn bản");
+        }
+        String before = validity.statusOf(key);
+        if (status.isEmpty()) {
+            validity.withdraw(key);
+        } else {
+            validity.correct(key, status, form.get("note"), who.getName());
+        }
+        audit.record(who.getName(), request.getRemoteAddress().getAddress().getHostAddress(),
+                status.isEmpty() ? "validity.withdraw" : "validity.correct", "key " + key, before,
+                status.isEmpty() ? validity.statusOf(key) : status + (form.get("note") == null ? "" : " " + form.get("note")));
+        indexer.revalidated(validity.heldIds(List.of(key)));
+        indexer.commit();
+        String back = form.get("back");
+        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+        return HttpResponse.seeOther(java.net.URI.create(local ? back : "/"));
     }
 
     /** Held documents whose "Căn cứ" cites a document no longer in force, with what replaced it where known. */

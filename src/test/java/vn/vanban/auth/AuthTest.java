@@ -163,6 +163,7 @@ public class AuthTest {
             assertEquals("/", in.headers().firstValue("location").orElse(""), "the admin from configuration signs in");
             HttpResponse<String> page = get(admin, base + "/quan-tri", "Accept", HTML);
             assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("href=\"/quan-tri\""), "the admin's page links to administration");
             String token = csrf(page.body());
             HttpResponse<String> created = postForm(admin, base + "/quan-tri/tai-khoan",
                     Map.of("csrfToken", token, "username", "van-thu", "password", "mot-mat-khau-dai", "role", "EDITOR"));

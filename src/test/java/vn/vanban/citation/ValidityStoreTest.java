@@ -135,6 +135,24 @@ class ValidityStoreTest {
                     .header("Authorization", "Bearer " + editor).DELETE().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, withdrawn.statusCode(), withdrawn.body());
             assertEquals("het_hieu_luc_toan_bo", validity.statusOf(key));
+            // the same from the document page, for editors only
+            assertFalse(vn.vanban.auth.AuthTest.get(vn.vanban.auth.AuthTest.signedIn(base, app.user(Role.VIEWER)),
+                    base + "/van-ban/" + d.id(), "Accept", vn.vanban.auth.AuthTest.HTML).body().contains("Sửa tình trạng hiệu lực"));
+            HttpClient editorPage = vn.vanban.auth.AuthTest.signedIn(base, app.user(Role.EDITOR));
+            String form = vn.vanban.auth.AuthTest.get(editorPage, base + "/van-ban/" + d.id(), "Accept",
+                    vn.vanban.auth.AuthTest.HTML).body();
+            assertTrue(form.contains("Sửa tình trạng hiệu lực") && form.contains("id=\"correct\""), "the editor's forms");
+            HttpResponse<String> saved = vn.vanban.auth.AuthTest.postForm(editorPage, base + "/hieu-luc", Map.of(
+                    "csrfToken", vn.vanban.auth.AuthTest.csrf(form), "key", key, "status", "chua_xac_dinh",
+                    "note", "chờ xác minh", "back", "/van-ban/" + d.id()));
+            assertEquals(303, saved.statusCode(), saved.body());
+            assertEquals("chua_xac_dinh", validity.statusOf(key));
+            String shown = vn.vanban.auth.AuthTest.get(editorPage, base + "/van-ban/" + d.id(), "Accept",
+                    vn.vanban.auth.AuthTest.HTML).body();
+            assertTrue(shown.contains("chờ xác minh") && shown.contains("theo dữ liệu: hết hiệu lực toàn bộ"), "kept and shown");
+            vn.vanban.auth.AuthTest.postForm(editorPage, base + "/hieu-luc", Map.of("csrfToken",
+                    vn.vanban.auth.AuthTest.csrf(shown), "key", key, "status", "", "back", "/van-ban/" + d.id()));
+            assertEquals("het_hieu_luc_toan_bo", validity.statusOf(key), "back to what is derived");
 
             // deleting the list undoes what it declared
             HttpResponse<String> gone = http.send(HttpRequest.newBuilder(URI.create(base + "/api/documents/" + l.id()))
