@@ -90,7 +90,6 @@ public class RelationsEvalCommand implements Callable<Integer> {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         }
         DocumentAnalysis analysis = DocumentAnalysis.standalone();
-        DocumentRelations relations = DocumentRelations.standard();
         Map<String, int[]> counts = new LinkedHashMap<>(); // relation -> {hits, predicted, annotated}
         counts.put("all", new int[3]);
         int datesRight = 0;
@@ -107,7 +106,7 @@ public class RelationsEvalCommand implements Callable<Integer> {
                 }
             }
             Map<String, String> found = new LinkedHashMap<>();
-            List<DocumentRelations.Fact> facts = relations.extract(a.normalized(), a.refs(), a.meta());
+            List<DocumentRelations.Fact> facts = a.relations(); // the analysis reads them, as ingest does
             analyzed.put(corpus.resolve(file).toAbsolutePath().normalize(), new Held(a, facts));
             for (DocumentRelations.Fact f : facts) {
                 found.putIfAbsent(key(f.relation(), f.target(), f.by()), f.effective());
@@ -142,7 +141,7 @@ public class RelationsEvalCommand implements Callable<Integer> {
         }
         Map<String, Score> scores = new LinkedHashMap<>();
         counts.forEach((k, c) -> scores.put(k, new Score(c[0], c[1], c[2])));
-        int[] statuses = statuses(root, corpus, analysis, relations, analyzed, out);
+        int[] statuses = statuses(root, corpus, analysis, analyzed, out);
         return new Result(scores, datesRight, datesAnnotated, statuses[0], statuses[1]);
     }
 
@@ -160,7 +159,7 @@ public class RelationsEvalCommand implements Callable<Integer> {
      */
     @SuppressWarnings("unchecked")
     private static int[] statuses(Map<String, Object> root, Path corpus, DocumentAnalysis analysis,
-                                  DocumentRelations relations, Map<Path, Held> analyzed, java.io.PrintStream out)
+                                  Map<Path, Held> analyzed, java.io.PrintStream out)
             throws IOException {
         List<Map<String, Object>> annotated = (List<Map<String, Object>>) root.getOrDefault("statuses", List.of());
         if (annotated.isEmpty()) {
@@ -177,7 +176,7 @@ public class RelationsEvalCommand implements Callable<Integer> {
             Held h = analyzed.get(f.toAbsolutePath().normalize());
             if (h == null) {
                 DocumentAnalysis.Result a = analysis.run(Files.readString(f));
-                h = new Held(a, relations.extract(a.normalized(), a.refs(), a.meta()));
+                h = new Held(a, a.relations());
             }
             var meta = h.analysis().meta();
             if (meta.number() != null) {

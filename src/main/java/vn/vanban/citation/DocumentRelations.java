@@ -35,16 +35,6 @@ public final class DocumentRelations {
         public Fact(String relation, String target, @Nullable String articles, @Nullable String effective) {
             this(relation, target, articles, effective, null);
         }
-
-        /** Whether the whole of the target ends (replaced, or repealed without articles named). */
-        public boolean endsWhole() {
-            return relation.equals("replaces") || relation.equals("repeals") && articles == null;
-        }
-
-        /** Whether a part of the target ends (repealed in the articles named). */
-        public boolean endsPart() {
-            return relation.equals("repeals") && articles != null;
-        }
     }
 
     /** One example of the table: a clause (after its list's lead, when it is an item) and the facts it gives. */
@@ -112,7 +102,7 @@ public final class DocumentRelations {
                     .map(String::valueOf).toList()));
         }
         examples = List.copyOf(ex);
-        lists = new PublishedLists((Map<?, ?>) t.get("lists"));
+        lists = new PublishedLists((Map<?, ?>) t.get("lists"), replaces, repeals);
     }
 
     @SuppressWarnings("unchecked")

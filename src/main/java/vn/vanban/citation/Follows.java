@@ -35,19 +35,6 @@ public class Follows {
     public record Event(String key, String label, String relation, @Nullable String articles, @Nullable String effective,
                         @Nullable String doer, @Nullable Long doerHeld, long statedIn, @Nullable String statedInSubject,
                         Instant arrivedAt, boolean afterFollowing) {
-
-        /** The event in Vietnamese, one line. */
-        public String summary() {
-            String verb = switch (relation) {
-                case "amends" -> "bị sửa đổi, bổ sung";
-                case "replaces" -> "bị thay thế";
-                case "repeals" -> articles == null ? "bị bãi bỏ" : "bị bãi bỏ " + articles;
-                default -> relation;
-            };
-            String day = effective == null || effective.length() != 10 ? ""
-                    : " từ ngày " + effective.substring(8) + "/" + effective.substring(5, 7) + "/" + effective.substring(0, 4);
-            return label + " " + verb + (doer == null ? "" : " bởi " + doer) + day;
-        }
     }
 
     private final JdbcOperations jdbc;

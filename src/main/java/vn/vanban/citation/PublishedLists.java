@@ -31,12 +31,16 @@ final class PublishedLists {
     private final List<String> repeals;
     private final Pattern articles;
 
+    /**
+     * @param words    the {@code lists} section of the table (section headings)
+     * @param replaces the table's words of replacing, {@code repeals} of repealing (any case)
+     */
     @SuppressWarnings("unchecked")
-    PublishedLists(Map<?, ?> words) {
+    PublishedLists(Map<?, ?> words, List<String> replaces, List<String> repeals) {
         whole = List.copyOf((List<String>) words.get("whole"));
         part = List.copyOf((List<String>) words.get("part"));
-        replaces = List.copyOf((List<String>) words.get("replaces"));
-        repeals = List.copyOf((List<String>) words.get("repeals"));
+        this.replaces = replaces.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
+        this.repeals = repeals.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
         // the first part named: "Khoản 1 Điều 1", "Điều 4", "Điểm a khoản 1 Điều 8", "Phụ lục II"
         articles = Pattern.compile("(?:[Đđ]iểm\\s+[a-zđ]|(?:[Kk]hoản|[Đđ]iều|[Cc]hương|[Mm]ục|[Pp]hụ lục)\\s+(?:\\d+[a-zđ]?|[IVXL]+))"
                 + "(?![\\p{L}\\p{N}])(?:\\s+(?:[Kk]hoản|[Đđ]iều)\\s+\\d+[a-zđ]?(?![\\p{L}\\p{N}]))*");

@@ -31,7 +31,8 @@ public class RelationStore {
     @Serdeable
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public record Link(String relation, @Nullable String articles, @Nullable String effective, long statedIn,
-                       @Nullable String statedInNumber, @Nullable String statedInType, @Nullable String statedInSubject,
+                       @Nullable String statedInKey, @Nullable String statedInNumber, @Nullable String statedInType,
+                       @Nullable String statedInSubject,
                        String targetKey, String targetNumber, @Nullable Long targetHeld, @Nullable String byKey,
                        @Nullable String byNumber, @Nullable Long byHeld) {
 
@@ -45,13 +46,18 @@ public class RelationStore {
             return declared() ? byNumber : statedInNumber;
         }
 
+        /** The key of the document that did it, when known. */
+        public @Nullable String doerKey() {
+            return declared() ? byKey : statedInKey;
+        }
+
         /** The held document that did it, when held. */
         public @Nullable Long doerHeld() {
             return declared() ? byHeld : Long.valueOf(statedIn);
         }
     }
 
-    private static final String SELECT = "SELECT r.relation, r.articles, r.effective, r.document_id, d.doc_number, d.doc_type, "
+    private static final String SELECT = "SELECT r.relation, r.articles, r.effective, r.document_id, d.cite_key, d.doc_number, d.doc_type, "
             + "d.subject, r.target_key, r.target_number, "
             + "(SELECT MAX(t.id) FROM document t WHERE t.cite_key = r.target_key AND t.current_version = TRUE), "
             + "r.by_key, r.by_number, "
@@ -157,8 +163,9 @@ public class RelationStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), (Long) rs.getObject(10, Long.class),
-                            rs.getString(11), rs.getString(12), (Long) rs.getObject(13, Long.class)));
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            (Long) rs.getObject(11, Long.class), rs.getString(12), rs.getString(13),
+                            (Long) rs.getObject(14, Long.class)));
                 }
             }
             return out;

@@ -39,16 +39,6 @@ public class Standings {
                           @Nullable String date, String basisKey, String basisNumber, @Nullable String basisType,
                           @Nullable String since, boolean atIssue, @Nullable String replacement,
                           @Nullable Long replacementHeld, String sentence) {
-
-        /** The warning in Vietnamese, one line. */
-        public String message() {
-            String basis = (basisType == null ? "" : basisType + " ") + basisNumber;
-            String day = since == null || since.length() != 10 ? since
-                    : since.substring(8) + "/" + since.substring(5, 7) + "/" + since.substring(0, 4);
-            return "Căn cứ " + basis + " đã hết hiệu lực" + (day == null ? "" : " từ ngày " + day)
-                    + (atIssue ? " (trước khi văn bản được ban hành)" : "")
-                    + (replacement == null ? "" : "; văn bản thay thế: " + replacement);
-        }
     }
 
     private final RelationStore relations;

@@ -77,11 +77,12 @@ public class ValidityService {
     public Set<String> recompute(Collection<String> keys) {
         Set<String> changed = new LinkedHashSet<>();
         LocalDate day = today();
+        Map<String, State> stored = of(keys); // one read of what is stored, before
         for (String key : new LinkedHashSet<>(keys)) {
             if (key == null || key.isBlank()) {
                 continue;
             }
-            Optional<State> before = of(key);
+            Optional<State> before = Optional.ofNullable(stored.get(key));
             String[] held = held(key);
             Validity.Verdict v = Validity.of(held != null, held == null ? null : held[1], changes(key), day);
             store(key, v, day);

@@ -60,6 +60,11 @@ final class Display {
         };
     }
 
+    /** {@code back} when it is a path of this site (never another site: "//host", "\\host"), else {@code otherwise}. */
+    static String localPath(String back, String otherwise) {
+        return back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : otherwise;
+    }
+
     /** HTML-escaped text (unbescape, the escaper Thymeleaf itself uses). */
     static String escape(String s) {
         return s == null ? "" : org.unbescape.html.HtmlEscape.escapeHtml5Xml(s);

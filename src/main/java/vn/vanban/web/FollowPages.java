@@ -60,10 +60,7 @@ public class FollowPages {
         } else {
             follows.follow(who.getName(), key, form.get("label"));
         }
-        String back = form.get("back");
-        // only a path of this site, never elsewhere
-        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
-        return HttpResponse.seeOther(URI.create(local ? back : "/theo-doi"));
+        return HttpResponse.seeOther(URI.create(Display.localPath(form.get("back"), "/theo-doi")));
     }
 
     /** What the user follows, with each document's status, and what held documents did to them, newest first. */
@@ -86,7 +83,7 @@ public class FollowPages {
         List<Map<String, Object>> events = new ArrayList<>();
         for (Follows.Event e : follows.events(who.getName(), EVENTS)) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("summary", e.summary());
+            m.put("summary", summary(e));
             m.put("url", "/van-ban/" + (e.doerHeld() != null ? e.doerHeld() : e.statedIn()));
             m.put("subject", e.statedInSubject() == null ? "" : e.statedInSubject());
             m.put("arrived", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
@@ -117,7 +114,7 @@ public class FollowPages {
         List<SyndEntry> entries = new ArrayList<>();
         for (Follows.Event e : events) {
             SyndEntry entry = new SyndEntryImpl();
-            entry.setTitle(e.summary());
+            entry.setTitle(summary(e));
             String link = base + "/van-ban/" + (e.doerHeld() != null ? e.doerHeld() : e.statedIn());
             entry.setLink(link);
             entry.setUri("urn:vanban:" + e.statedIn() + ":" + e.relation() + ":" + e.key());
@@ -125,12 +122,24 @@ public class FollowPages {
             entry.setUpdatedDate(Date.from(e.arrivedAt()));
             SyndContentImpl content = new SyndContentImpl();
             content.setType("text");
-            content.setValue(e.summary() + (e.statedInSubject() == null ? "" : ". " + e.statedInSubject()));
+            content.setValue(summary(e) + (e.statedInSubject() == null ? "" : ". " + e.statedInSubject()));
             entry.setDescription(content);
             entries.add(entry);
         }
         feed.setEntries(entries);
         return HttpResponse.ok(new SyndFeedOutput().outputString(feed));
+    }
+
+    /** An event in Vietnamese, one line: "Thông tư 21/2021/TT-BLĐTBXH bị sửa đổi, bổ sung bởi 02/2024/TT-BLĐTBXH". */
+    static String summary(Follows.Event e) {
+        String verb = switch (e.relation()) {
+            case "amends" -> "bị sửa đổi, bổ sung";
+            case "replaces" -> "bị thay thế";
+            case "repeals" -> e.articles() == null ? "bị bãi bỏ" : "bị bãi bỏ " + e.articles();
+            default -> e.relation();
+        };
+        return e.label() + " " + verb + (e.doer() == null ? "" : " bởi " + e.doer())
+                + (e.effective() == null ? "" : " từ ngày " + Display.date(e.effective()));
     }
 
     /** Whether {@code who} (may be null: anonymous) follows {@code key}, for a document's page. */

@@ -88,7 +88,7 @@ public class RelationPagesController {
         Set<String> seen = new LinkedHashSet<>();
         for (RelationStore.Link l : standing.about()) {
             String doer = l.doer() == null ? "(văn bản không số)" : l.doer();
-            String doerKey = l.declared() ? l.byKey() : documents.findById(l.statedIn()).map(StoredDocument::citeKey).orElse(null);
+            String doerKey = l.doerKey();
             String type = l.declared() ? null : l.statedInType();
             Long doerHeld = l.doerHeld();
             String url = doerHeld != null ? "/van-ban/" + doerHeld : UriBuilder.of("/trich-dan").queryParam("so", doer).toString();
@@ -154,9 +154,7 @@ public class RelationPagesController {
                 status.isEmpty() ? validity.statusOf(key) : status + (form.get("note") == null ? "" : " " + form.get("note")));
         indexer.revalidated(validity.heldIds(List.of(key)));
         indexer.commit();
-        String back = form.get("back");
-        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
-        return HttpResponse.seeOther(java.net.URI.create(local ? back : "/"));
+        return HttpResponse.seeOther(java.net.URI.create(Display.localPath(form.get("back"), "/")));
     }
 
     /** Held documents whose "Căn cứ" cites a document no longer in force, with what replaced it where known. */

@@ -136,7 +136,10 @@ final class StandingView {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Standings.Warning w : ws) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("message", w.message());
+            m.put("message", "Căn cứ " + (w.basisType() == null ? "" : w.basisType() + " ") + w.basisNumber()
+                    + " đã hết hiệu lực" + (w.since() == null ? "" : " từ ngày " + Display.date(w.since()))
+                    + (w.atIssue() ? " (trước khi văn bản được ban hành)" : "")
+                    + (w.replacement() == null ? "" : "; văn bản thay thế: " + w.replacement()));
             m.put("documentUrl", "/van-ban/" + w.documentId());
             m.put("document", (w.type() == null ? "" : w.type() + " ") + (w.number() == null ? "(không số)" : w.number()));
             m.put("subject", w.subject() == null ? "" : w.subject());
