@@ -45,6 +45,13 @@ public final class PlanGrammar {
     private final Pattern requestLeadIn;
     private final List<String> unitDutyEnds;
     private final List<String> fundingHeadings;
+    /** Mid-line, after a word in lower case: a sub-numbering, or a capitalized verb, where a glued sentence starts. */
+    private final Pattern gluedStart;
+    private final Pattern gluedNumbering = Pattern.compile("(?<=\\p{Ll}[,;]?) (?=\\d{1,2}\\.\\d{1,2}\\.\\s+\\p{Lu})");
+    private final Pattern organBefore;
+    private final Pattern opensWithVerb;
+    /** Words of a clause, not of a title: a heading that holds one is a sentence, its capitals name something. */
+    private final Pattern clauseWord;
     private final Map<Column, List<String>> columns = new LinkedHashMap<>();
     private final Map<String, List<String>> examples = new LinkedHashMap<>();
 
@@ -80,6 +87,20 @@ public final class PlanGrammar {
         examples.put("request_lead_ins", (List<String>) r.get("examples"));
         examples.put("not request_lead_ins", (List<String>) r.get("counterexamples"));
         fundingHeadings = (List<String>) t.get("funding_headings");
+        Map<String, Object> g = (Map<String, Object>) t.get("glued_starts");
+        List<String> starts = new ArrayList<>((List<String>) t.get("unit_verbs"));
+        starts.addAll((List<String>) g.get("words"));
+        String verbs = "(?:" + String.join("|", starts.stream()
+                .map(w -> Pattern.quote(Character.toUpperCase(w.charAt(0)) + w.substring(1))).toList()) + ")(?![\\p{L}\\p{N}])";
+        gluedStart = Pattern.compile("(?<=\\p{Ll}) (?=" + verbs + ")");
+        // "Về …" heads a field ("3.1. Về công tác …"): a heading that opens so is no item
+        opensWithVerb = Pattern.compile("(?!Về )" + verbs);
+        organBefore = Pattern.compile("(?iu)(?:^|\\s)(?:" + String.join("|", ((List<String>) g.get("not_after")).stream()
+                .map(Pattern::quote).toList()) + ")$");
+        clauseWord = Pattern.compile("(?u)(?<![\\p{L}\\p{N}])(?:" + String.join("|", (List<String>) g.get("clause_words"))
+                + ")(?![\\p{L}\\p{N}])");
+        examples.put("glued_starts", (List<String>) g.get("examples"));
+        examples.put("not glued_starts", (List<String>) g.get("counterexamples"));
         examples.put("attributes", (List<String>) a.get("examples"));
         Map<String, Map<String, Object>> c = (Map<String, Map<String, Object>>) t.get("columns");
         for (var e : c.entrySet()) {
@@ -101,6 +122,44 @@ public final class PlanGrammar {
     /** The examples of each part, for the table-wide test ("task_headings", "not units", "column time", …). */
     public Map<String, List<String>> examples() {
         return examples;
+    }
+
+    /**
+     * Where the first sentence starts in a heading {@code line} that a flattened copy ran into it ("3.3. Lĩnh vực Tài
+     * nguyên nước Tập trung xây dựng …" → the index of "Tập"; "2. Nhiệm vụ … chủ yếu 2.1. Tiếp tục …" → of "2.1."), or
+     * -1. A sub-numbering is preferred: the sentence after it may itself be glued to that sub-heading.
+     */
+    public int gluedAt(String line) {
+        Matcher n = gluedNumbering.matcher(line);
+        while (n.find()) {
+            if (lowerWordBefore(line, n.start())) {
+                return n.end();
+            }
+        }
+        // a heading that opens with an action ("2.2. Tập trung thực hiện …") or holds a clause's word ("2.1. Khai thác
+        // thông tin từ phần mềm Giám sát, …") is a sentence: a capitalized verb inside it names something
+        String body = unnumbered(line);
+        if (opensWithVerb.matcher(body).lookingAt()) {
+            return -1;
+        }
+        Matcher m = gluedStart.matcher(line);
+        while (m.find()) {
+            String heading = line.substring(0, m.start());
+            if (line.length() - m.end() >= 20 && lowerWordBefore(line, m.start()) && !organBefore.matcher(heading).find()
+                    && !clauseWord.matcher(heading).find()) {
+                return m.end();
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the word that ends at {@code end} is written in lower case ("nước", not "Ban" nor "Sở"). */
+    private static boolean lowerWordBefore(String line, int end) {
+        int k = end;
+        while (k > 0 && !Character.isWhitespace(line.charAt(k - 1))) {
+            k--;
+        }
+        return k < end && Character.isLowerCase(line.charAt(k));
     }
 
     /** The first words of {@code line} without its numbering, folded: all a heading is judged by. */
@@ -337,8 +396,11 @@ public final class PlanGrammar {
         for (int i = 0; i < width; i++) {
             StringBuilder b = new StringBuilder();
             for (String[] r : rows) {
-                if (i < r.length) {
-                    b.append(' ').append(r[i]);
+                // a shorter row holds the sub-headers of the cells spanned above it, which are the last ones
+                // ("TT | Bộ chỉ số | Mục tiêu | Đơn vị đầu mối | | Thời gian" over "Chủ trì | Phối hợp | ")
+                int k = i - (width - r.length);
+                if (k >= 0) {
+                    b.append(' ').append(r[k]);
                 }
             }
             out.add(b.length() > 80 ? null : column(b.toString()));

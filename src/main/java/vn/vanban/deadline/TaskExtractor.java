@@ -30,7 +30,8 @@ public final class TaskExtractor {
     static final Pattern ARTICLE = Pattern.compile("Điều\\s+\\d{1,3}[a-z]?\\.");
     private static final Pattern CHAPTER = Pattern.compile("(?:Chương|CHƯƠNG|Phần|PHẦN)\\s+(?:[IVXLC]+|\\d{1,2})\\b");
     private static final Pattern LONE_MARKER = Pattern.compile("(?:[IVX]{1,4}|\\d{1,2}(?:\\.\\d{1,2})*)\\.|[a-zđ]\\)");
-    private static final Pattern BULLET = Pattern.compile("^[-–•]\\s*");
+    /** A bullet; not the end of a range that a copy wrapped at its dash ("giai đoạn 2022" / "- 2025, tầm nhìn …"). */
+    private static final Pattern BULLET = Pattern.compile("^[-–•]\\s*(?!\\d{4}[,)])");
     private static final Pattern SUB_BULLET = Pattern.compile("^\\+\\s*");
     private static final Pattern QUARTER = Pattern.compile("quý\\s+(IV|I{1,3}|[1-4])\\s*(?:/|năm)\\s*(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HALF = Pattern.compile("6\\s+tháng\\s+(đầu|cuối)\\s+năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -41,7 +42,8 @@ public final class TaskExtractor {
     private final PlanGrammar grammar = PlanGrammar.load();
 
     /** One line with its structural role. */
-    private record Line(String text, int start, int level, boolean bullet, boolean subBullet, boolean blankBefore) {
+    private record Line(String text, int start, int level, boolean bullet, boolean subBullet, boolean blankBefore,
+            boolean glued) {
         boolean heading() {
             return level > 0;
         }
@@ -74,11 +76,15 @@ public final class TaskExtractor {
         boolean chapterTasks = false; // the section was opened by a chapter ("Chương VI TỔ CHỨC THỰC HIỆN")
         int group = 0; // the first task an item's "Đơn vị chủ trì" line names the lead of (the items under "Nhiệm vụ:")
         boolean afterAttributes = false;
+        boolean lastItemPlain = false; // the last task is a paragraph without bullet or numbering
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             // a numbered line under a task heading that reads as a sentence is an item, not a heading
-            boolean numberedItem = l.heading() && inTasks && l.level > sectionLevel && l.level < 5 && isSentence(l.text())
-                    && !(l.level <= 3 && grammar.opensTaskHeading(l.text())) && !grammar.isGoalHeading(l.text());
+            // — unless lower items follow it ("2.3. Chủ động ứng phó …" over "a) …", "b) …"), or a flattened copy ran
+            // its first sentence into it: then it heads them
+            boolean numberedItem = l.heading() && inTasks && l.level > sectionLevel && l.level < 5 && !l.glued()
+                    && isSentence(l.text()) && !(l.level <= 3 && grammar.opensTaskHeading(l.text()))
+                    && !grammar.isGoalHeading(l.text()) && !headsLowerItems(lines, i);
             if (grammar.opensAnnex(l.text())) {
                 inTasks = false; // an annex: its tables are read as tables, its lines are not the body's tasks
                 assignee = null;
@@ -159,7 +165,7 @@ public final class TaskExtractor {
                     // "1. Sở Nội vụ: chủ trì, hướng dẫn …", "1. Sở Y tế theo dõi, đôn đốc …": the whole item, its unit
                     // included, is the unit's task; "1. Sở Nội vụ" alone heads the unit's items
                     String action = grammar.runsOn(l.text()) ? strip(l.text()) : PlanGrammar.afterUnit(l.text());
-                    if (inTasks && action.length() >= 8) {
+                    if (inTasks && action.length() >= 8 && !l.text().endsWith(":")) {
                         out.add(new Task(strip(l.text()), sectionPeriod, assignee, field, null, status(lines, i), l.start(),
                                 l.start() + l.text().length()));
                         lastItemLine = i;
@@ -217,8 +223,10 @@ public final class TaskExtractor {
             }
             attributesOf = false;
             // a line that layout wrapped (PDF): it follows the item directly, with no blank line and no bullet
+            // — but where paragraphs are the items (no bullets, no numbering), one that starts a sentence after one
+            // that ended is the next item ("… tài nguyên nước." / "Thực hiện Đề án tổng kiểm kê …")
             if (!l.bullet() && !l.subBullet() && !numberedItem && !l.blankBefore() && lastItemLine == i - 1
-                    && !out.isEmpty()) {
+                    && !out.isEmpty() && !(lastItemPlain && startsSentence(l.text(), out.get(out.size() - 1).text()))) {
                 Task last = out.remove(out.size() - 1);
                 out.add(new Task(last.text() + " " + l.text(), last.period(), last.assignee(), last.field(), last.due(),
                         last.status(), last.start(), l.start() + l.text().length()));
@@ -244,6 +252,7 @@ public final class TaskExtractor {
             }
             out.add(new Task(item, sectionPeriod, assignee, field, null, status(lines, i), l.start(), l.start() + l.text().length()));
             lastItemLine = i;
+            lastItemPlain = !l.bullet() && !l.heading();
             attributesOf = true;
         }
         List<Task> rows = tableTasks(text, docPeriod);
@@ -315,7 +324,7 @@ public final class TaskExtractor {
                 field = group.isEmpty() ? field : fieldOf(group);
                 continue;
             }
-            if (text.length() < 8) {
+            if (text.length() < 8 || headsSubRows(rows, r, content)) {
                 continue;
             }
             String assignee = null;
@@ -328,6 +337,22 @@ public final class TaskExtractor {
             }
             out.add(new Task(text, period, assignee, field, null, null, spans.get(r)[0], spans.get(r)[1]));
         }
+    }
+
+    /** Whether row {@code r} only heads the rows numbered under it ("2 | Tỷ lệ …" over "2.1. | …", its other cells empty). */
+    private static boolean headsSubRows(List<String[]> rows, int r, int content) {
+        String number = firstCell(rows.get(r)).replaceAll("\\.$", "");
+        if (r + 1 >= rows.size() || number.isEmpty() || !firstCell(rows.get(r + 1)).startsWith(number + ".")
+                || !ROW_NUMBER.matcher(number).matches()) {
+            return false;
+        }
+        String[] cells = rows.get(r);
+        for (int k = 0; k < cells.length; k++) {
+            if (k != content && !cells[k].isEmpty() && !cells[k].equals(firstCell(cells))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String firstCell(String[] cells) {
@@ -347,6 +372,18 @@ public final class TaskExtractor {
             }
         }
         return best;
+    }
+
+    /** Whether heading {@code i} is followed by lower items ("2.3. …" then "a) …"). */
+    private static boolean headsLowerItems(List<Line> lines, int i) {
+        int level = lines.get(i).level();
+        return i + 1 < lines.size() && lines.get(i + 1).level() > level && lines.get(i + 1).level() < 5;
+    }
+
+    /** Whether {@code line} starts a new sentence after {@code before}: it ended, and this opens with a capital. */
+    private static boolean startsSentence(String line, String before) {
+        String b = before.strip();
+        return !line.isEmpty() && Character.isUpperCase(line.charAt(0)) && !b.isEmpty() && ".;".indexOf(b.charAt(b.length() - 1)) >= 0;
     }
 
     /** Whether the block of plain lines around {@code i} (between headings) has bullet items. */
@@ -446,7 +483,7 @@ public final class TaskExtractor {
         return s;
     }
 
-    private static List<Line> lines(String text) {
+    private List<Line> lines(String text) {
         List<Line> out = new ArrayList<>();
         // one matcher per pattern for the whole text, reset on each line
         Matcher roman = ROMAN.matcher("");
@@ -491,8 +528,19 @@ public final class TaskExtractor {
             } else if (t.endsWith(":") && t.length() < 100 && !isBullet && !isSubBullet) {
                 level = 5;
             }
+            // a heading that a flattened copy ran into its first sentence: the heading, then the sentence (or sub-heading)
+            int glued = level >= 1 && level <= 3 ? grammar.gluedAt(t) : -1;
+            while (glued > 0) {
+                out.add(new Line(t.substring(0, glued).strip(), textStart, level, false, false, blankBefore, true));
+                t = t.substring(glued).strip();
+                int at = raw.indexOf(t.length() > 30 ? t.substring(0, 30) : t);
+                textStart = at >= 0 ? start + at : textStart;
+                blankBefore = false;
+                level = subNumbered.reset(t).lookingAt() ? 3 : 0;
+                glued = level == 3 ? grammar.gluedAt(t) : -1;
+            }
             out.add(new Line(t, textStart, level, level == 0 && isBullet, isSubBullet,
-                    blankBefore));
+                    blankBefore, false));
         }
         return out;
     }

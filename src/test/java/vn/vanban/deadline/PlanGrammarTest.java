@@ -25,6 +25,13 @@ class PlanGrammarTest {
         ex.get("attributes").forEach(a -> assertNotNull(GRAMMAR.attribute(a), a));
         ex.get("request_lead_ins").forEach(r -> assertTrue(GRAMMAR.opensRequests(r), r));
         ex.get("not request_lead_ins").forEach(r -> assertFalse(GRAMMAR.opensRequests(r), r));
+        for (String g : ex.get("glued_starts")) {
+            String[] lineAndHeading = g.split(" \\| ");
+            int at = GRAMMAR.gluedAt(lineAndHeading[0]);
+            assertTrue(at > 0, g);
+            assertEquals(lineAndHeading[1], lineAndHeading[0].substring(0, at).strip(), g);
+        }
+        ex.get("not glued_starts").forEach(g -> assertEquals(-1, GRAMMAR.gluedAt(g), g));
         for (PlanGrammar.Column c : PlanGrammar.Column.values()) {
             for (String header : ex.get("column " + c.name().toLowerCase(java.util.Locale.ROOT))) {
                 assertEquals(c, GRAMMAR.column(header), header);
