@@ -146,7 +146,8 @@ public final class DeadlineExtractor {
         return distinct(out, text);
     }
 
-    private static final Pattern FORM = Pattern.compile("(?m)^[ \\t]*(?:Mẫu|MẪU|Biểu|BIỂU)(?:\\s+số)?\\s*:?\\s*\\d");
+    /** A form's heading: "Mẫu số 01", "Biểu số 2", "Mẫu I.16" (numbered within an annex). */
+    private static final Pattern FORM = Pattern.compile("(?m)^[ \\t]*(?:Mẫu|MẪU|Biểu|BIỂU)(?:\\s+số)?\\s*:?\\s*(?:\\d|[IVX]{1,4}\\.\\d)");
 
     /**
      * Where the forms annexed to a document begin ("Mẫu số 01" after its "Nơi nhận"): a form's printed fields
@@ -383,7 +384,7 @@ public final class DeadlineExtractor {
                 if (matchers[k] == null) {
                     matchers[k] = e.pattern().matcher(lower); // one per expression and line, reused at each anchor
                 }
-                Matcher m = matchers[k].region(at, lower.length());
+                Matcher m = matchers[k].region(at, lower.length()).useTransparentBounds(true); // a lookbehind sees the words before
                 if (m.lookingAt()) {
                     hit = m;
                     which = e;
@@ -457,8 +458,13 @@ public final class DeadlineExtractor {
     }
 
     /** "Trong Quý I/2023, Sở đã tiếp nhận …": the period of something done, not a deadline. */
-    private static boolean pastEvent(String lower, int end) {
+    private boolean pastEvent(String lower, int end) {
         String after = lower.substring(end, Math.min(lower.length(), end + 40));
+        // "trong tháng 5 và thời gian tới": open-ended, no deadline
+        String next = SPACES.matcher(after).replaceAll(" ").stripLeading();
+        if (table.afterNotDeadlines().stream().anyMatch(next::startsWith)) {
+            return true;
+        }
         // "… mà trước ngày 01/01/2025 đã được xác định": what was done by then, not a duty
         return after.startsWith(",") && after.contains(" đã ") || after.stripLeading().startsWith("đã ");
     }
@@ -488,7 +494,8 @@ public final class DeadlineExtractor {
         // "… đã đóng bảo hiểm xã hội trước ngày 01/7/2025": what was done before a date is a reference point
         boolean reference = clause.stripTrailing().endsWith("trước") || clause.stripTrailing().endsWith("trước ngày");
         for (String n : reference ? table.clauseNotDeadlines() : List.<String>of()) {
-            if (clause.contains(" " + n + " ")) {
+            int at = clause.lastIndexOf(" " + n + " ");
+            if (at >= 0 && table.clauseDutyWords().stream().noneMatch(w -> clause.indexOf(" " + w + " ", at) >= 0)) {
                 return true;
             }
         }

@@ -11,7 +11,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /** The table of time expressions ({@code vanban/deadline/time-expressions.yml}). Immutable. */
 public record TimeExpressions(List<Entry> expressions, List<String> cues, List<String> sentenceCues,
-                              List<String> notDeadlines, List<String> clauseNotDeadlines, List<String> sentenceNotDeadlines) {
+                              List<String> notDeadlines, List<String> clauseNotDeadlines, List<String> clauseDutyWords,
+                              List<String> afterNotDeadlines, List<String> sentenceNotDeadlines) {
 
     /** One expression: how it is written and what it means. */
     public record Entry(String name, String kind, Pattern pattern, String rrule, Map<String, String> examples,
@@ -58,6 +59,8 @@ public record TimeExpressions(List<Entry> expressions, List<String> cues, List<S
                     List.copyOf((List<String>) t.get("sentence_cues")),
                     List.copyOf((List<String>) t.get("not_deadlines")),
                     List.copyOf((List<String>) t.get("clause_not_deadlines")),
+                    List.copyOf((List<String>) t.get("clause_duty_words")),
+                    List.copyOf((List<String>) t.get("after_not_deadlines")),
                     List.copyOf((List<String>) t.get("sentence_not_deadlines")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

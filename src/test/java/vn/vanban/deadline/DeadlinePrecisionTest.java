@@ -27,6 +27,17 @@ class DeadlinePrecisionTest {
                 "2026-05-01"));
         assertEquals("", dues("Ví dụ 9: Trong tháng 10, công ty X bố trí cho công nhân A làm việc 8 giờ vào thứ bảy hằng tuần.",
                 "2021-12-18"));
+        // what was not done, or what the law provided, before a date: a reference point
+        assertEquals("", dues("Hợp đồng cung ứng lao động đã đăng ký và người lao động chưa xuất cảnh trước ngày 15 tháng 5 năm "
+                + "2024 nếu có nội dung trái quy định của Thông tư này.", "2024-03-01"));
+        assertEquals("", dues("a) Đối tượng tham gia bảo hiểm y tế được pháp luật quy định trước ngày 01 tháng 01 năm 2025;",
+                "2024-06-27"));
+        assertEquals("", dues("1. Điều chỉnh quy hoạch đã được phê duyệt nhưng chưa công bố điều chỉnh quy hoạch trước ngày 01 "
+                + "tháng 3 năm năm 2026 thì tiếp tục quản lý chi phí.", "2026-01-15"));
+        // "chưa" with a duty after it is a duty
+        assertEquals("2026-06-30", dues("Đơn vị nào chưa báo cáo thì gửi về Sở trước ngày 30/6/2026.", "2026-04-01"));
+        // open-ended: "trong tháng 5 và thời gian tới"
+        assertEquals("", dues("Tạo động lực để tiếp tục thúc đẩy công việc trong tháng 5 và thời gian tới.", "2026-05-02"));
         // a duty in the same words is one
         assertEquals("2026-06-30", dues("Các bộ, ngành hoàn thành việc rà soát trước ngày 30 tháng 6 năm 2026.", "2026-04-01"));
     }
@@ -38,6 +49,13 @@ class DeadlinePrecisionTest {
                 + "PHỤ LỤC\n1. Báo cáo tình hình A\n" + row + "2. Báo cáo tình hình B\n" + row
                 + "Mẫu số 01/BC\n(Thời hạn thực hiện báo cáo: Trước ngày 20 của tháng sau kỳ báo cáo)\n";
         assertEquals("2025-02-05 FREQ=MONTHLY;BYMONTHDAY=5 + 2025-02-02 FREQ=MONTHLY;BYMONTHDAY=2", dues(text, "2025-01-10"));
+    }
+
+    @Test
+    void aFormNumberedWithinItsAnnexSetsNothing() {
+        String text = "Điều 5. Báo cáo năm gửi trước ngày 15 tháng 2 năm sau.\nNơi nhận:\n- Như trên.\nMẫu I.16\n"
+                + "BÁO CÁO ĐỊNH KỲ NĂM\n(Thời hạn thực hiện báo cáo: Trước ngày 20 tháng 2 của năm sau năm báo cáo)\n";
+        assertEquals("2027-02-15", dues(text, "2026-04-29"));
     }
 
     @Test
@@ -53,5 +71,7 @@ class DeadlinePrecisionTest {
         assertEquals("2024-06-30 FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30 + 2024-12-31 FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
                 dues("b) Định kỳ trước ngày 30 tháng 6 và 31 tháng 12 hàng năm tổng hợp, báo cáo gửi Sở.", "2024-01-05"));
         assertEquals("2024", dues("Các bộ hoàn thành việc kết nối trước năm 2025.", "2023-12-01"));
+        assertEquals("2023-12-15 FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15",
+                dues("Trước 15 tháng 12 hằng năm, doanh nghiệp báo cáo bằng văn bản kết quả hoạt động về Bộ.", "2023-05-01"));
     }
 }
