@@ -290,7 +290,8 @@ public final class DeadlineExtractor {
         return false;
     }
 
-    private static final String[] ANCHORS = {"ngày", "tháng", "quý", "năm", "thứ", "chủ", "6 tháng"};
+    /** The words a time expression starts with ("trước" for a day written without "ngày": "trước 15 tháng 12 …"). */
+    private static final String[] ANCHORS = {"ngày", "tháng", "quý", "năm", "thứ", "chủ", "6 tháng", "trước"};
 
     /**
      * The next position at or after {@code from} where a word that starts a time expression begins, or -1.
@@ -384,7 +385,7 @@ public final class DeadlineExtractor {
                 if (matchers[k] == null) {
                     matchers[k] = e.pattern().matcher(lower); // one per expression and line, reused at each anchor
                 }
-                Matcher m = matchers[k].region(at, lower.length()).useTransparentBounds(true); // a lookbehind sees the words before
+                Matcher m = matchers[k].region(at, lower.length());
                 if (m.lookingAt()) {
                     hit = m;
                     which = e;
