@@ -34,7 +34,7 @@ public final class DeadlineExtractor {
                     + "(?:(?:là|vào|trong)\\s+)?(?=ngày|tháng|quý|năm|thứ|chủ|6\\s)");
     private static final Map<String, String> WEEKDAYS = Map.of("hai", "MO", "ba", "TU", "tư", "WE", "năm", "TH",
             "sáu", "FR", "bảy", "SA", "nhật", "SU");
-    private static final Pattern BARE_MONTH = Pattern.compile("(?iu)tháng\\s+\\d{1,2}[.;,]?");
+    private static final Pattern BARE_MONTH = Pattern.compile("(?iu)tháng\\s+(\\d{1,2})[.;,]?");
     private final PlanGrammar plans = PlanGrammar.load();
 
     private static final Pattern CELL_NUMBER = Pattern.compile("^(?:\\d+|[IVX]+|[a-zđ])[.)]?$");
@@ -58,6 +58,8 @@ public final class DeadlineExtractor {
         }
         List<Deadline> out = new ArrayList<>();
         List<int[]> rows = new ArrayList<>(); // [start, end) of the table rows deadlines were found in
+        java.util.BitSet monthCells = new java.util.BitSet(13); // the months of cells alone on their line ("Tháng 3")
+        List<Deadline> monthDeadlines = new ArrayList<>(); // the deadlines those cells gave
         String[] lines = text.split("\n", -1);
         int offset = 0;
         String previousCell = null;
@@ -114,6 +116,11 @@ public final class DeadlineExtractor {
                 // a table whose cells lost their tabs (PDF): a line that is only a time expression is a cell
                 List<Deadline> cell = inside(lineStart, citationSpans) ? List.of()
                         : deadlineCell(stripped, lineStart + line.indexOf(stripped.charAt(0)), docDate, previousLine);
+                Matcher month = BARE_MONTH.matcher(stripped);
+                if (month.matches()) {
+                    monthCells.set(Math.min(12, Integer.parseInt(month.group(1))));
+                    monthDeadlines.addAll(cell);
+                }
                 if (!cell.isEmpty()) {
                     out.addAll(cell);
                     continue;
@@ -143,10 +150,27 @@ public final class DeadlineExtractor {
         if (forms >= 0) {
             out.removeIf(d -> d.start() >= forms);
         }
+        if (calendar(monthCells)) {
+            out.removeAll(monthDeadlines);
+        }
         return distinct(out, text);
     }
 
     /** A form's heading: "Mẫu số 01", "Biểu số 2", "Mẫu I.16" (numbered within an annex). */
+
+    /**
+     * Whether the month cells of a table whose cells lost their tabs (PDF), one per line, are the months of the year
+     * ("Tháng 1", "Tháng 2", … each a row of working days or rest days): they label rows, they are no time column.
+     * Told by eight months or more in a row; a plan's time column names a few months, not the calendar.
+     */
+    private static boolean calendar(java.util.BitSet months) {
+        int longest = 0;
+        for (int m = months.nextSetBit(1); m >= 0; m = months.nextSetBit(months.nextClearBit(m))) {
+            longest = Math.max(longest, months.nextClearBit(m) - m);
+        }
+        return longest >= 8;
+    }
+
     private static final Pattern FORM = Pattern.compile("(?m)^[ \\t]*(?:Mẫu|MẪU|Biểu|BIỂU)(?:\\s+số)?\\s*:?\\s*(?:\\d|[IVX]{1,4}\\.\\d)");
 
     /**
@@ -161,6 +185,7 @@ public final class DeadlineExtractor {
         Matcher m = FORM.matcher(text);
         return m.find(recipients) ? m.start() : -1;
     }
+
 
     /**
      * {@code found} without repeats: the same deadline printed again on another line (a report's template repeated in
@@ -270,7 +295,10 @@ public final class DeadlineExtractor {
             }
             Matcher m = e.pattern().matcher(rest);
             // a bare "Năm 2021" is a heading; "Trong năm 2021" in a deadline column is a deadline
-            if (m.lookingAt() && rest.substring(m.end()).isBlank() && !(e.kind().equals("year") && rest.equals(lower))) {
+            // a bare "Tháng 5" beside a count ("04 ngày nghỉ hằng tuần") is a row of a table of quantities, not a time cell
+            if (m.lookingAt() && rest.substring(m.end()).isBlank() && !(e.kind().equals("year") && rest.equals(lower))
+                    && !(e.kind().equals("doc-month") && rest.equals(lower) && what != null && !what.isEmpty()
+                            && Character.isDigit(what.charAt(0)))) {
                 List<Deadline> found = resolve(e, m, docDate, true, what == null ? cell : what, cellStart,
                         cellStart + cell.length(), cell);
                 // "Trước năm 2025" in a time cell is due in 2024, as in running text
@@ -401,7 +429,8 @@ public final class DeadlineExtractor {
             i = end;
             boolean recurring = which.kind().equals("rrule") || which.kind().equals("weekly");
             if (inside(lineStart + start, citations) || !(recurring || cued(lower, start) || planned(lower, start))
-                    || notDeadline(lower, start) || pastEvent(lower, end) || explains(line, lastEnd, start)) {
+                    || notDeadline(lower, start) || pastEvent(lower, end) || explains(line, lastEnd, start)
+                    || cutOver(lower, start, end)) {
                 continue;
             }
             lastEnd = end;
@@ -440,6 +469,21 @@ public final class DeadlineExtractor {
         }
         String between = line.substring(lastEnd, start);
         return between.contains("(") && !between.contains(")");
+    }
+
+    /**
+     * A date the same sentence also gives as a start ("khám bệnh … trước ngày 01 tháng 7 năm 2025 và kết thúc … từ ngày 01
+     * tháng 7 năm 2025"): the cut-over of a transitional provision, not a deadline.
+     */
+    private static boolean cutOver(String lower, int start, int end) {
+        String date = lower.substring(start, end);
+        if (!date.startsWith("ngày")) {
+            return false;
+        }
+        int from = Math.max(Math.max(lower.lastIndexOf(". ", start), lower.lastIndexOf(';', start)), 0);
+        int to = lower.indexOf(". ", end);
+        String sentence = lower.substring(from, to < 0 ? lower.length() : to);
+        return sentence.contains("từ " + date);
     }
 
     /** "… sẽ … trong năm 2015": a planned period in a sentence that announces the future. */
@@ -494,14 +538,36 @@ public final class DeadlineExtractor {
         String clause = " " + (comma >= 0 ? sentence.substring(comma + 1) : sentence) + " ";
         // "… đã đóng bảo hiểm xã hội trước ngày 01/7/2025": what was done before a date is a reference point
         boolean reference = clause.stripTrailing().endsWith("trước") || clause.stripTrailing().endsWith("trước ngày");
-        for (String n : reference ? table.clauseNotDeadlines() : List.<String>of()) {
+        if (reference && (stateBefore(clause) || stateBefore(condition(sentence)))) {
+            return true;
+        }
+        // "Đến tháng 6/2015, Sở đã …": a past state, not a deadline
+        return before.strip().endsWith("đến") || before.strip().isEmpty() && lower.startsWith("đến");
+    }
+
+    /** Whether {@code clause} holds a state marker ("đã", "chưa", "đang" …) with no duty word after it. */
+    private boolean stateBefore(String clause) {
+        for (String n : table.clauseNotDeadlines()) {
             int at = clause.lastIndexOf(" " + n + " ");
             if (at >= 0 && table.clauseDutyWords().stream().noneMatch(w -> clause.indexOf(" " + w + " ", at) >= 0)) {
                 return true;
             }
         }
-        // "Đến tháng 6/2015, Sở đã …": a past state, not a deadline
-        return before.strip().endsWith("đến") || before.strip().isEmpty() && lower.startsWith("đến");
+        return false;
+    }
+
+    /** The condition {@code sentence} is in, from its "Trường hợp"/"Nếu" on, when no "thì" has closed it; else "". */
+    private String condition(String sentence) {
+        int open = -1;
+        for (String c : table.conditionOpens()) {
+            int at = sentence.lastIndexOf(c + " ");
+            open = Math.max(open, at > 0 && !Character.isLetter(sentence.charAt(at - 1)) || at == 0 ? at : -1);
+        }
+        if (open < 0) {
+            return "";
+        }
+        String c = " " + sentence.substring(open) + " ";
+        return c.contains(" thì ") ? "" : c;
     }
 
     private List<Deadline> resolve(TimeExpressions.Entry e, Matcher m, LocalDate doc, boolean inTable, String what,

@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The table of time expressions ({@code vanban/deadline/time-expressions.yml}). Immutable. */
 public record TimeExpressions(List<Entry> expressions, List<String> cues, List<String> sentenceCues,
                               List<String> notDeadlines, List<String> clauseNotDeadlines, List<String> clauseDutyWords,
-                              List<String> afterNotDeadlines, List<String> sentenceNotDeadlines) {
+                              List<String> afterNotDeadlines, List<String> conditionOpens, List<String> sentenceNotDeadlines) {
 
     /** One expression: how it is written and what it means. */
     public record Entry(String name, String kind, Pattern pattern, String rrule, Map<String, String> examples,
@@ -61,6 +61,7 @@ public record TimeExpressions(List<Entry> expressions, List<String> cues, List<S
                     List.copyOf((List<String>) t.get("clause_not_deadlines")),
                     List.copyOf((List<String>) t.get("clause_duty_words")),
                     List.copyOf((List<String>) t.get("after_not_deadlines")),
+                    List.copyOf((List<String>) t.get("condition_opens")),
                     List.copyOf((List<String>) t.get("sentence_not_deadlines")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,6 +34,17 @@ class DeadlinePrecisionTest {
                 "2024-06-27"));
         assertEquals("", dues("1. Điều chỉnh quy hoạch đã được phê duyệt nhưng chưa công bố điều chỉnh quy hoạch trước ngày 01 "
                 + "tháng 3 năm năm 2026 thì tiếp tục quản lý chi phí.", "2026-01-15"));
+        assertEquals("", dues("Người sử dụng lao động đang tham gia bảo hiểm thất nghiệp trước ngày 01 tháng 10 năm 2021, không "
+                + "bao gồm các trường hợp sau:", "2021-09-24"));
+        // a cut-over: the same date as the start of what goes on after it
+        assertEquals("", dues("b) Đối tượng quy định tại điểm a khoản này khám bệnh, chữa bệnh trước ngày 01 tháng 01 năm 2025 "
+                + "và kết thúc đợt điều trị từ ngày 01 tháng 01 năm 2025.", "2024-06-27"));
+        // a condition that lists its objects with commas still states what was done before the date
+        assertEquals("", dues("Trường hợp cơ sở khám bệnh, chữa bệnh tư nhân đã ký hợp đồng cung ứng thuốc, hóa chất, vật tư xét "
+                + "nghiệm, thiết bị y tế trước ngày 01 tháng 07 năm 2025 theo quy định thì được sử dụng hết số lượng.", "2025-06-30"));
+        // the end of a span is no deadline
+        assertEquals("", dues("Năm tài chính là năm dương lịch bắt đầu từ ngày 01 tháng 01 và kết thúc ngày 31 tháng 12 hằng năm.",
+                "2025-12-31"));
         // "chưa" with a duty after it is a duty
         assertEquals("2026-06-30", dues("Đơn vị nào chưa báo cáo thì gửi về Sở trước ngày 30/6/2026.", "2026-04-01"));
         // open-ended: "trong tháng 5 và thời gian tới"
@@ -61,6 +72,11 @@ class DeadlinePrecisionTest {
     @Test
     void aMonthAloneIsADeadlineOnlyInATimeColumn() {
         assertEquals("", dues("Tháng\tSố ngày nghỉ\nTháng 2\t05 ngày nghỉ hằng tuần\n", "2021-01-01"));
+        // a table whose rows are the months of the year, read from a PDF with its cells one per line
+        assertEquals("", dues("Ghi chú\nTháng 1\n26\nNghỉ 01 ngày tết dương lịch\nTháng 2\n20\nTháng 3\n27\nTháng 4\n26\nTháng 5\n"
+                + "25\nTháng 6\n26\nNghỉ 04 ngày nghỉ hằng tuần\nTháng 7\n26\nTháng 8\n27\nTháng 9\n", "2021-01-01"));
+        // the same table read from a PDF, its cells one per line
+        assertEquals("", dues("27\n189\n04 ngày nghỉ hằng tuần\nTháng 4\n", "2021-01-01"));
         assertEquals("2021-02", dues("Nội dung\tThời gian hoàn thành\nBáo cáo sơ kết\tTháng 2\n", "2021-01-01"));
     }
 
