@@ -45,11 +45,12 @@ public final class PlanGrammar {
     private final Pattern requestLeadIn;
     private final List<String> unitDutyEnds;
     private final List<String> fundingHeadings;
-    /** Mid-line, after a word in lower case: a sub-numbering, or a capitalized verb, where a glued sentence starts. */
-    private final Pattern gluedStart;
-    private final Pattern gluedNumbering = Pattern.compile("(?<=\\p{Ll}[,;]?) (?=\\d{1,2}\\.\\d{1,2}\\.\\s+\\p{Lu})");
+    /** Mid-line, after a word in lower case: a sub-numbering where a glued sentence starts (or a capitalized verb). */
+    private final Pattern gluedNumbering = Pattern.compile(" \\d{1,2}\\.\\d{1,2}\\.\\s+\\p{Lu}");
     private final Pattern organBefore;
     private final Pattern opensWithVerb;
+    /** A capitalized verb (or "Về") where a glued sentence starts. */
+    private final Pattern gluedVerb;
     /** Words of a clause, not of a title: a heading that holds one is a sentence, its capitals name something. */
     private final Pattern clauseWord;
     private final Map<Column, List<String>> columns = new LinkedHashMap<>();
@@ -92,9 +93,9 @@ public final class PlanGrammar {
         starts.addAll((List<String>) g.get("words"));
         String verbs = "(?:" + String.join("|", starts.stream()
                 .map(w -> Pattern.quote(Character.toUpperCase(w.charAt(0)) + w.substring(1))).toList()) + ")(?![\\p{L}\\p{N}])";
-        gluedStart = Pattern.compile("(?<=\\p{Ll}) (?=" + verbs + ")");
         // "Về …" heads a field ("3.1. Về công tác …"): a heading that opens so is no item
         opensWithVerb = Pattern.compile("(?!Về )" + verbs);
+        gluedVerb = Pattern.compile(verbs);
         organBefore = Pattern.compile("(?iu)(?:^|\\s)(?:" + String.join("|", ((List<String>) g.get("not_after")).stream()
                 .map(Pattern::quote).toList()) + ")$");
         clauseWord = Pattern.compile("(?u)(?<![\\p{L}\\p{N}])(?:" + String.join("|", (List<String>) g.get("clause_words"))
@@ -130,27 +131,39 @@ public final class PlanGrammar {
      * -1. A sub-numbering is preferred: the sentence after it may itself be glued to that sub-heading.
      */
     public int gluedAt(String line) {
-        Matcher n = gluedNumbering.matcher(line);
-        while (n.find()) {
-            if (lowerWordBefore(line, n.start())) {
-                return n.end();
+        // candidates: a space between a word in lower case and a capital or a digit (a few per line, most lines none)
+        int verbAt = -1;
+        String body = null;
+        for (int i = 1; i + 1 < line.length(); i++) {
+            if (line.charAt(i) != ' ') {
+                continue;
+            }
+            char before = line.charAt(i - 1);
+            char after = line.charAt(i + 1);
+            if (Character.isDigit(after) && (Character.isLowerCase(before) || before == ',' || before == ';')
+                    && gluedNumbering.matcher(line).region(i, line.length()).lookingAt()
+                    && lowerWordBefore(line, before == ',' || before == ';' ? i - 1 : i)) {
+                return i + 1; // a sub-numbering is preferred: the sentence after it may be glued to that sub-heading
+            }
+            if (verbAt < 0 && Character.isUpperCase(after) && Character.isLowerCase(before) && line.length() - i - 1 >= 20
+                    && lowerWordBefore(line, i) && gluedVerb.matcher(line).region(i + 1, line.length()).lookingAt()) {
+                if (body == null) {
+                    body = unnumbered(line);
+                    // a heading that opens with an action ("2.2. Tập trung thực hiện …") or holds a clause's word
+                    // ("2.1. Khai thác thông tin từ phần mềm Giám sát, …") is a sentence: a capitalized verb inside it
+                    // names something
+                    if (opensWithVerb.matcher(body).lookingAt()) {
+                        verbAt = Integer.MAX_VALUE;
+                        continue;
+                    }
+                }
+                String heading = line.substring(0, i);
+                if (!organBefore.matcher(heading).find() && !clauseWord.matcher(heading).find()) {
+                    verbAt = i + 1;
+                }
             }
         }
-        // a heading that opens with an action ("2.2. Tập trung thực hiện …") or holds a clause's word ("2.1. Khai thác
-        // thông tin từ phần mềm Giám sát, …") is a sentence: a capitalized verb inside it names something
-        String body = unnumbered(line);
-        if (opensWithVerb.matcher(body).lookingAt()) {
-            return -1;
-        }
-        Matcher m = gluedStart.matcher(line);
-        while (m.find()) {
-            String heading = line.substring(0, m.start());
-            if (line.length() - m.end() >= 20 && lowerWordBefore(line, m.start()) && !organBefore.matcher(heading).find()
-                    && !clauseWord.matcher(heading).find()) {
-                return m.end();
-            }
-        }
-        return -1;
+        return verbAt == Integer.MAX_VALUE ? -1 : verbAt;
     }
 
     /** Whether the word that ends at {@code end} is written in lower case ("nước", not "Ban" nor "Sở"). */
