@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import vn.vanban.deadline.CalendarFeed;
 import vn.vanban.deadline.DeadlineQueries;
+import vn.vanban.deadline.Periods;
+import vn.vanban.deadline.Recurrences;
 
 /**
  * Deadlines (recurring ones expanded into the window), tasks, their CSV exports and an RFC 5545 calendar feed with
@@ -46,10 +48,11 @@ public class DeadlineController {
     public HttpResponse<String> deadlinesCsv(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to,
                                              @QueryValue @Nullable String unit, @QueryValue @Nullable Long document,
                                              @QueryValue @Nullable String status) {
-        return csv("thoi-han.csv", new String[] {"ngay", "thoi_han", "rrule", "noi_dung", "don_vi", "van_ban", "so_ky_hieu",
-                "trich_yeu", "qua_han"}, find(from, to, unit, document, status).stream().map(o -> List.<Object>of(
-                o.date(), o.due(), nz(o.rrule()), o.what(), nz(o.who()), o.documentId(), nz(o.documentNumber()),
-                nz(o.documentSubject()), o.overdue())).toList());
+        return csv("thoi-han.csv", new String[] {"Ngày", "Thời hạn", "Định kỳ", "Nội dung", "Đơn vị", "Số ký hiệu", "Trích yếu",
+                "Quá hạn", "Mã văn bản", "RRULE"}, find(from, to, unit, document, status).stream().map(o -> List.<Object>of(
+                Periods.date(o.date().toString()), Periods.date(o.due()), nz(Recurrences.describe(o.rrule())), o.what(), nz(o.who()),
+                nz(o.documentNumber()), nz(o.documentSubject()), o.overdue() ? "Có" : "Không", o.documentId(), nz(o.rrule())))
+                .toList());
     }
 
     @Get(value = "/calendar.ics", produces = "text/calendar;charset=utf-8")
@@ -68,16 +71,20 @@ public class DeadlineController {
     @Get("/tasks")
     public List<DeadlineQueries.TaskView> tasks(@QueryValue @Nullable String period, @QueryValue @Nullable String assignee,
                                                 @QueryValue @Nullable String field, @QueryValue @Nullable String q) {
-        return queries.tasks(period, assignee, field, q);
+        String code = Periods.parse(period); // "2023-Q2", or as the pages write it: "Quý II/2023"
+        if (period != null && !period.isBlank() && code == null) {
+            throw new IllegalArgumentException("period: not a period (2023-Q2, 2015-H2, 2019, or Quý II/2023): " + period);
+        }
+        return queries.tasks(code, assignee, field, q);
     }
 
     @Get(value = "/tasks.csv", produces = "text/csv;charset=utf-8")
     public HttpResponse<String> tasksCsv(@QueryValue @Nullable String period, @QueryValue @Nullable String assignee,
                                          @QueryValue @Nullable String field, @QueryValue @Nullable String q) {
-        return csv("nhiem-vu.csv", new String[] {"ky", "don_vi", "linh_vuc", "nhiem_vu", "thoi_han", "tinh_trang", "van_ban",
-                "so_ky_hieu"}, queries.tasks(period, assignee, field, q).stream().map(t -> List.<Object>of(
-                nz(t.period()), nz(t.assignee()), nz(t.field()), t.text(), nz(t.due()), nz(t.status()), t.documentId(),
-                nz(t.documentNumber()))).toList());
+        return csv("nhiem-vu.csv", new String[] {"Kỳ", "Đơn vị", "Lĩnh vực", "Nhiệm vụ", "Thời hạn", "Tình trạng", "Số ký hiệu",
+                "Mã văn bản"}, queries.tasks(Periods.parse(period), assignee, field, q).stream().map(t -> List.<Object>of(
+                t.period() == null ? "" : Periods.label(t.period()), nz(t.assignee()), nz(t.field()), t.text(), Periods.date(t.due()),
+                nz(t.status()), nz(t.documentNumber()), t.documentId())).toList());
     }
 
     /** A CSV download (UTF-8 with a BOM, so spreadsheet programs read the Vietnamese right). */

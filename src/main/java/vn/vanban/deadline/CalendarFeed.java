@@ -45,9 +45,10 @@ public class CalendarFeed {
             VEvent event = new VEvent(start, summary(o.what()));
             event.add(new Uid("deadline-" + o.deadlineId() + "@vanban"));
             event.add(new Description("Văn bản: " + document + (o.documentSubject() == null ? "" : " — " + o.documentSubject())
-                    + (o.who() == null ? "" : "\nĐơn vị: " + o.who()) + "\nThời hạn: " + o.due() + "\n" + o.what()
+                    + (o.who() == null ? "" : "\nĐơn vị: " + o.who()) + "\nThời hạn: " + (o.rrule() == null ? o.due()
+                    : Recurrences.describe(o.rrule())) + "\n" + o.what()
                     + (o.guideKey() == null ? "" : "\nVăn bản hướng dẫn: " + o.guideKey().split("\\|")[0])));
-            event.add(new Url(URI.create(baseUrl + "/api/documents/" + o.documentId())));
+            event.add(new Url(URI.create(baseUrl + "/van-ban/" + o.documentId()))); // the page a person reads
             if (o.rrule() != null) {
                 event.add(new RRule<>(new Recur<java.time.LocalDate>(o.rrule())));
             }

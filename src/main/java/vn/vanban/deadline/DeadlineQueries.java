@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.HashMap;
 import net.fortuna.ical4j.model.Recur;
 import vn.vanban.normalize.Folding;
 import vn.vanban.store.DeadlineRecord;
@@ -61,6 +64,7 @@ public class DeadlineQueries {
         }
         String unitKey = unit == null || unit.isBlank() ? null : Folding.fold(unit.strip());
         List<Occurrence> out = new ArrayList<>();
+        Map<Long, Optional<DocumentSummary>> docs = new HashMap<>(); // a document sets many deadlines: read it once
         for (DeadlineRecord d : deadlines.findCandidates(from, to)) {
             if (documentId != null && d.documentId() != documentId) {
                 continue;
@@ -68,7 +72,7 @@ public class DeadlineQueries {
             if (unitKey != null && !Folding.fold((d.who() == null ? "" : d.who()) + " " + d.what()).contains(unitKey)) {
                 continue;
             }
-            DocumentSummary doc = documents.queryById(d.documentId()).orElse(null);
+            DocumentSummary doc = docs.computeIfAbsent(d.documentId(), documents::queryById).orElse(null);
             for (LocalDate date : dates(d, from, to)) {
                 boolean overdue = date.isBefore(today);
                 if ("overdue".equals(status) && !overdue || "upcoming".equals(status) && overdue) {
@@ -96,6 +100,7 @@ public class DeadlineQueries {
     /** Tasks matching every filter given (period exactly; assignee, field and q without diacritics). */
     public List<TaskView> tasks(@Nullable String period, @Nullable String assignee, @Nullable String field, @Nullable String q) {
         List<TaskView> out = new ArrayList<>();
+        Map<Long, Optional<DocumentSummary>> docs = new HashMap<>(); // a document sets many tasks: read it once
         for (TaskRecord t : tasks.findCurrent()) {
             if (period != null && !period.isBlank() && !period.equals(t.period())) {
                 continue;
@@ -103,7 +108,7 @@ public class DeadlineQueries {
             if (!matches(assignee, t.assignee()) || !matches(field, t.field()) || !matches(q, t.textContent())) {
                 continue;
             }
-            DocumentSummary doc = documents.queryById(t.documentId()).orElse(null);
+            DocumentSummary doc = docs.computeIfAbsent(t.documentId(), documents::queryById).orElse(null);
             out.add(new TaskView(t.id(), t.documentId(), doc == null ? null : doc.docNumber(),
                     doc == null ? null : doc.subject(), t.textContent(), t.period(), t.assignee(), t.field(), t.due(), t.status()));
         }

@@ -8,14 +8,7 @@ final class Display {
 
     /** "2018-12-08" → "08/12/2018"; "2019-12" → "12/2019"; "2023" → "2023"; null → "". */
     static String date(String iso) {
-        if (iso == null || iso.isBlank()) {
-            return "";
-        }
-        return switch (iso.length()) {
-            case 10 -> iso.substring(8, 10) + "/" + iso.substring(5, 7) + "/" + iso.substring(0, 4);
-            case 7 -> iso.substring(5, 7) + "/" + iso.substring(0, 4);
-            default -> iso;
-        };
+        return vn.vanban.deadline.Periods.date(iso);
     }
 
     /** The Vietnamese label of a citation relation. */

@@ -261,7 +261,7 @@ public class WebController {
                 String.join("\n", refs.stream().map(CitationQueries.Reference::key).toList())).toString());
         List<Map<String, String>> dlRows = new ArrayList<>();
         for (DeadlineRecord dl : dls) {
-            dlRows.add(Map.of("due", dl.rrule() != null ? "định kỳ (" + dl.rrule() + ")" : Display.date(dl.due()),
+            dlRows.add(Map.of("due", dl.rrule() != null ? "định kỳ: " + vn.vanban.deadline.Recurrences.describe(dl.rrule()) : Display.date(dl.due()),
                     "what", dl.what(), "who", dl.who() == null ? "" : dl.who(),
                     "overdue", Boolean.toString(dl.rrule() == null && dl.dueLast().isBefore(LocalDate.now()))));
         }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.vanban.deadline.DeadlineQueries;
+import vn.vanban.deadline.Periods;
+import vn.vanban.deadline.Recurrences;
 
 /** The pages of the work documents set: deadlines (list and month calendar) and tasks (grouped). */
 @Controller
@@ -77,6 +79,7 @@ public class WorkPagesController {
             m.put("what", o.what());
             m.put("who", o.who() == null ? "" : o.who());
             m.put("recurring", o.rrule() != null);
+            m.put("recurrence", o.rrule() == null ? "" : Recurrences.describe(o.rrule()));
             m.put("overdue", o.overdue());
             m.put("docUrl", "/van-ban/" + o.documentId());
             m.put("doc", o.documentNumber() != null ? o.documentNumber()
@@ -134,14 +137,35 @@ public class WorkPagesController {
         }
     }
 
-    /** Tasks grouped by period, then unit, then field; filtered by any of them or by words. */
+    /** Rows a page of the tasks page holds. */
+    static final int TASKS_PER_PAGE = 100;
+
+    /**
+     * Tasks grouped by period (newest first, in calendar order), then unit, then field; filtered by any of them (the
+     * period as the page writes it, "Quý II/2023", or as a code, "2023-Q2") or by words; a page of
+     * {@value #TASKS_PER_PAGE} rows at a time.
+     */
     @Get("/nhiem-vu")
     public ModelAndView<Map<String, Object>> tasks(@Nullable @QueryValue String period, @Nullable @QueryValue String unit,
-                                                   @Nullable @QueryValue String field, @Nullable @QueryValue String q) {
-        List<DeadlineQueries.TaskView> found = queries.tasks(period, unit, field, q);
-        Map<String, Map<String, Map<String, List<Map<String, String>>>>> groups = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (DeadlineQueries.TaskView t : found) {
-            String p = t.period() == null ? "Không rõ kỳ" : periodLabel(t.period());
+                                                   @Nullable @QueryValue String field, @Nullable @QueryValue String q,
+                                                   @Nullable @QueryValue Integer page) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        String code = Periods.parse(period);
+        if (period != null && !period.isBlank() && code == null) {
+            model.put("error", "Không hiểu kỳ \"" + period.strip() + "\": hãy viết như Quý II/2023, 6 tháng đầu năm 2015 hoặc Năm 2019.");
+        }
+        List<DeadlineQueries.TaskView> found = new ArrayList<>(code == null && period != null && !period.isBlank() ? List.of()
+                : queries.tasks(code, unit, field, q));
+        found.sort(java.util.Comparator.comparing((DeadlineQueries.TaskView t) -> t.period() == null ? "" : t.period(),
+                        Periods.NEWEST_FIRST)
+                .thenComparing(t -> t.assignee() == null ? "\uffff" : t.assignee())
+                .thenComparing(t -> t.field() == null ? "" : t.field()));
+        int pages = Math.max(1, (found.size() + TASKS_PER_PAGE - 1) / TASKS_PER_PAGE);
+        int p = page == null ? 1 : Math.max(1, Math.min(page, pages));
+        List<DeadlineQueries.TaskView> shown = found.subList((p - 1) * TASKS_PER_PAGE, Math.min(found.size(), p * TASKS_PER_PAGE));
+        Map<String, Map<String, Map<String, List<Map<String, String>>>>> groups = new LinkedHashMap<>();
+        for (DeadlineQueries.TaskView t : shown) {
+            String label = t.period() == null ? "Không rõ kỳ" : Periods.label(t.period());
             String who = t.assignee() == null ? "Chưa rõ đơn vị" : t.assignee();
             Map<String, String> m = new LinkedHashMap<>();
             m.put("text", t.text());
@@ -150,38 +174,37 @@ public class WorkPagesController {
             m.put("doc", t.documentNumber() != null ? t.documentNumber()
                     : t.documentSubject() != null ? t.documentSubject() : "văn bản " + t.documentId());
             String f = t.field() == null ? "Chung" : t.field();
-            groups.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(who, k -> new TreeMap<>())
+            groups.computeIfAbsent(label, k -> new LinkedHashMap<>()).computeIfAbsent(who, k -> new LinkedHashMap<>())
                     .computeIfAbsent(f, k -> new ArrayList<>()).add(m);
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        groups.forEach((p, units) -> {
+        groups.forEach((label, units) -> {
             List<Map<String, Object>> us = new ArrayList<>();
             units.forEach((who, fields) -> {
                 List<Map<String, Object>> fs = new ArrayList<>();
                 fields.forEach((f, list) -> fs.add(Map.of("field", f, "tasks", list)));
                 us.add(Map.of("unit", who, "fields", fs));
             });
-            out.add(Map.of("period", p, "units", us));
+            out.add(Map.of("period", label, "units", us));
         });
-        Map<String, Object> model = new LinkedHashMap<>();
         model.put("groups", out);
         model.put("total", found.size());
-        model.put("period", period == null ? "" : period);
+        model.put("period", code == null ? period == null ? "" : period : Periods.label(code));
         model.put("unit", unit == null ? "" : unit);
         model.put("field", field == null ? "" : field);
         model.put("q", q == null ? "" : q);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String[] kv : new String[][] {{"period", code == null ? null : Periods.label(code)}, {"unit", unit}, {"field", field},
+                {"q", q}}) {
+            if (kv[1] != null && !kv[1].isBlank()) {
+                params.put(kv[0], kv[1].strip());
+            }
+        }
+        model.put("page", p);
+        model.put("pages", pages);
+        model.put("prevUrl", p > 1 ? link("/nhiem-vu", params, "page", Integer.toString(p - 1)) : "");
+        model.put("nextUrl", p < pages ? link("/nhiem-vu", params, "page", Integer.toString(p + 1)) : "");
         return new ModelAndView<>("tasks", model);
-    }
-
-    /** "2023-Q2" → "Quý II/2023"; "2015-H2" → "6 tháng cuối năm 2015"; "2019" → "Năm 2019". */
-    static String periodLabel(String period) {
-        if (period.matches("\\d{4}-Q[1-4]")) {
-            return "Quý " + List.of("I", "II", "III", "IV").get(period.charAt(6) - '1') + "/" + period.substring(0, 4);
-        }
-        if (period.matches("\\d{4}-H[12]")) {
-            return "6 tháng " + (period.endsWith("1") ? "đầu" : "cuối") + " năm " + period.substring(0, 4);
-        }
-        return period.matches("\\d{4}") ? "Năm " + period : period;
     }
 
     /** The month as weeks from Monday, each day with its deadlines. */

@@ -150,14 +150,28 @@ abstract class ApiContract {
         }
         HttpResponse<String> csv = get("/api/deadlines.csv?from=2019-01-01&to=2019-12-31&document=" + id);
         assertEquals(200, csv.statusCode());
-        assertTrue(csv.body().contains("ngay,thoi_han,rrule") && csv.body().contains("2019-06-30"), csv.body());
+        // headers and values a person reads; the rule stays as the last column
+        assertTrue(csv.body().contains("Ngày,Thời hạn,Định kỳ,Nội dung") && csv.body().contains("30/06/2019")
+                && csv.body().contains("ngày 25 các tháng chẵn") && csv.body().contains("FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12")
+                && !csv.body().contains("false"), csv.body());
+        // the deadlines page writes a recurring deadline in Vietnamese, not as its rule
+        HttpResponse<String> page = get("/thoi-han?month=2019-02&document=" + id);
+        assertTrue(page.body().contains("định kỳ: ngày 25 các tháng chẵn") && !page.body().contains("FREQ="), page.body());
         assertEquals(400, get("/api/deadlines?status=soon").statusCode());
 
         HttpResponse<String> tasks = get("/api/tasks?period=2019&assignee=" + enc("Phòng Văn hóa") + "&q=ipv6");
         assertEquals(200, tasks.statusCode());
         assertTrue(tasks.body().contains("Tuyên truyền về sử dụng IPv6") && tasks.body().contains("\"field\":\"Viễn thông\""), tasks.body());
         assertEquals("[]", get("/api/tasks?period=2023-Q2&q=ipv6").body());
-        assertTrue(get("/api/tasks.csv?period=2019").body().contains("ky,don_vi,linh_vuc,nhiem_vu"));
+        assertTrue(get("/api/tasks.csv?period=2019").body().contains("Kỳ,Đơn vị,Lĩnh vực,Nhiệm vụ"));
+        // the period as the pages write it finds what its code finds
+        assertEquals(tasks.body(), get("/api/tasks?period=" + enc("Năm 2019") + "&assignee=" + enc("Phòng Văn hóa") + "&q=ipv6").body());
+        assertEquals(400, get("/api/tasks?period=" + enc("tuần sau")).statusCode());
+        HttpResponse<String> tasksPage = get("/nhiem-vu?period=" + enc("Năm 2019") + "&q=ipv6");
+        assertTrue(tasksPage.body().contains("Tuyên truyền về sử dụng IPv6") && tasksPage.body().contains("value=\"Năm 2019\""),
+                tasksPage.body());
+        HttpResponse<String> bad = get("/nhiem-vu?period=" + enc("tuần sau"));
+        assertTrue(bad.body().contains("Không hiểu kỳ"), bad.statusCode() + " " + bad.body());
 
         HttpResponse<String> ics = get("/api/calendar.ics?from=2019-01-01&to=2019-12-31&document=" + id);
         assertEquals(200, ics.statusCode());
@@ -168,6 +182,8 @@ abstract class ApiContract {
         for (var event : calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT")) {
             event.<net.fortuna.ical4j.model.property.RRule<?>>getProperty("RRULE").ifPresent(r -> rules.add(r.getValue()));
             assertTrue(event.getProperty("URL").isPresent() && event.getProperty("UID").isPresent());
+            // an event opens the document's page, not its JSON
+            assertTrue(event.getProperty("URL").get().getValue().endsWith("/van-ban/" + id), event.toString());
         }
         assertTrue(rules.contains("FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=25"), rules.toString());
         assertTrue(rules.contains("FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=10"), rules.toString());

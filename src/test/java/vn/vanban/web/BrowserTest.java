@@ -332,6 +332,21 @@ class BrowserTest {
         assertFalse(browser.findElements(By.cssSelector(".period h4")).isEmpty(), "then by field");
         int all = browser.findElements(By.cssSelector(".tasks li")).size();
         assertEquals(app.bean(vn.vanban.deadline.DeadlineQueries.class).tasks(null, null, null, null).size(), all);
+        // periods in calendar order, newest first, each as the page writes it — and what the page writes filters
+        List<String> periods = browser.findElements(By.cssSelector(".period h2")).stream().map(WebElement::getText)
+                .filter(t -> !t.equals("Không rõ kỳ")).map(vn.vanban.deadline.Periods::parse).toList();
+        List<String> ordered = new java.util.ArrayList<>(periods);
+        ordered.sort(vn.vanban.deadline.Periods.NEWEST_FIRST);
+        assertEquals(ordered, periods);
+        String label = browser.findElements(By.cssSelector(".period h2")).get(0).getText();
+        browser.findElement(By.name("period")).sendKeys(label);
+        browser.findElement(By.cssSelector(".filters-form button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("period="));
+        assertFalse(browser.findElements(By.cssSelector(".tasks li")).isEmpty(), "the heading's own label finds its tasks");
+        for (WebElement h : browser.findElements(By.cssSelector(".period h2"))) {
+            assertEquals(label, h.getText());
+        }
+        open("/nhiem-vu");
         browser.findElement(By.name("q")).sendKeys("chu ky so");
         browser.findElement(By.cssSelector(".filters-form button")).click();
         waitFor(() -> browser.getCurrentUrl().contains("q="));
