@@ -150,12 +150,62 @@ public class AccountPages {
         m.put("roles", java.util.Arrays.stream(Role.values()).map(r -> Map.of("name", r.name(), "label", r.label())).toList());
         var events = audit.findAll(io.micronaut.data.model.Pageable.from(page, AUDIT_PAGE,
                 io.micronaut.data.model.Sort.of(io.micronaut.data.model.Sort.Order.desc("id"))));
-        m.put("audit", events.getContent());
+        m.put("audit", events.getContent().stream().map(AccountPages::auditRow).toList());
         m.put("page", page);
         m.put("more", (long) (page + 1) * AUDIT_PAGE < events.getTotalSize());
         m.put("anonymousRead", config.anonymousRead());
         m.put("error", error);
         m.put("message", message);
         return new ModelAndView<>("admin", m);
+    }
+
+    /** What each audited action is called on the admin page. */
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("document.upload", "Tải văn bản lên"), Map.entry("document.delete", "Xóa văn bản"),
+            Map.entry("correction.metadata", "Sửa thông tin văn bản"), Map.entry("correction.citation", "Sửa trích dẫn"),
+            Map.entry("correction.deadline", "Sửa thời hạn"), Map.entry("correction.task", "Sửa nhiệm vụ"),
+            Map.entry("validity.correct", "Sửa tình trạng hiệu lực"), Map.entry("validity.withdraw", "Bỏ sửa tình trạng hiệu lực"),
+            Map.entry("user.create", "Tạo tài khoản"), Map.entry("user.password", "Đổi mật khẩu"),
+            Map.entry("user.role", "Đổi vai trò, trạng thái tài khoản"), Map.entry("token.create", "Cấp khóa API"),
+            Map.entry("token.revoke", "Thu hồi khóa API"), Map.entry("login.success", "Đăng nhập"),
+            Map.entry("login.failure", "Đăng nhập không thành công"));
+
+    private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    /** An audit event as people read it: Vietnamese action and object, local time, the address as written in a network. */
+    static Map<String, Object> auditRow(AuditEvent e) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("at", e.at() == null ? "" : AT.format(e.at()));
+        r.put("username", e.username());
+        r.put("action", ACTIONS.getOrDefault(e.action(), e.action()));
+        String target = e.target() == null ? "" : e.target();
+        r.put("target", target.startsWith("document ") ? "văn bản #" + target.substring(9)
+                : target.startsWith("user ") ? "tài khoản " + target.substring(5)
+                : target.startsWith("file ") ? "tệp " + target.substring(5) : target);
+        r.put("beforeValue", e.beforeValue() == null ? "" : e.beforeValue());
+        r.put("afterValue", e.afterValue() == null ? "" : e.afterValue());
+        r.put("remote", address(e.remote()));
+        return r;
+    }
+
+    /** An IP address as people know it: "0:0:0:0:0:0:0:1" → "::1 (máy chủ này)"; "::ffff:10.0.0.5" → "10.0.0.5". */
+    static String address(String remote) {
+        if (remote == null || remote.isBlank()) {
+            return "";
+        }
+        String r = remote.strip();
+        if (!r.matches("[0-9a-fA-F:.%]+")) {
+            return r; // not an IP literal: as recorded (no name lookup)
+        }
+        try {
+            java.net.InetAddress a = java.net.InetAddress.getByName(r); // a literal: parsed, not looked up
+            if (a.isLoopbackAddress()) {
+                return (a instanceof java.net.Inet6Address ? "::1" : a.getHostAddress()) + " (máy chủ này)";
+            }
+            return a.getHostAddress(); // an IPv4-mapped IPv6 address comes back as IPv4
+        } catch (java.net.UnknownHostException e) {
+            return r;
+        }
     }
 }

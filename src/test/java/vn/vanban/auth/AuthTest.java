@@ -169,7 +169,11 @@ public class AuthTest {
                     Map.of("csrfToken", token, "username", "van-thu", "password", "mot-mat-khau-dai", "role", "EDITOR"));
             assertEquals(200, created.statusCode());
             assertTrue(created.body().contains("van-thu"), created.body());
-            assertTrue(created.body().contains("user.create"), "the audit shows the change");
+            // the audit shows the change in Vietnamese, from an address as people write it
+            assertTrue(created.body().contains("Tạo tài khoản") && created.body().contains("tài khoản van-thu")
+                    && created.body().contains("Đăng nhập") && !created.body().contains("user.create")
+                    && !created.body().contains("0:0:0:0:0:0:0:1"), created.body());
+            assertTrue(created.body().contains("(máy chủ này)"), "the loopback address is named");
             // without the CSRF token the same form is refused
             assertRefused(postForm(admin, base + "/quan-tri/tai-khoan",
                     Map.of("username", "x-user", "password", "mot-mat-khau-dai", "role", "ADMIN")));
