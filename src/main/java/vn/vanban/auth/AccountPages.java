@@ -43,11 +43,15 @@ public class AccountPages {
 
     @Get("/dang-nhap")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public ModelAndView<Map<String, Object>> login(@Nullable @QueryValue String loi, @Nullable @QueryValue String cam) {
+    public io.micronaut.http.MutableHttpResponse<ModelAndView<Map<String, Object>>> login(@Nullable @QueryValue String loi,
+            @Nullable @QueryValue String cam, @Nullable @QueryValue String next) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("failed", loi != null);
         m.put("forbidden", cam != null);
-        return new ModelAndView<>("login", m);
+        io.micronaut.http.MutableHttpResponse<ModelAndView<Map<String, Object>>> page =
+                io.micronaut.http.HttpResponse.ok(new ModelAndView<>("login", m));
+        ReturnToPage.remember(next, page); // the page the header's link came from: signing in returns there
+        return page;
     }
 
     @Get("/tai-khoan")

@@ -23,6 +23,9 @@ public class RolesModel implements ViewModelProcessor<Map<String, Object>> {
         Map<String, Object> model = new java.util.HashMap<>(modelAndView.getModel().orElse(Map.of()));
         model.putIfAbsent("canEdit", who != null && who.getRoles().contains(Role.EDITOR_NAME));
         model.putIfAbsent("isAdmin", who != null && who.getRoles().contains(Role.ADMIN_NAME));
+        // the header's sign-in link brings the reader back to this page
+        String here = request.getUri().getRawPath() + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
+        model.putIfAbsent("here", here.startsWith("/dang-nhap") ? "/" : here);
         modelAndView.setModel(model);
     }
 }

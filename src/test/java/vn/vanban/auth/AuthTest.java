@@ -155,6 +155,37 @@ public class AuthTest {
     }
 
     @Test
+    void signingInReturnsToThePageItWasAskedFrom() throws Exception {
+        try (TestApp app = TestApp.start(Databases.H2, Map.of("vanban.security.admin-password", "quan-tri-vien-123"))) {
+            String base = app.serve();
+            HttpClient reader = browser();
+            // the header's link on a page names the page
+            HttpResponse<String> search = get(reader, base + "/?q=ngh%E1%BB%8B+%C4%91%E1%BB%8Bnh", "Accept", HTML);
+            assertTrue(search.body().contains("href=\"/dang-nhap?next=/?q%3Dngh"), search.body());
+            assertEquals(200, get(reader, base + "/dang-nhap?next=" + java.net.URLEncoder.encode("/thoi-han?month=2019-02",
+                    java.nio.charset.StandardCharsets.UTF_8), "Accept", HTML).statusCode());
+            HttpResponse<String> in = postForm(reader, base + "/login", Map.of("username", "admin", "password", "quan-tri-vien-123"));
+            assertEquals("/thoi-han?month=2019-02", in.headers().firstValue("location").orElse(""), "back to the page");
+            // once: the next sign-in goes home
+            get(reader, base + "/dang-nhap", "Accept", HTML);
+            assertEquals("/", postForm(reader, base + "/login", Map.of("username", "admin", "password", "quan-tri-vien-123"))
+                    .headers().firstValue("location").orElse(""));
+            // another host is never where signing in leads
+            HttpClient other = browser();
+            get(other, base + "/dang-nhap?next=" + java.net.URLEncoder.encode("//evil.example/x", java.nio.charset.StandardCharsets.UTF_8),
+                    "Accept", HTML);
+            assertEquals("/", postForm(other, base + "/login", Map.of("username", "admin", "password", "quan-tri-vien-123"))
+                    .headers().firstValue("location").orElse(""));
+            // a page refused to an anonymous reader is returned to as well
+            HttpClient refused = browser();
+            HttpResponse<String> admin = get(refused, base + "/quan-tri", "Accept", HTML);
+            assertEquals(303, admin.statusCode());
+            assertEquals("/quan-tri", postForm(refused, base + "/login", Map.of("username", "admin", "password", "quan-tri-vien-123"))
+                    .headers().firstValue("location").orElse(""));
+        }
+    }
+
+    @Test
     void adminManagesUsersAndReadsTheAudit() throws Exception {
         try (TestApp app = TestApp.start(Databases.H2, Map.of("vanban.security.admin-password", "quan-tri-vien-123"))) {
             String base = app.serve();
