@@ -227,6 +227,9 @@ public class WebController {
         model.put("recipients", d.recipientList());
         model.put("originalUrl", "/api/documents/" + d.id() + "/original");
         List<Map<String, Object>> versions = new ArrayList<>();
+        // an older version says so and links the current one
+        model.put("currentVersionUrl", documents.findBySourceKeyAndCurrentVersion(d.sourceKey(), true)
+                .filter(c -> !c.id().equals(d.id())).map(c -> "/van-ban/" + c.id()).orElse(null));
         for (var v : documents.findBySourceKeyOrderByIdDesc(d.sourceKey())) {
             versions.add(Map.of("url", "/van-ban/" + v.id(), "label", v.fileName() + " — "
                     + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.systemDefault())

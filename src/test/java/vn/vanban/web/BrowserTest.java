@@ -437,7 +437,15 @@ class BrowserTest {
         List<WebElement> versions = browser.findElements(By.cssSelector(".versions li"));
         assertEquals(2, versions.size());
         assertTrue(versions.get(0).getText().contains("đang xem"), "the newest first, marked as the one shown");
+        assertTrue(browser.findElements(By.id("current-version")).isEmpty(), "the current version needs no notice");
         shot("versions");
+        // an older version says so and links the current one
+        versions.get(1).findElement(By.tagName("a")).click();
+        waitFor(() -> !browser.getCurrentUrl().endsWith("/van-ban/" + second));
+        assertTrue(browser.findElement(By.cssSelector(".old-version")).getText().contains("phiên bản cũ"));
+        browser.findElement(By.id("current-version")).click();
+        waitFor(() -> browser.getCurrentUrl().endsWith("/van-ban/" + second));
+        open("/van-ban/" + second);
 
         // so sánh: the two versions side by side, the words removed and added marked
         browser.findElement(By.id("compare-versions")).click();
@@ -465,7 +473,19 @@ class BrowserTest {
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertTrue(overflow.intValue() <= 0, page + " scrolls sideways by " + overflow + " px");
             }
+            // the deadlines list reads as cards: the task has the width of the screen, not of one letter
+            open("/thoi-han?from=2019-01-01&to=2019-12-31");
+            List<WebElement> whats = browser.findElements(By.cssSelector(".deadline-list td.what"));
+            assertFalse(whats.isEmpty());
+            for (WebElement w : whats) {
+                assertTrue(w.getSize().getWidth() >= 250, "task column " + w.getSize().getWidth() + " px wide");
+            }
+            shot("phone-deadlines");
+            // facet counts stay on one line
             open("/?q=chu+ky+so");
+            for (WebElement c : browser.findElements(By.cssSelector(".facets .count"))) {
+                assertTrue(c.getSize().getHeight() < 30, "count '" + c.getText() + "' wraps: " + c.getSize().getHeight() + " px");
+            }
             shot("phone-search");
         } finally {
             browser.manage().window().setSize(size);
