@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import vn.vanban.auth.Role;
 import vn.vanban.citation.CitationQueries;
+import vn.vanban.deadline.Periods;
 import vn.vanban.store.DeadlineRecord;
 import vn.vanban.store.DeadlineRepository;
 import vn.vanban.store.DocumentRepository;
@@ -44,7 +45,8 @@ public class CorrectionPages {
         META.put("type", "Loại văn bản");
         META.put("issuer", "Cơ quan ban hành");
         META.put("place", "Nơi ban hành");
-        META.put("date", "Ngày ban hành (yyyy-mm-dd)");
+        META.put("date", "Ngày ban hành (dd/mm/yyyy)");
+        META.put("effective", "Ngày có hiệu lực (dd/mm/yyyy)");
         META.put("subject", "Trích yếu");
         META.put("signerName", "Người ký");
         META.put("signerTitle", "Chức vụ người ký");
@@ -74,7 +76,7 @@ public class CorrectionPages {
 
     @Get("/sua")
     public HttpResponse<?> form(@PathVariable long id) {
-        return documents.findById(id).<HttpResponse<?>>map(d -> HttpResponse.ok(page(d, null)))
+        return documents.findById(id).<HttpResponse<?>>map(d -> HttpResponse.ok(page(d, null, Map.of())))
                 .orElseGet(() -> HttpResponse.notFound());
     }
 
@@ -87,7 +89,7 @@ public class CorrectionPages {
             return HttpResponse.notFound();
         }
         if (!"1".equals(form.get("confirm"))) {
-            return HttpResponse.ok(page(d, "Hãy đánh dấu ô xác nhận để xóa."));
+            return HttpResponse.ok(page(d, "Hãy đánh dấu ô xác nhận để xóa.", Map.of()));
         }
         var r = deletions.delete(id, who.getName(), request.getRemoteAddress().getAddress().getHostAddress());
         return HttpResponse.seeOther(URI.create(r.restored().map(p -> "/van-ban/" + p.id()).orElse("/")));
@@ -101,13 +103,17 @@ public class CorrectionPages {
             return HttpResponse.notFound();
         }
         List<CorrectionService.Request> rs = new ArrayList<>();
+        List<String> badDates = new ArrayList<>();
         Map<String, String> current = metadata(d);
-        META.keySet().forEach(f -> {
+        for (String f : META.keySet()) {
             String v = form.get("meta." + f);
+            if (DATES.contains(f)) {
+                v = iso(v, META.get(f), badDates);
+            }
             if (v != null && !Objects.equals(blank(v), blank(current.get(f)))) {
                 rs.add(new CorrectionService.Request(Corrections.METADATA, "document", Corrections.SET, f, v));
             }
-        });
+        }
         for (CitationQueries.Reference r : citations.referencesOf(id)) {
             if (form.containsKey("rm.citation." + r.key())) {
                 rs.add(new CorrectionService.Request(Corrections.CITATION, r.key(), Corrections.REMOVE, "-", null));
@@ -124,7 +130,8 @@ public class CorrectionPages {
                 rs.add(new CorrectionService.Request(Corrections.DEADLINE, key, Corrections.REMOVE, "-", null));
                 continue;
             }
-            changed(rs, Corrections.DEADLINE, key, "due", form.get("deadline." + key + ".due"), dl.due());
+            changed(rs, Corrections.DEADLINE, key, "due", iso(form.get("deadline." + key + ".due"), "Hạn của \u201c"
+                    + shortText(dl.what()) + "\u201d", badDates), dl.due());
             changed(rs, Corrections.DEADLINE, key, "who", form.get("deadline." + key + ".who"), dl.who());
         }
         for (TaskRecord t : tasks.findByDocumentIdOrderByStartOffset(id)) {
@@ -135,13 +142,17 @@ public class CorrectionPages {
             }
             changed(rs, Corrections.TASK, key, "assignee", form.get("task." + key + ".assignee"), t.assignee());
         }
+        if (!badDates.isEmpty()) {
+            // nothing is saved; the form comes back with what was typed, so only the wrong field needs retyping
+            return HttpResponse.ok(page(d, String.join(" ", badDates), form));
+        }
         if (rs.isEmpty()) {
-            return HttpResponse.ok(page(d, "Không có gì thay đổi."));
+            return HttpResponse.ok(page(d, "Không có gì thay đổi.", form));
         }
         try {
             service.correct(id, who.getName(), request.getRemoteAddress().getAddress().getHostAddress(), rs);
         } catch (IllegalArgumentException e) {
-            return HttpResponse.ok(page(d, e.getMessage()));
+            return HttpResponse.ok(page(d, "Chưa lưu được: " + e.getMessage(), form));
         }
         return HttpResponse.seeOther(URI.create("/van-ban/" + id));
     }
@@ -152,13 +163,15 @@ public class CorrectionPages {
         }
     }
 
-    private ModelAndView<Map<String, Object>> page(StoredDocument d, String error) {
+    /** The form for {@code d}, showing what was {@code typed} where given (a form sent back), else the stored values. */
+    private ModelAndView<Map<String, Object>> page(StoredDocument d, String error, Map<String, String> typed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("error", error);
         Map<String, String> values = metadata(d);
         List<Map<String, String>> fields = new ArrayList<>();
-        META.forEach((f, label) -> fields.add(Map.of("name", "meta." + f, "label", label, "value", Objects.toString(values.get(f), ""))));
+        META.forEach((f, label) -> fields.add(Map.of("name", "meta." + f, "label", label, "value",
+                typed.getOrDefault("meta." + f, DATES.contains(f) ? Periods.date(values.get(f)) : Objects.toString(values.get(f), "")))));
         m.put("fields", fields);
         List<Map<String, String>> refs = new ArrayList<>();
         for (CitationQueries.Reference r : citations.referencesOf(d.id())) {
@@ -169,12 +182,15 @@ public class CorrectionPages {
         List<Map<String, String>> dls = new ArrayList<>();
         for (DeadlineRecord dl : deadlines.findByDocumentIdOrderByStartOffset(d.id())) {
             String key = Corrections.itemKey(dl.what());
-            dls.add(Map.of("key", key, "what", dl.what(), "due", dl.due(), "who", Objects.toString(dl.who(), "")));
+            dls.add(Map.of("key", key, "what", dl.what(), "due", typed.getOrDefault("deadline." + key + ".due", Periods.date(dl.due())),
+                    "who", typed.getOrDefault("deadline." + key + ".who", Objects.toString(dl.who(), ""))));
         }
         m.put("deadlines", dls);
         List<Map<String, String>> ts = new ArrayList<>();
         for (TaskRecord t : tasks.findByDocumentIdOrderByStartOffset(d.id())) {
-            ts.add(Map.of("key", Corrections.itemKey(t.textContent()), "text", t.textContent(), "who", Objects.toString(t.assignee(), "")));
+            String key = Corrections.itemKey(t.textContent());
+            ts.add(Map.of("key", key, "text", t.textContent(), "who",
+                    typed.getOrDefault("task." + key + ".assignee", Objects.toString(t.assignee(), ""))));
         }
         m.put("tasks", ts);
         m.put("history", corrections.history(d.id()));
@@ -188,10 +204,52 @@ public class CorrectionPages {
         v.put("issuer", d.issuer());
         v.put("place", d.place());
         v.put("date", d.docDate());
+        v.put("effective", d.effectiveDate());
         v.put("subject", d.subject());
         v.put("signerName", d.signerName());
         v.put("signerTitle", d.signerTitle());
         return v;
+    }
+
+    /** The metadata fields that are dates: shown and typed as dd/mm/yyyy (or mm/yyyy, yyyy), stored in ISO. */
+    private static final java.util.Set<String> DATES = java.util.Set.of("date", "effective");
+    private static final java.util.regex.Pattern TYPED_DATE =
+            java.util.regex.Pattern.compile("(?:(\\d{1,2})[/.-])?(?:(\\d{1,2})[/.-])?(\\d{4})");
+
+    /**
+     * A date typed as pages write it ("08/12/2018", "8/12/2018", "12/2019", "2019", or ISO "2018-12-08") in ISO; blank
+     * stays blank (clearing the field); anything else adds a Vietnamese message to {@code bad} and keeps the text.
+     */
+    static String iso(String typed, String label, List<String> bad) {
+        if (typed == null || typed.isBlank()) {
+            return typed;
+        }
+        String t = typed.strip();
+        if (t.matches("\\d{4}-\\d{2}(-\\d{2})?")) {
+            t = t.length() == 10 ? t.substring(8) + "/" + t.substring(5, 7) + "/" + t.substring(0, 4) : t.substring(5) + "/" + t.substring(0, 4);
+        }
+        java.util.regex.Matcher m = TYPED_DATE.matcher(t);
+        try {
+            if (m.matches()) {
+                int year = Integer.parseInt(m.group(3));
+                if (m.group(1) != null && m.group(2) != null) {
+                    return java.time.LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))).toString();
+                }
+                if (m.group(1) != null) {
+                    return java.time.YearMonth.of(year, Integer.parseInt(m.group(1))).toString();
+                }
+                return Integer.toString(year);
+            }
+        } catch (java.time.DateTimeException e) {
+            // fall through: not a day of the calendar ("31/02/2024")
+        }
+        bad.add(label.replaceAll("\\s*\\(dd/mm/yyyy\\)", "") + ": \u201c" + typed.strip()
+                + "\u201d không phải là ngày (viết như 08/12/2018, 12/2019 hoặc 2019).");
+        return typed;
+    }
+
+    private static String shortText(String s) {
+        return s.length() > 60 ? s.substring(0, 59) + "…" : s;
     }
 
     private static String blank(String s) {

@@ -104,6 +104,28 @@ class CorrectionTest {
             assertEquals("Thái Bình", app.bean(DocumentRepository.class).findById(id).orElseThrow().place());
             HttpResponse<String> page = AuthTest.get(browser, base + "/van-ban/" + id, "Accept", AuthTest.HTML);
             assertTrue(page.body().contains("đã sửa tay"), "the document page says it was corrected");
+
+            // dates are written and typed as dd/mm/yyyy; one wrong field saves nothing, says so in Vietnamese and keeps
+            // everything typed
+            form = AuthTest.get(browser, base + "/van-ban/" + id + "/sua", "Accept", AuthTest.HTML);
+            String stored = app.bean(DocumentRepository.class).findById(id).orElseThrow().docDate();
+            assertTrue(form.body().contains(vn.vanban.deadline.Periods.date(stored)), "the date as dd/mm/yyyy");
+            assertTrue(form.body().contains("Ngày có hiệu lực"), "an effective-date field");
+            HttpResponse<String> wrong = AuthTest.postForm(browser, base + "/van-ban/" + id + "/sua",
+                    Map.of("csrfToken", AuthTest.csrf(form.body()), "meta.place", "Hưng Yên", "meta.date", "31/02/2024",
+                            "meta.effective", "01/07/2024"));
+            assertEquals(200, wrong.statusCode());
+            assertTrue(wrong.body().contains("không phải là ngày") && wrong.body().contains("31/02/2024")
+                    && wrong.body().contains("Hưng Yên") && wrong.body().contains("01/07/2024"), wrong.body());
+            assertEquals("Thái Bình", app.bean(DocumentRepository.class).findById(id).orElseThrow().place(), "nothing saved");
+            HttpResponse<String> right = AuthTest.postForm(browser, base + "/van-ban/" + id + "/sua",
+                    Map.of("csrfToken", AuthTest.csrf(wrong.body()), "meta.place", "Hưng Yên", "meta.date", "5/3/2024",
+                            "meta.effective", "01/07/2024"));
+            assertEquals(303, right.statusCode(), right.body());
+            var corrected = app.bean(DocumentRepository.class).findById(id).orElseThrow();
+            assertEquals("2024-03-05", corrected.docDate());
+            assertEquals("2024-07-01", corrected.effectiveDate());
+            assertEquals("Hưng Yên", corrected.place());
         }
     }
 }
