@@ -112,6 +112,22 @@ public class CitationCompiler {
      * @throws IllegalArgumentException when nothing is asked, or an id or key is unknown (all are named)
      */
     public List<Item> compile(List<Long> documentIds, List<String> keys) {
+        Compiled c = compileWithNotes(documentIds, keys);
+        if (!c.unknown().isEmpty()) {
+            throw new IllegalArgumentException("not found: " + String.join(", ", c.unknown()));
+        }
+        return c.items();
+    }
+
+    /**
+     * What a page shows: the items that could be written, ordered, and a note in Vietnamese for each one asked that
+     * could not ({@code notes}); {@code unknown} names them as the API does.
+     */
+    public record Compiled(List<Item> items, List<String> notes, List<String> unknown) {
+    }
+
+    /** Like {@link #compile} but never refused for one unknown document: the others are written, the problem noted. */
+    public Compiled compileWithNotes(List<Long> documentIds, List<String> keys) {
         List<Long> ids = documentIds == null ? List.of() : documentIds;
         List<String> ks = keys == null ? List.of() : keys;
         if (ids.isEmpty() && ks.isEmpty()) {
@@ -119,10 +135,12 @@ public class CitationCompiler {
         }
         Map<String, Item> items = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Long id : ids) {
             Optional<StoredDocument> d = id == null ? Optional.empty() : documents.findById(id);
             if (d.isEmpty()) {
                 unknown.add("document " + id);
+                notes.add("Không có văn bản mã số " + id + " trong kho (có thể đã bị xóa).");
                 continue;
             }
             Item item = fromDocument(d.get(), null);
@@ -135,12 +153,16 @@ public class CitationCompiler {
             }
             if (node.isEmpty()) {
                 // a held document nothing cites has no node: found by its own key
-                Optional<Long> held = key == null ? Optional.empty() : heldByKey(key);
-                if (held.isPresent()) {
-                    Item item = fromDocument(documents.findById(held.get()).orElseThrow(), null);
+                List<Long> held = key == null ? List.of() : heldByKey(key);
+                if (held.size() == 1) {
+                    Item item = fromDocument(documents.findById(held.get(0)).orElseThrow(), null);
                     items.putIfAbsent(item.key(), item);
                 } else {
                     unknown.add("key " + key);
+                    notes.add(held.isEmpty()
+                            ? "Không tìm thấy văn bản \u201c" + key + "\u201d trong kho hay trong các văn bản được trích dẫn."
+                            : "Có " + held.size() + " văn bản số \u201c" + key + "\u201d trong kho: chọn văn bản cần dẫn từ trang"
+                                    + " của nó (nút \u201cLập căn cứ\u201d) hoặc thêm năm và tỉnh, ví dụ " + key + "|2019|Cao Bằng.");
                 }
                 continue;
             }
@@ -149,22 +171,27 @@ public class CitationCompiler {
             Item item = held.isPresent() ? fromDocument(held.get(), n) : fromNode(n);
             items.putIfAbsent(item.key(), item);
         }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("not found: " + String.join(", ", unknown));
-        }
         List<Item> out = new ArrayList<>(items.values());
         out.sort(ORDER);
-        return out;
+        return new Compiled(out, notes, unknown);
     }
 
-    private Optional<Long> heldByKey(String key) {
+    /**
+     * The held documents a key names: by the whole key, or — a number alone, as a person types it ("43/HD-STTTT") — by
+     * every current document bearing that number, whatever its year and province.
+     */
+    private List<Long> heldByKey(String key) {
         for (String k : List.of(key.strip(), canonicalKey(key))) {
             var found = documents.findCurrentByCiteKeyIn(List.of(k));
             if (!found.isEmpty()) {
-                return Optional.of(found.get(0).id());
+                return List.of(found.get(0).id());
             }
         }
-        return Optional.empty();
+        if (key.contains("|")) {
+            return List.of();
+        }
+        String number = DocumentNumbers.canonical(key.strip()).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return documents.findCurrentByCiteKeyLike(number + "|%").stream().map(DocumentRepository.IdKey::id).toList();
     }
 
     /** A key with its number and province in any spelling, as keys are stored: "2099/QD-UBND|2018|bac kan". */

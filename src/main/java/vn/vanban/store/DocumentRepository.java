@@ -36,6 +36,10 @@ public interface DocumentRepository extends CrudRepository<StoredDocument, Long>
     @Query("SELECT id, cite_key FROM document WHERE cite_key IN (:citeKeys) AND current_version = TRUE ORDER BY id DESC")
     List<IdKey> findCurrentByCiteKeyIn(java.util.Collection<String> citeKeys);
 
+    /** Current documents whose number is {@code number} whatever their year and province ("43/HD-STTTT|…"). */
+    @Query("SELECT id, cite_key FROM document WHERE cite_key LIKE :prefix ESCAPE '!' AND current_version = TRUE ORDER BY id DESC")
+    List<IdKey> findCurrentByCiteKeyLike(String prefix);
+
     @Query("UPDATE document SET current_version = FALSE WHERE id = :id")
     void markSuperseded(Long id);
 

@@ -146,11 +146,14 @@ public class ToolPagesController {
         model.put("refs", refs == null ? "" : refs);
         model.put("docs", ids);
         model.put("items", List.of());
+        model.put("notes", List.of());
         if (ids.isEmpty() && (refs == null || refs.isBlank())) {
             return new ModelAndView<>("compile", model);
         }
         try {
-            List<CitationCompiler.Item> items = compiler.compile(ids, keys(refs));
+            CitationCompiler.Compiled compiled = compiler.compileWithNotes(ids, keys(refs));
+            List<CitationCompiler.Item> items = compiled.items();
+            model.put("notes", compiled.notes()); // what could not be written, beside the lines that could
             // a basis no longer in force is flagged before anyone pastes it, with what replaced it where known
             var states = validity.of(items.stream().map(CitationCompiler.Item::key).toList());
             List<Map<String, Object>> lines = new java.util.ArrayList<>();
@@ -183,14 +186,14 @@ public class ToolPagesController {
 
     @Get("/can-cu.docx")
     public HttpResponse<byte[]> docx(@Nullable @QueryValue List<Long> doc, @Nullable @QueryValue String refs) {
-        byte[] bytes = compiler.docx(compiler.compile(doc == null ? List.of() : doc, keys(refs)));
+        byte[] bytes = compiler.docx(compiler.compileWithNotes(doc == null ? List.of() : doc, keys(refs)).items());
         return HttpResponse.ok(bytes).contentType(CitationCompiler.Format.DOCX.contentType)
                 .header("Content-Disposition", "attachment; filename=\"can-cu.docx\"");
     }
 
     @Get("/can-cu.md")
     public HttpResponse<String> markdown(@Nullable @QueryValue List<Long> doc, @Nullable @QueryValue String refs) {
-        String md = compiler.markdown(compiler.compile(doc == null ? List.of() : doc, keys(refs)));
+        String md = compiler.markdown(compiler.compileWithNotes(doc == null ? List.of() : doc, keys(refs)).items());
         return HttpResponse.ok(md).contentType(CitationCompiler.Format.MARKDOWN.contentType)
                 .header("Content-Disposition", "attachment; filename=\"can-cu.md\"");
     }
@@ -216,8 +219,8 @@ public class ToolPagesController {
                     continue;
                 }
                 if (found.size() > 1) {
-                    throw new IllegalArgumentException(l + " names " + found.size() + " documents: add |year|province, e.g. "
-                            + found.get(0).key());
+                    throw new IllegalArgumentException("Số " + l + " ứng với " + found.size() + " văn bản: thêm năm và tỉnh,"
+                            + " ví dụ " + found.get(0).key());
                 }
             }
             out.add(l);

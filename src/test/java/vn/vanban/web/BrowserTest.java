@@ -387,6 +387,19 @@ class BrowserTest {
     }
 
     @Test
+    void everyChosenDocumentIsWrittenAndProblemsAreNotedInVietnamese() throws Exception {
+        // a held document nothing cites, typed by its number; a cited one; one that is nowhere
+        open("/can-cu?refs=" + java.net.URLEncoder.encode("43/HD-STTTT\n2099/QĐ-UBND\n999/XYZ-KHONGCO",
+                java.nio.charset.StandardCharsets.UTF_8));
+        List<String> items = browser.findElements(By.cssSelector(".can-cu li")).stream().map(WebElement::getText).toList();
+        assertEquals(2, items.size(), items.toString());
+        assertTrue(items.stream().anyMatch(i -> i.startsWith("Căn cứ Hướng dẫn số 43/HD-STTTT")), items.toString());
+        List<String> notes = browser.findElements(By.cssSelector(".notes li")).stream().map(WebElement::getText).toList();
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).contains("Không tìm thấy văn bản") && notes.get(0).contains("999/XYZ-KHONGCO"), notes.get(0));
+    }
+
+    @Test
     void compileTheCitationsOfADocumentAndDownloadTheDocx() throws Exception {
         open("/?q=" + java.net.URLEncoder.encode("43/HD-STTTT", java.nio.charset.StandardCharsets.UTF_8));
         browser.findElement(By.cssSelector(".hit h3 a")).click();
