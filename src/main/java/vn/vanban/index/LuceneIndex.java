@@ -170,13 +170,24 @@ public abstract class LuceneIndex implements AutoCloseable {
      * search refreshes its view; an I/O failure becomes an unchecked one naming {@code what}.
      */
     protected void write(String what, Write change) {
+        inFlight.readLock().lock(); // many writes at once (the writer is thread-safe); close waits for them all
         try {
+            if (closed) {
+                throw new IllegalStateException("the index is closed (shutting down): cannot " + what);
+            }
             change.apply(writer());
             changed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot " + what, e);
+        } finally {
+            inFlight.readLock().unlock();
         }
     }
+
+    /** Writes in flight hold it shared; {@link #close} holds it alone, so it never closes the writer under a write. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock inFlight = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /** Set by {@link #close}: from then on writes are refused instead of reopening the writer. */
+    private volatile boolean closed;
 
     private synchronized IndexWriter writer() {
         if (writer == null) {
@@ -192,22 +203,32 @@ public abstract class LuceneIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Shuts the index down: takes no more writes, waits for those in flight to finish, commits (the writer commits as
+     * it closes) and closes. Closing the writer under a write in flight would abort it (Lucene's own assertion
+     * "netBytes has unexpected value" under a busy shutdown).
+     */
     @Override
     @PreDestroy
-    public synchronized void close() {
-
+    public void close() {
+        inFlight.writeLock().lock();
         try {
-            closeSearchers();
-            if (writer != null) {
-                writer.close();
-                writer = null;
-            }
-            if (directory != null) {
-                directory.close();
-                directory = null;
+            synchronized (this) {
+                closed = true;
+                closeSearchers();
+                if (writer != null) {
+                    writer.close();
+                    writer = null;
+                }
+                if (directory != null) {
+                    directory.close();
+                    directory = null;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the index", e);
+        } finally {
+            inFlight.writeLock().unlock();
         }
     }
 }
