@@ -55,11 +55,17 @@ public class IngestCommand implements Callable<Integer> {
             }
         }
         reconciler.reconcile();
+        // the repository is open (its migrations applied): the batch starts
+        System.err.printf("ingest: %d files%n", files.size());
         List<IngestOutcome> outcomes;
+        // on a terminal a bar redrawn in place; into a log or a pipe a plain line every few seconds, never the
+        // carriage-return frames of a bar
+        boolean terminal = System.console() != null;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Ingest").setInitialMax(files.size())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(terminal ? 250 : 5000).continuousUpdate()
                 .setConsumer(quiet ? new me.tongfei.progressbar.DelegatingProgressBarConsumer(s -> { })
-                        : new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        : terminal ? new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)
+                        : new me.tongfei.progressbar.DelegatingProgressBarConsumer(System.err::println))
                 .build()) {
             outcomes = batch.run(files, threads, retryFailed, o -> {
                 bar.setExtraMessage(o.fileName());

@@ -53,8 +53,15 @@ class CrashSafetyTest {
         Random random = new Random(20261122);
         int killed = 0;
         for (int round = 0; round < 3; round++) {
-            Process p = ingestProcess(props, batch, work.resolve("round" + round + ".log"));
-            Thread.sleep(2500 + random.nextInt(3000));
+            Path roundLog = work.resolve("round" + round + ".log");
+            Process p = ingestProcess(props, batch, roundLog);
+            // killed mid-batch, not mid-start: wait for the batch to begin (the repository open, its migrations
+            // applied), then kill at a random point within it
+            long patience = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (p.isAlive() && !Files.readString(roundLog).contains("ingest: ") && System.nanoTime() < patience) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(500 + random.nextInt(2500));
             if (p.isAlive()) {
                 p.destroyForcibly(); // SIGKILL: no shutdown hooks, no index commit
                 p.waitFor(30, TimeUnit.SECONDS);
