@@ -37,6 +37,7 @@ import vn.vanban.support.TestApp;
  * database and on MariaDB; and MariaDB restarted in the middle of a batch. Each time: nothing lost, nothing
  * duplicated, and the index holds exactly the database's current documents.
  */
+@org.junit.jupiter.api.Tag("slow")
 class CrashAndOutageTest {
 
     /** {@code count} generated documents from the fixtures, in {@code dir}, with their SHA-256s. */

@@ -30,6 +30,7 @@ import vn.vanban.support.Fixtures;
 import vn.vanban.support.TestApp;
 
 /** A thousand hostile files with good ones mixed in, and the child-JVM parser's limits, on real parsers. */
+@org.junit.jupiter.api.Tag("slow")
 class HostileFilesTest {
 
     static HostileFiles generator() throws java.io.IOException {

@@ -22,6 +22,7 @@ import vn.vanban.support.Fixtures;
 import vn.vanban.support.TestApp;
 
 /** Sixteen clients searching and four uploading for 60 s over loopback HTTP: no errors, heap bounded. */
+@org.junit.jupiter.api.Tag("slow")
 class LoadTest {
 
     @Test

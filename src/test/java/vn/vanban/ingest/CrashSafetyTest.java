@@ -29,6 +29,7 @@ import vn.vanban.support.TestApp;
  * Kills a real `vanban ingest` child process with SIGKILL in the middle of a batch, several times, then lets it
  * finish: nothing is lost, nothing is duplicated, and the index holds exactly the database's current documents.
  */
+@org.junit.jupiter.api.Tag("slow")
 class CrashSafetyTest {
 
     @ParameterizedTest

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.vanban.normalize.TextNormalizer;
 import vn.vanban.support.Fixtures;
 
+@org.junit.jupiter.api.Tag("slow")
 class DocumentParserTest {
 
     static final DocumentParser PARSER = new DocumentParser(ParseConfig.defaults());

@@ -30,6 +30,7 @@ import vn.vanban.support.TestApp;
  * The web pages in a real headless browser (Debian's Chromium and chromedriver, installed by .ci/run), on a real
  * server with the sample documents. Each test saves a screenshot under target/screenshots/.
  */
+@org.junit.jupiter.api.Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
 
