@@ -64,6 +64,15 @@ public class LoadBenchCommand implements Callable<Integer> {
             + "every side, before any is measured (default 80)")
     int warmup;
 
+    @Option(names = "--pages", description = "time the heavy pages instead (each loaded --rounds times after a warm-up, one "
+            + "client): p50, p95 and size of each")
+    boolean pages;
+
+    /** The pages staff open most and the heaviest ones, over whatever the repository holds. */
+    static final List<String> PAGES = List.of("/", "/?q=ng%C6%B0%E1%BB%9Di+lao+%C4%91%E1%BB%99ng", "/trich-dan",
+            "/api/citations/top?limit=200", "/nhiem-vu", "/thoi-han", "/thoi-han?from=2020-01-01&to=2024-12-31",
+            "/canh-bao", "/van-ban/1", "/trich-dan/1", "/api/tasks", "/can-cu?doc=1");
+
     @Option(names = "--per-query", description = "also print each query's median, one client, service and bare Lucene")
     boolean perQuery;
 
@@ -116,6 +125,10 @@ public class LoadBenchCommand implements Callable<Integer> {
                     }
                 }
             });
+            if (pages) {
+                pageLatency("http://localhost:" + server.getPort());
+                return 0;
+            }
             String base = "http://localhost:" + server.getPort() + "/api/search?size=10&";
             for (String q : QUERIES) { // a check that every query answers
                 int status = get(base + q);
@@ -202,6 +215,32 @@ public class LoadBenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().maxMemory() >> 20, peakHeap.get() >> 20);
         }
         return 0;
+    }
+
+    /** Each page of {@link #PAGES}: a warm-up, then {@code rounds} × 10 timed loads by one client; p50, p95 and size. */
+    private void pageLatency(String base) throws IOException {
+        System.out.printf("%-42s %8s %8s %8s %10s%n", "page", "p50 ms", "p95 ms", "p99 ms", "bytes");
+        for (String page : PAGES) {
+            for (int i = 0; i < Math.max(3, warmup / 10); i++) {
+                get(base + page);
+            }
+            int n = Math.max(10, rounds * 10);
+            long[] t = new long[n];
+            long bytes = 0;
+            int status = 0;
+            for (int i = 0; i < n; i++) {
+                long a = System.nanoTime();
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(base + page).toURL().openConnection();
+                status = c.getResponseCode();
+                try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+                    bytes = in == null ? 0 : in.readAllBytes().length;
+                }
+                t[i] = System.nanoTime() - a;
+            }
+            Percentiles p = Percentiles.of(t);
+            System.out.printf("%-42s %8.1f %8.1f %8.1f %10d%s%n", page, p.p50(), p.p95(), p.p99(), bytes,
+                    status == 200 ? "" : "  (HTTP " + status + ")");
+        }
     }
 
     /**

@@ -94,11 +94,24 @@ public class CitationQueries {
         return cited.findByHeldDocumentId(documentId).stream().map(r -> view(r, false)).toList();
     }
 
-    /** The most cited documents, by number of citing current documents. */
+    /**
+     * The most cited documents, by number of citing current documents: each with its count, not its citing sentences
+     * (the cited document's own page and {@code /api/citations/{id}} have those) — two queries in all, whatever the
+     * counts; listing every citing sentence of 200 documents took seconds and megabytes.
+     */
     public List<Cited> top(int limit) {
+        List<CitedDocumentRepository.Count> counts = cited.mostCited(limit);
+        Map<Long, CitedDocumentRecord> nodes = new java.util.HashMap<>();
+        for (CitedDocumentRecord r : cited.findByIdIn(counts.stream().map(CitedDocumentRepository.Count::citedId).toList())) {
+            nodes.put(r.id(), r);
+        }
         List<Cited> out = new ArrayList<>();
-        for (CitedDocumentRepository.Count c : cited.mostCited(limit)) {
-            cited.findById(c.citedId()).ifPresent(r -> out.add(view(r, false)));
+        for (CitedDocumentRepository.Count c : counts) {
+            CitedDocumentRecord r = nodes.get(c.citedId());
+            if (r != null) {
+                out.add(new Cited(r.id(), r.citeKey(), r.docNumber(), r.docType(), r.citedYear(), r.docDate(), r.issuer(),
+                        r.title(), r.heldDocumentId() != null, r.heldDocumentId(), c.citing().intValue(), List.of(), null));
+            }
         }
         return out;
     }

@@ -44,8 +44,10 @@ public class WorkPagesController {
     public ModelAndView<Map<String, Object>> deadlines(HttpRequest<?> request, @Nullable @QueryValue String month,
                                                        @Nullable @QueryValue String unit, @Nullable @QueryValue String status,
                                                        @Nullable @QueryValue Long document,
-                                                       @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+                                                       @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                                       @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         LocalDate today = LocalDate.now();
+        int perPage = size == null ? ROWS_PER_PAGE : Math.max(10, Math.min(ROWS_PER_PAGE, size));
         Map<String, Object> model = new LinkedHashMap<>();
         YearMonth ym;
         try {
@@ -87,7 +89,13 @@ public class WorkPagesController {
             rows.add(m);
             byDay.computeIfAbsent(o.date(), d -> new ArrayList<>()).add(m);
         }
-        model.put("rows", rows);
+        // the list a page at a time (the calendar of a month shows them all, briefly)
+        int pages = Math.max(1, (rows.size() + perPage - 1) / perPage);
+        int p = page == null ? 1 : Math.max(1, Math.min(page, pages));
+        model.put("rows", rows.subList((p - 1) * perPage, Math.min(rows.size(), p * perPage)));
+        model.put("total", rows.size());
+        model.put("page", p);
+        model.put("pages", pages);
         // the calendar shows a month; a window spanning more is listed only
         model.put("weeks", YearMonth.from(w.from()).equals(YearMonth.from(w.to())) ? weeks(ym, byDay, today) : List.of());
         model.put("monthLabel", w.chosen() ? "từ " + Display.date(w.from().toString()) + " đến " + Display.date(w.to().toString())
@@ -108,6 +116,18 @@ public class WorkPagesController {
         if (document != null) {
             params.put("document", document.toString());
         }
+        Map<String, String> window = new LinkedHashMap<>(params);
+        if (size != null) {
+            window.put("size", Integer.toString(perPage));
+        }
+        if (w.chosen()) {
+            window.put("from", w.from().toString());
+            window.put("to", w.to().toString());
+        } else {
+            window.put("month", ym.toString());
+        }
+        model.put("prevPageUrl", p > 1 ? link("/thoi-han", window, "page", Integer.toString(p - 1)) : "");
+        model.put("nextPageUrl", p < pages ? link("/thoi-han", window, "page", Integer.toString(p + 1)) : "");
         model.put("prevUrl", link("/thoi-han", params, "month", ym.minusMonths(1).toString()));
         model.put("nextUrl", link("/thoi-han", params, "month", ym.plusMonths(1).toString()));
         Map<String, String> shown = new LinkedHashMap<>(params);
@@ -139,6 +159,8 @@ public class WorkPagesController {
 
     /** Rows a page of the tasks page holds. */
     static final int TASKS_PER_PAGE = 100;
+    /** Rows a page of the deadlines list holds (at most; {@code size=} asks for fewer, down to 10). */
+    static final int ROWS_PER_PAGE = 100;
 
     /**
      * Tasks grouped by period (newest first, in calendar order), then unit, then field; filtered by any of them (the

@@ -2,6 +2,7 @@ package vn.vanban.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,17 @@ abstract class ApiContract {
         assertTrue(csv.body().contains("Ngày,Thời hạn,Định kỳ,Nội dung") && csv.body().contains("30/06/2019")
                 && csv.body().contains("ngày 25 các tháng chẵn") && csv.body().contains("FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12")
                 && !csv.body().contains("false"), csv.body());
+        // a long window is listed a page at a time (100 rows, or fewer when asked)
+        String window = "from=2019-01-01&to=2023-12-31&size=20&document=" + id;
+        int occurrences = get("/api/deadlines?" + window).body().split("\"deadlineId\"", -1).length - 1;
+        assertTrue(occurrences > 40, occurrences + " occurrences in five years");
+        String first = get("/thoi-han?" + window).body();
+        assertEquals(20, first.split("class=\"what\"", -1).length - 1);
+        assertTrue(first.contains("id=\"next-page\"") && first.contains("(" + occurrences + " thời hạn)"), first);
+        int last = (occurrences + 19) / 20;
+        String lastPage = get("/thoi-han?" + window + "&page=" + last).body();
+        assertEquals(occurrences - 20 * (last - 1), lastPage.split("class=\"what\"", -1).length - 1);
+        assertFalse(lastPage.contains("id=\"next-page\""));
         // the deadlines page writes a recurring deadline in Vietnamese, not as its rule
         HttpResponse<String> page = get("/thoi-han?month=2019-02&document=" + id);
         assertTrue(page.body().contains("định kỳ: ngày 25 các tháng chẵn") && !page.body().contains("FREQ="), page.body());
