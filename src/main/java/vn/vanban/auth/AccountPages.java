@@ -199,8 +199,8 @@ public class AccountPages {
             return "";
         }
         String r = remote.strip();
-        if (!r.matches("[0-9a-fA-F:.%]+")) {
-            return r; // not an IP literal: as recorded (no name lookup)
+        if (!r.matches("\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:.%]*")) {
+            return r; // not an IP literal: as recorded (never a name lookup)
         }
         try {
             java.net.InetAddress a = java.net.InetAddress.getByName(r); // a literal: parsed, not looked up

@@ -156,8 +156,6 @@ public final class DeadlineExtractor {
         return distinct(out, text);
     }
 
-    /** A form's heading: "Mẫu số 01", "Biểu số 2", "Mẫu I.16" (numbered within an annex). */
-
     /**
      * Whether the month cells of a table whose cells lost their tabs (PDF), one per line, are the months of the year
      * ("Tháng 1", "Tháng 2", … each a row of working days or rest days): they label rows, they are no time column.
@@ -171,6 +169,7 @@ public final class DeadlineExtractor {
         return longest >= 8;
     }
 
+    /** A form's heading: "Mẫu số 01", "Biểu số 2", "Mẫu I.16" (numbered within an annex). */
     private static final Pattern FORM = Pattern.compile("(?m)^[ \\t]*(?:Mẫu|MẪU|Biểu|BIỂU)(?:\\s+số)?\\s*:?\\s*(?:\\d|[IVX]{1,4}\\.\\d)");
 
     /**
@@ -185,7 +184,6 @@ public final class DeadlineExtractor {
         Matcher m = FORM.matcher(text);
         return m.find(recipients) ? m.start() : -1;
     }
-
 
     /**
      * {@code found} without repeats: the same deadline printed again on another line (a report's template repeated in

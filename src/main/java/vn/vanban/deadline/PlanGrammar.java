@@ -45,7 +45,7 @@ public final class PlanGrammar {
     private final Pattern requestLeadIn;
     private final List<String> unitDutyEnds;
     private final List<String> fundingHeadings;
-    /** Mid-line, after a word in lower case: a sub-numbering where a glued sentence starts (or a capitalized verb). */
+    /** A sub-numbering mid-line ("… chủ yếu 2.1. Tiếp tục …"): where a sub-heading glued to its heading starts. */
     private final Pattern gluedNumbering = Pattern.compile(" \\d{1,2}\\.\\d{1,2}\\.\\s+\\p{Lu}");
     private final Pattern organBefore;
     private final Pattern opensWithVerb;

@@ -169,6 +169,7 @@ public final class TaskExtractor {
                         out.add(new Task(strip(l.text()), sectionPeriod, assignee, field, null, status(lines, i), l.start(),
                                 l.start() + l.text().length()));
                         lastItemLine = i;
+                        lastItemPlain = false;
                     }
                 } else if (grammar.isGoalHeading(l.text())) {
                     inGoals = true; // "1. Mục tiêu chung", "2. Yêu cầu": not tasks
@@ -197,6 +198,7 @@ public final class TaskExtractor {
                     out.add(new Task(value, sectionPeriod, assignee, field, null, status(lines, i), l.start(),
                             l.start() + l.text().length()));
                     lastItemLine = i;
+                    lastItemPlain = false;
                     attributesOf = true;
                 }
                 continue;

@@ -90,9 +90,10 @@ public class WorkPagesController {
             byDay.computeIfAbsent(o.date(), d -> new ArrayList<>()).add(m);
         }
         // the list a page at a time (the calendar of a month shows them all, briefly)
-        int pages = Math.max(1, (rows.size() + perPage - 1) / perPage);
-        int p = page == null ? 1 : Math.max(1, Math.min(page, pages));
-        model.put("rows", rows.subList((p - 1) * perPage, Math.min(rows.size(), p * perPage)));
+        Paging paging = Paging.of(rows.size(), perPage, page);
+        int p = paging.page();
+        int pages = paging.pages();
+        model.put("rows", paging.of(rows));
         model.put("total", rows.size());
         model.put("page", p);
         model.put("pages", pages);
@@ -157,6 +158,19 @@ public class WorkPagesController {
         }
     }
 
+    /** Page {@code page} of {@code pages} over a list, {@code size} rows each (the page asked for, kept in range). */
+    record Paging(int page, int pages, int size) {
+
+        static Paging of(int total, int size, Integer asked) {
+            int pages = Math.max(1, (total + size - 1) / size);
+            return new Paging(asked == null ? 1 : Math.max(1, Math.min(asked, pages)), pages, size);
+        }
+
+        <T> List<T> of(List<T> all) {
+            return all.subList(Math.min(all.size(), (page - 1) * size), Math.min(all.size(), page * size));
+        }
+    }
+
     /** Rows a page of the tasks page holds. */
     static final int TASKS_PER_PAGE = 100;
     /** Rows a page of the deadlines list holds (at most; {@code size=} asks for fewer, down to 10). */
@@ -182,9 +196,10 @@ public class WorkPagesController {
                         Periods.NEWEST_FIRST)
                 .thenComparing(t -> t.assignee() == null ? "\uffff" : t.assignee())
                 .thenComparing(t -> t.field() == null ? "" : t.field()));
-        int pages = Math.max(1, (found.size() + TASKS_PER_PAGE - 1) / TASKS_PER_PAGE);
-        int p = page == null ? 1 : Math.max(1, Math.min(page, pages));
-        List<DeadlineQueries.TaskView> shown = found.subList((p - 1) * TASKS_PER_PAGE, Math.min(found.size(), p * TASKS_PER_PAGE));
+        Paging paging = Paging.of(found.size(), TASKS_PER_PAGE, page);
+        int p = paging.page();
+        int pages = paging.pages();
+        List<DeadlineQueries.TaskView> shown = paging.of(found);
         Map<String, Map<String, Map<String, List<Map<String, String>>>>> groups = new LinkedHashMap<>();
         for (DeadlineQueries.TaskView t : shown) {
             String label = t.period() == null ? "Không rõ kỳ" : Periods.label(t.period());
