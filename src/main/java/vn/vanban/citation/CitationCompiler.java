@@ -92,8 +92,11 @@ public class CitationCompiler {
     private final Issuers issuers = new Issuers();
     private final List<Map.Entry<Pattern, String>> expansions = new ArrayList<>();
 
+    private final vn.vanban.store.CitationRepository citations;
+
     public CitationCompiler(DocumentRepository documents, CitedDocumentRepository cited, CitationResolver resolver,
-                            DocumentTypes types) {
+                            DocumentTypes types, vn.vanban.store.CitationRepository citations) {
+        this.citations = citations;
         this.documents = documents;
         this.cited = cited;
         this.resolver = resolver;
@@ -173,6 +176,13 @@ public class CitationCompiler {
         }
         List<Item> out = new ArrayList<>(items.values());
         out.sort(ORDER);
+        for (Item i : out) {
+            if (i.type() == null && i.number() == null) {
+                // written as far as it is known; the drafter is told what to complete
+                notes.add("Văn bản " + (i.documentId() == null ? i.key() : "mã số " + i.documentId()) + " chưa có loại và số"
+                        + " ký hiệu: dòng căn cứ của nó chưa đủ; hãy sửa thông tin văn bản (trang \u201cSửa\u201d) rồi lập lại.");
+            }
+        }
         return new Compiled(out, notes, unknown);
     }
 
@@ -233,7 +243,49 @@ public class CitationCompiler {
     }
 
     private Item fromNode(CitedDocumentRecord n) {
-        return item(n.citeKey(), null, n.docType(), n.docNumber(), n.docDate(), n.issuer(), n.title());
+        String title = n.title();
+        if (title == null && NAMED_TYPES.contains(n.docType()) && n.docNumber() != null) {
+            title = nameInCitations(n); // a law not held: its name as the citing documents write it
+        }
+        return item(n.citeKey(), null, n.docType(), n.docNumber(), n.docDate(), n.issuer(), title);
+    }
+
+    /** Types written by their name ("Luật Đầu tư số 61/2020/QH14"), not by issuer and subject. */
+    private static final List<String> NAMED_TYPES = List.of("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh");
+
+    /**
+     * The name the citing sentences give a law before its number ("Luật Tổ chức Chính phủ số 63/2025/QH15" → "Tổ chức
+     * Chính phủ"), the one most of them give; null when none names it.
+     */
+    private String nameInCitations(CitedDocumentRecord n) {
+        String number = Pattern.quote(n.docNumber()).replace("/", "\\E\\s*/\\s*\\Q").replace("-", "\\E\\s*-\\s*\\Q");
+        Pattern before = Pattern.compile("(?iu)\\s+số\\s+" + number);
+        Pattern type = Pattern.compile("(?u)(?<![\\p{L}])" + Pattern.quote(n.docType()) + "\\s+");
+        Map<String, Integer> names = new LinkedHashMap<>();
+        for (vn.vanban.store.CitationRecord c : citations.findCurrentByCitedId(n.id())) {
+            String sentence = c.sentence() == null ? "" : c.sentence();
+            Matcher at = before.matcher(sentence);
+            if (!at.find()) {
+                continue;
+            }
+            // the nearest type word before the number whose words up to it make one name: no ";" or ":", and a comma
+            // only in a name that says what the law does ("Luật sửa đổi, bổ sung một số điều của Luật …")
+            String head = sentence.substring(0, at.start());
+            Matcher t = type.matcher(head);
+            String name = null;
+            while (t.find()) {
+                String candidate = head.substring(t.end()).strip();
+                if (candidate.length() >= 2 && candidate.length() <= 200 && !candidate.matches(".*[;:()].*")
+                        && (!candidate.contains(",") || LAW_NAMES.saysWhatItDoes(candidate))) {
+                    name = candidate;
+                    break; // the earliest that makes one name is the whole name
+                }
+            }
+            if (name != null) {
+                names.merge(name, 1, Integer::sum);
+            }
+        }
+        return names.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     private Item item(String key, @Nullable Long id, @Nullable String type, @Nullable String number,
@@ -339,7 +391,7 @@ public class CitationCompiler {
     static String write(@Nullable String type, @Nullable String number, @Nullable String date, @Nullable String issuer,
                         @Nullable String title) {
         StringBuilder b = new StringBuilder(type == null ? "Văn bản" : type);
-        boolean named = type != null && List.of("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh").contains(type);
+        boolean named = type != null && NAMED_TYPES.contains(type);
         if (named && title != null) {
             b.append(' ').append(capitalizedName(title));
         }
@@ -393,13 +445,11 @@ public class CitationCompiler {
     }
 
 
-    /** A law's name as written after "Luật": "ĐẦU TƯ" → "Đầu tư", "đầu tư" → "Đầu tư". */
+    private static final LawNames LAW_NAMES = LawNames.load();
+
+    /** A law's name as written after its type word ({@link LawNames}): "ĐẦU TƯ" → "Đầu tư". */
     private static String capitalizedName(String title) {
-        String t = title.strip();
-        if (t.equals(t.toUpperCase(Locale.ROOT))) {
-            t = t.toLowerCase(Locale.ROOT);
-        }
-        return Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        return LAW_NAMES.name(title);
     }
 
     /** The block as plain text: one "Căn cứ …;" line per item. */

@@ -70,6 +70,35 @@ class CitationCompilerTest {
     }
 
     @Test
+    void everyLawNameExampleIsWrittenAsItsTableSays() {
+        LawNames names = LawNames.load();
+        names.examples().forEach((title, name) -> assertEquals(name, names.name(title), title));
+    }
+
+    @Test
+    void aLawNotHeldIsNamedAsTheDocumentsCitingItNameIt() throws Exception {
+        IngestService ingest = app.bean(IngestService.class);
+        ingest.ingest("test:law-names", "cv-luat.txt", ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 15/UBND-VX\n"
+                + "Bắc Kạn, ngày 05 tháng 3 năm 2026\nV/v triển khai thực hiện\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n"
+                + "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 51/2024/QH15;\n")
+                .getBytes(StandardCharsets.UTF_8), false);
+        List<String> lines = compiler.compile(List.of(), List.of("63/2025/QH15|2025|", "51/2024/QH15|2024|")).stream()
+                .map(CitationCompiler.Item::text).toList();
+        assertTrue(lines.contains("Luật Tổ chức Chính phủ số 63/2025/QH15"), lines.toString());
+        assertTrue(lines.contains("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 51/2024/QH15"), lines.toString());
+    }
+
+    @Test
+    void aDocumentWithoutTypeOrNumberIsWrittenWithANote() {
+        long id = app.bean(IngestService.class).ingest("test:bare", "ghi-chu.txt",
+                "Một ghi chú không có số hiệu.".getBytes(StandardCharsets.UTF_8), false).id();
+        CitationCompiler.Compiled c = compiler.compileWithNotes(List.of(id, devIds.get(0)), List.of());
+        assertEquals(2, c.items().size(), "both written");
+        assertTrue(c.notes().size() == 1 && c.notes().get(0).contains("mã số " + id) && c.notes().get(0).contains("chưa có loại"),
+                c.notes().toString());
+    }
+
+    @Test
     void writesAnItemInFullWithAbbreviationsExpanded() {
         List<CitationCompiler.Item> items = compiler.compile(List.of(), List.of("2099/QĐ-UBND|2018|Bắc Kạn"));
         assertEquals(1, items.size());

@@ -1,0 +1,86 @@
+package vn.vanban.citation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
+import vn.vanban.normalize.Folding;
+
+/**
+ * A law's name as a "Căn cứ" line writes it after its type word ({@code vanban/citation/law-names.yml}): "TỔ CHỨC CHÍNH
+ * PHỦ" → "Tổ chức Chính phủ", "Về sửa đổi, bổ sung …" → "sửa đổi, bổ sung …". Immutable.
+ */
+public final class LawNames {
+
+    /** A law named inside a name: "… của luật bảo hiểm y tế" → "… của Luật Bảo hiểm y tế". */
+    private static final Pattern INNER_LAW = Pattern.compile("(?<![\\p{L}\\p{N}])(bộ luật|luật|pháp lệnh) (\\p{Ll})");
+
+    private final List<String> properNames;
+    private final List<String> dropStarts;
+    private final List<String> actStarts;
+    private final Map<String, String> examples;
+
+    @SuppressWarnings("unchecked")
+    private LawNames(Map<String, Object> t) {
+        properNames = (List<String>) t.get("proper_names");
+        dropStarts = (List<String>) t.get("drop_starts");
+        actStarts = (List<String>) t.get("act_starts");
+        examples = (Map<String, String>) t.get("examples");
+    }
+
+    /** The table of {@code vanban/citation/law-names.yml}. */
+    public static LawNames load() {
+        try (InputStream in = LawNames.class.getResourceAsStream("/vanban/citation/law-names.yml")) {
+            return new LawNames(new Yaml().load(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Title → name, each a test. */
+    public Map<String, String> examples() {
+        return examples;
+    }
+
+    /** Whether a law's name opens with what it does ("sửa đổi, bổ sung một số điều của …"). */
+    public boolean saysWhatItDoes(String name) {
+        String f = Folding.fold(name.strip());
+        return actStarts.stream().anyMatch(a -> f.startsWith(Folding.fold(a)));
+    }
+
+    /** The name written after the type word for a law titled {@code title}. */
+    public String name(String title) {
+        String t = title.strip().replaceAll("\\s+", " ");
+        for (String d : dropStarts) {
+            if (Folding.fold(t).startsWith(Folding.fold(d) + " ")) {
+                t = t.substring(d.length()).strip();
+            }
+        }
+        boolean capitals = t.equals(t.toUpperCase(Locale.ROOT));
+        if (capitals) {
+            t = t.toLowerCase(Locale.ROOT);
+            Matcher m = INNER_LAW.matcher(t);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                String type = m.group(1);
+                m.appendReplacement(b, Matcher.quoteReplacement(Character.toUpperCase(type.charAt(0)) + type.substring(1) + " "
+                        + m.group(2).toUpperCase(Locale.ROOT)));
+            }
+            m.appendTail(b);
+            t = b.toString();
+            for (String n : properNames) {
+                t = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(n.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
+                        .matcher(t).replaceAll(Matcher.quoteReplacement(n));
+            }
+        }
+        if (saysWhatItDoes(t)) {
+            return Character.toLowerCase(t.charAt(0)) + t.substring(1); // "Luật sửa đổi, bổ sung …"
+        }
+        return t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
+    }
+}
