@@ -252,6 +252,8 @@ public class CitationCompiler {
 
     /** Types written by their name ("Luật Đầu tư số 61/2020/QH14"), not by issuer and subject. */
     private static final List<String> NAMED_TYPES = List.of("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh");
+    /** How those names are written ({@code law-names.yml}). */
+    private static final LawNames LAW_NAMES = LawNames.load();
 
     /**
      * The name the citing sentences give a law before its number ("Luật Tổ chức Chính phủ số 63/2025/QH15" → "Tổ chức
@@ -268,8 +270,8 @@ public class CitationCompiler {
             if (!at.find()) {
                 continue;
             }
-            // the nearest type word before the number whose words up to it make one name: no ";" or ":", and a comma
-            // only in a name that says what the law does ("Luật sửa đổi, bổ sung một số điều của Luật …")
+            // the first type word before the number from which the words up to it make one name: no ";" or ":", and a
+            // comma only in a name that says what the law does ("Luật sửa đổi, bổ sung một số điều của Luật …")
             String head = sentence.substring(0, at.start());
             Matcher t = type.matcher(head);
             String name = null;
@@ -393,7 +395,7 @@ public class CitationCompiler {
         StringBuilder b = new StringBuilder(type == null ? "Văn bản" : type);
         boolean named = type != null && NAMED_TYPES.contains(type);
         if (named && title != null) {
-            b.append(' ').append(capitalizedName(title));
+            b.append(' ').append(LAW_NAMES.name(title)); // "ĐẦU TƯ" → "Đầu tư"
         }
         if (number != null) {
             b.append(" số ").append(number);
@@ -445,12 +447,6 @@ public class CitationCompiler {
     }
 
 
-    private static final LawNames LAW_NAMES = LawNames.load();
-
-    /** A law's name as written after its type word ({@link LawNames}): "ĐẦU TƯ" → "Đầu tư". */
-    private static String capitalizedName(String title) {
-        return LAW_NAMES.name(title);
-    }
 
     /** The block as plain text: one "Căn cứ …;" line per item. */
     public String text(List<Item> items) {
