@@ -29,8 +29,13 @@ public class ReturnToPage implements PriorToLoginPersistence<HttpRequest<?>, Mut
         if (!request.getMethod().name().equals("GET")) {
             return; // a form sent while signed out: its page, not its action, is where to come back to
         }
-        String path = request.getUri().getRawPath() + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
-        remember(path, response);
+        remember(pathOf(request), response);
+    }
+
+    /** The path and query {@code request} asked for ("/van-ban/12?q=…"), as a link back to it. */
+    public static String pathOf(HttpRequest<?> request) {
+        URI u = request.getUri();
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
     }
 
     /** Keeps {@code path} to return to after signing in, if it is a local path. */
@@ -48,8 +53,11 @@ public class ReturnToPage implements PriorToLoginPersistence<HttpRequest<?>, Mut
         return back;
     }
 
-    /** A path on this site ("/van-ban/12?x=1"), not another host's ("//evil.example", "/\\evil") nor the sign-in page. */
-    static boolean isLocal(String path) {
+    /**
+     * A path on this site ("/van-ban/12?x=1"), not another host's ("//evil.example", "/\\evil") nor the sign-in page:
+     * the one check every "go back to" link of the pages makes.
+     */
+    public static boolean isLocal(String path) {
         if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\") || path.length() > 2000
                 || path.startsWith("/dang-nhap") || path.startsWith("/login") || path.startsWith("/logout")) {
             return false;

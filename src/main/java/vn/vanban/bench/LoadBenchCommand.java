@@ -230,12 +230,10 @@ public class LoadBenchCommand implements Callable<Integer> {
             int status = 0;
             for (int i = 0; i < n; i++) {
                 long a = System.nanoTime();
-                java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(base + page).toURL().openConnection();
-                status = c.getResponseCode();
-                try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
-                    bytes = in == null ? 0 : in.readAllBytes().length;
-                }
+                long[] answer = fetch(base + page);
                 t[i] = System.nanoTime() - a;
+                status = (int) answer[0];
+                bytes = answer[1];
             }
             Percentiles p = Percentiles.of(t);
             System.out.printf("%-42s %8.1f %8.1f %8.1f %10d%s%n", page, p.p50(), p.p95(), p.p99(), bytes,
@@ -248,14 +246,20 @@ public class LoadBenchCommand implements Callable<Integer> {
      * HttpURLConnection), so that the client adds no thread hand-offs of its own to what is measured.
      */
     private static int get(String url) throws IOException {
+        return (int) fetch(url)[0];
+    }
+
+    /** {@link #get}, with the size of the answer: {status, bytes}. */
+    private static long[] fetch(String url) throws IOException {
         java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
         int status = c.getResponseCode();
+        long bytes = 0;
         try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
             if (in != null) {
-                in.readAllBytes(); // read to the end, so the connection is kept for the next request
+                bytes = in.readAllBytes().length; // read to the end, so the connection is kept for the next request
             }
         }
-        return status;
+        return new long[] {status, bytes};
     }
 
     /** The request {@code encoded} asks the HTTP API for. */

@@ -20,14 +20,16 @@ public final class LawNames {
     /** A law named inside a name: "… của luật bảo hiểm y tế" → "… của Luật Bảo hiểm y tế". */
     private static final Pattern INNER_LAW = Pattern.compile("(?<![\\p{L}\\p{N}])(bộ luật|luật|pháp lệnh) (\\p{Ll})");
 
-    private final List<String> properNames;
+    /** Each proper name, found in lower case as a whole word, with the capitals it keeps. */
+    private final List<Map.Entry<Pattern, String>> properNames;
     private final List<String> dropStarts;
     private final List<String> actStarts;
     private final Map<String, String> examples;
 
     @SuppressWarnings("unchecked")
     private LawNames(Map<String, Object> t) {
-        properNames = (List<String>) t.get("proper_names");
+        properNames = ((List<String>) t.get("proper_names")).stream().map(n -> Map.entry(Pattern.compile(
+                "(?<![\\p{L}\\p{N}])" + Pattern.quote(n.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])"), n)).toList();
         dropStarts = (List<String>) t.get("drop_starts");
         actStarts = (List<String>) t.get("act_starts");
         examples = (Map<String, String>) t.get("examples");
@@ -73,9 +75,8 @@ public final class LawNames {
             }
             m.appendTail(b);
             t = b.toString();
-            for (String n : properNames) {
-                t = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(n.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
-                        .matcher(t).replaceAll(Matcher.quoteReplacement(n));
+            for (Map.Entry<Pattern, String> n : properNames) {
+                t = n.getKey().matcher(t).replaceAll(Matcher.quoteReplacement(n.getValue()));
             }
         }
         if (saysWhatItDoes(t)) {

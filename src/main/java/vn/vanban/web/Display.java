@@ -55,7 +55,7 @@ final class Display {
 
     /** {@code back} when it is a path of this site (never another site: "//host", "\\host"), else {@code otherwise}. */
     static String localPath(String back, String otherwise) {
-        return back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : otherwise;
+        return vn.vanban.auth.ReturnToPage.isLocal(back) ? back : otherwise; // the one check of a local path
     }
 
     /** HTML-escaped text (unbescape, the escaper Thymeleaf itself uses). */

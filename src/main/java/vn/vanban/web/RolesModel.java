@@ -24,7 +24,7 @@ public class RolesModel implements ViewModelProcessor<Map<String, Object>> {
         model.putIfAbsent("canEdit", who != null && who.getRoles().contains(Role.EDITOR_NAME));
         model.putIfAbsent("isAdmin", who != null && who.getRoles().contains(Role.ADMIN_NAME));
         // the header's sign-in link brings the reader back to this page
-        String here = request.getUri().getRawPath() + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
+        String here = vn.vanban.auth.ReturnToPage.pathOf(request);
         model.putIfAbsent("here", here.startsWith("/dang-nhap") ? "/" : here);
         modelAndView.setModel(model);
     }
