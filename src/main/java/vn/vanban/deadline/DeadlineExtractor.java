@@ -113,8 +113,9 @@ public final class DeadlineExtractor {
                 item = stripped;
             }
             if (!stripped.isEmpty()) {
-                // a table whose cells lost their tabs (PDF): a line that is only a time expression is a cell
-                List<Deadline> cell = inside(lineStart, citationSpans) ? List.of()
+                // a table whose cells lost their tabs (PDF): a line that is only a time expression is a cell, unless
+                // it is the date of the document cited just before it ("Số 178/1998/TT-TCCP;⏎ngày 04/6/1998")
+                List<Deadline> cell = inside(lineStart, citationSpans) || datesCitation(text, lineStart, citationSpans) ? List.of()
                         : deadlineCell(stripped, lineStart + line.indexOf(stripped.charAt(0)), docDate, previousLine);
                 Matcher month = BARE_MONTH.matcher(stripped);
                 if (month.matches()) {
@@ -691,6 +692,16 @@ public final class DeadlineExtractor {
         }
         String[] p = documentDate.split("-");
         return LocalDate.of(Integer.parseInt(p[0]), p.length > 1 ? Integer.parseInt(p[1]) : 1, p.length > 2 ? Integer.parseInt(p[2]) : 1);
+    }
+
+    /** Whether a cited document's number ends just before {@code pos}, with nothing but punctuation between. */
+    private static boolean datesCitation(String text, int pos, List<int[]> spans) {
+        for (int[] s : spans) {
+            if (s[1] <= pos && pos - s[1] <= 8 && text.substring(s[1], pos).chars().noneMatch(Character::isLetterOrDigit)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inside(int pos, List<int[]> spans) {

@@ -51,6 +51,24 @@ class DeadlinePrecisionTest {
         assertEquals("", dues("Tạo động lực để tiếp tục thúc đẩy công việc trong tháng 5 và thời gian tới.", "2026-05-02"));
         // a duty in the same words is one
         assertEquals("2026-06-30", dues("Các bộ, ngành hoàn thành việc rà soát trước ngày 30 tháng 6 năm 2026.", "2026-04-01"));
+        // a period someone has before a date, a state begun before it, the day a figure stands at
+        assertEquals("", dues("b) Cán bộ có thời gian công tác tại vùng khó khăn trước ngày 01 tháng 01 năm 2024 là người được "
+                + "hưởng phụ cấp theo quy định.", "2024-05-01"));
+        assertEquals("", dues("Trường hợp hộ gia đình vừa thuộc diện hỗ trợ vừa thuộc diện vay vốn mà đã đăng ký theo quy định tại "
+                + "điểm a, b và c khoản 2 Điều 4 của Nghị định này từ trước ngày 01 tháng 3 năm 2025 và có đủ hồ sơ.", "2025-02-01"));
+        assertEquals("", dues("Biểu 02\tSố dư nợ cuối năm (tại ngày 31 tháng 12)\tNăm\n", "2025-02-01"));
+        // a year and the period beyond it is a scope, the sentence's deadline is its date
+        assertEquals("2026-05-06", dues("a) Rà soát các chỉ tiêu của ngành trong năm 2026 và giai đoạn 2026 - 2030, gửi Bộ Tài chính "
+                + "trước ngày 06 tháng 5 năm 2026;", "2026-04-10"));
+    }
+
+    @Test
+    void theDateOfADocumentListedInATableIsNoDeadline() {
+        String text = "BỘ TÀI CHÍNH\nSố: 225/QĐ-BTC\nHà Nội, ngày 14 tháng 4 năm 2024\nQUYẾT ĐỊNH\n"
+                + "Danh mục văn bản còn hiệu lực\nTT\nTên loại\nSố, ký hiệu; ngày ban hành\nTrích yếu\n18\nThông tư\nSố 12/2015/TT-BTC;\nngày 04/6/2015\n"
+                + "Hướng dẫn thực hiện chế độ kế toán\n";
+        // the whole analysis: the cited documents it finds are what tells the date of a listed one
+        assertEquals(List.of(), vn.vanban.analysis.DocumentAnalysis.standalone().run(text).work().deadlines());
     }
 
     @Test
