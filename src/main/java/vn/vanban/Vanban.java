@@ -23,7 +23,7 @@ import vn.vanban.config.Contexts;
         description = "Document repository with full-text search for Vietnamese government offices.",
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, ExtractCommand.class,
                 ReindexCommand.class, CitesCommand.class, CompileCommand.class, DeadlinesCommand.class,
-                BenchCommand.class, vn.vanban.bench.EvalCommand.class, vn.vanban.bench.RelationsEvalCommand.class, vn.vanban.bench.DeadlinesEvalCommand.class,
+                BenchCommand.class, vn.vanban.bench.EvalCommand.class, vn.vanban.bench.RelationsEvalCommand.class, vn.vanban.bench.DeadlinesEvalCommand.class, vn.vanban.bench.CompileEvalCommand.class,
                 vn.vanban.bench.GenerateCommand.class,
                 vn.vanban.bench.LoadBenchCommand.class, vn.vanban.hardening.HardeningCommand.class})
 public class Vanban implements Runnable {

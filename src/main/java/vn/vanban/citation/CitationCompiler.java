@@ -238,16 +238,18 @@ public class CitationCompiler {
         String type = d.docType() != null ? d.docType() : node == null ? null : node.docType();
         String title = d.subject() != null ? d.subject() : node == null ? null : node.title();
         String date = d.docDate() != null ? d.docDate() : node == null ? null : node.docDate();
-        return item(key, d.id(), type, d.docNumber() != null ? d.docNumber() : node == null ? null : node.docNumber(),
-                date, issuer, title);
+        String number = d.docNumber() != null ? d.docNumber() : node == null ? null : node.docNumber();
+        String amenders = node == null || number == null ? null : fromCitations(node).amenders();
+        return item(key, d.id(), type, number, date, issuer, title, amenders);
     }
 
     private Item fromNode(CitedDocumentRecord n) {
-        String title = n.title();
-        if (title == null && NAMED_TYPES.contains(n.docType()) && n.docNumber() != null) {
-            title = nameInCitations(n); // a law not held: its name as the citing documents write it
+        String title = n.title() == null ? null : LAW_NAMES.citedTitle(n.title());
+        Stated stated = n.docNumber() == null ? new Stated(null, null) : fromCitations(n);
+        if (title == null && NAMED_TYPES.contains(n.docType())) {
+            title = stated.name(); // a law not held: its name as the citing documents write it
         }
-        return item(n.citeKey(), null, n.docType(), n.docNumber(), n.docDate(), n.issuer(), title);
+        return item(n.citeKey(), null, n.docType(), n.docNumber(), n.docDate(), n.issuer(), title, stated.amenders());
     }
 
     /** Types written by their name ("Luật Đầu tư số 61/2020/QH14"), not by issuer and subject. */
@@ -256,48 +258,117 @@ public class CitationCompiler {
     private static final LawNames LAW_NAMES = LawNames.load();
 
     /**
-     * The name the citing sentences give a law before its number ("Luật Tổ chức Chính phủ số 63/2025/QH15" → "Tổ chức
-     * Chính phủ"), the one most of them give; null when none names it.
+     * What the citing sentences say of a document beside its number: the name most of them give a law before it ("Luật Tổ
+     * chức Chính phủ số 63/2025/QH15" → "Tổ chức Chính phủ"), and the documents that amended it, as the fullest list a
+     * "Căn cứ" line gives after it ("… số 25/2008/QH12 được sửa đổi, bổ sung bởi Luật số 46/2014/QH13 và Luật số 51/2024/QH15"
+     * → "Luật số 46/2014/QH13 và Luật số 51/2024/QH15"); each null when none says it.
      */
-    private String nameInCitations(CitedDocumentRecord n) {
+    private record Stated(@Nullable String name, @Nullable String amenders) {
+    }
+
+    /** An amending act after a number: "được sửa đổi, bổ sung (một số điều) bởi/theo/tại (các) …", no other "số N" between. */
+    private static final Pattern AMENDED_BY = Pattern.compile(
+            "(?iu)^(?:(?!(?<![\\p{L}])số\\s+\\d)[^;()])*?được\\s+sửa\\s+đổi,\\s*bổ\\s+sung(?:\\s+một\\s+số\\s+điều)?\\s+(?:bởi|theo|tại)\\s+(?:các\\s+)?");
+    /** One amending document in such a list: its type (or that of the one before it) and number. */
+    private static final Pattern AMENDER = Pattern.compile(
+            "(?u)(?:(Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định)\\s+)?số\\s+(\\d[\\p{L}\\p{N}./-]*[\\p{L}\\p{N}])");
+
+    private Stated fromCitations(CitedDocumentRecord n) {
         String number = Pattern.quote(n.docNumber()).replace("/", "\\E\\s*/\\s*\\Q").replace("-", "\\E\\s*-\\s*\\Q");
-        Pattern before = Pattern.compile("(?iu)\\s+số\\s+" + number);
-        Pattern type = Pattern.compile("(?u)(?<![\\p{L}])" + Pattern.quote(n.docType()) + "\\s+");
+        Pattern before = Pattern.compile("(?iu)\\s+số\\s+" + number + "(?![\\p{L}\\p{N}/])");
+        Pattern type = n.docType() == null ? null : Pattern.compile("(?u)(?<![\\p{L}])" + Pattern.quote(n.docType()) + "\\s+");
         Map<String, Integer> names = new LinkedHashMap<>();
-        for (vn.vanban.store.CitationRecord c : citations.findCurrentByCitedId(n.id())) {
+        String amenders = null;
+        int most = 0;
+        for (vn.vanban.store.CitationRepository.DatedSentence c : citations.findCurrentSentencesByCitedId(n.id())) {
             String sentence = c.sentence() == null ? "" : c.sentence();
             Matcher at = before.matcher(sentence);
             if (!at.find()) {
                 continue;
             }
-            // the first type word before the number from which the words up to it make one name: no ";" or ":", and a
-            // comma only in a name that says what the law does ("Luật sửa đổi, bổ sung một số điều của Luật …")
-            String head = sentence.substring(0, at.start());
-            Matcher t = type.matcher(head);
-            String name = null;
-            while (t.find()) {
-                String candidate = head.substring(t.end()).strip();
-                if (candidate.length() >= 2 && candidate.length() <= 200 && !candidate.matches(".*[;:()].*")
-                        && (!candidate.contains(",") || LAW_NAMES.saysWhatItDoes(candidate))) {
-                    name = candidate;
-                    break; // the earliest that makes one name is the whole name
-                }
-            }
+            String name = type == null ? null : nameBefore(sentence.substring(0, at.start()), type);
             if (name != null) {
                 names.merge(name, 1, Integer::sum);
             }
+            Matcher amended = AMENDED_BY.matcher(sentence).region(at.end(), sentence.length());
+            if (BASIS.matcher(sentence).lookingAt() && amended.lookingAt()) {
+                // the fullest list a "Căn cứ" line gives (amendments only add up), the newest document's on a tie
+                List<String> list = amenders(sentence.substring(amended.end()), n.docType());
+                if (list.size() > most) {
+                    most = list.size();
+                    amenders = list.size() == 1 ? list.get(0)
+                            : String.join(", ", list.subList(0, list.size() - 1)) + " và " + list.get(list.size() - 1);
+                }
+            }
         }
-        return names.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        String name = names.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return new Stated(name, amenders);
+    }
+
+    /**
+     * The name before a number: from the first type word from which the words up to it make one name — no ";", ":" or
+     * parenthesis, and no other type word unless the name says what the law does ("Luật sửa đổi, bổ sung một số điều của
+     * Luật …"); a comma may stand in a name ("Luật Thuế xuất khẩu, thuế nhập khẩu").
+     */
+    private static String nameBefore(String head, Pattern type) {
+        Matcher t = type.matcher(head);
+        while (t.find()) {
+            String candidate = head.substring(t.end()).strip();
+            if (candidate.length() >= 2 && candidate.length() <= 200 && !candidate.matches(".*[;:()].*")
+                    && (!INNER_TYPE.matcher(candidate).find() || LAW_NAMES.saysWhatItDoes(candidate))) {
+                return candidate; // the earliest that makes one name is the whole name
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern INNER_TYPE = Pattern.compile("(?u)(?<![\\p{L}])(Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết)(?![\\p{L}])");
+
+    /** A sentence that is a "Căn cứ" line. */
+    private static final Pattern BASIS = Pattern.compile("(?iu)\\s*căn\\s+cứ\\s");
+
+    /**
+     * "Luật số 46/2014/QH13 và Luật số 51/2024/QH15 (sau đây …" → ["Luật số 46/2014/QH13", "Luật số 51/2024/QH15"], for
+     * a document of type {@code amendedType}: a law is amended by laws, ordinances and the National Assembly's
+     * resolutions, anything else by its own type; a list naming any other is not read.
+     */
+    private List<String> amenders(String list, @Nullable String amendedType) {
+        int end = list.length();
+        for (char stop : new char[] {';', '(', '\n'}) {
+            int at = list.indexOf(stop);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        List<String> out = new ArrayList<>();
+        String lastType = null;
+        Matcher m = AMENDER.matcher(list.substring(0, end));
+        while (m.find()) {
+            String t = m.group(1) != null ? m.group(1) : lastType;
+            if (t == null) {
+                DocumentTypes.Type byNumber = types.fromNumber(m.group(2));
+                t = byNumber == null ? null : byNumber.name();
+            }
+            if (t == null) {
+                break;
+            }
+            boolean fits = NAMED_TYPES.contains(amendedType) ? NAMED_TYPES.contains(t) || t.equals("Nghị quyết")
+                    : t.equals(amendedType);
+            if (!fits) {
+                return List.of();
+            }
+            out.add(t + " số " + m.group(2));
+            lastType = t;
+        }
+        return out;
     }
 
     private Item item(String key, @Nullable Long id, @Nullable String type, @Nullable String number,
-                      @Nullable String date, @Nullable String issuer, @Nullable String title) {
+                      @Nullable String date, @Nullable String issuer, @Nullable String title, @Nullable String amenders) {
         String scope = scope(number, issuer);
         int rank = rank(type, number, issuer);
         String fullIssuer = issuer == null ? null : expand(issuer.strip());
         String fullTitle = title == null || title.isBlank() ? null : expand(title.strip().replaceAll("\\s+", " "));
         return new Item(key, id, type, number, date, fullIssuer, fullTitle, rank, scope,
-                write(type, number, date, fullIssuer, fullTitle));
+                write(type, number, date, fullIssuer, fullTitle) + (amenders == null ? "" : " được sửa đổi, bổ sung bởi " + amenders));
     }
 
     /** central, party or local: from the number's codes, else from the issuer's name. */
@@ -387,8 +458,9 @@ public class CitationCompiler {
     }
 
     /**
-     * "Quyết định số 2099/QĐ-UBND ngày 08/12/2018 của Ủy ban nhân dân tỉnh Bắc Kạn về việc …"; a law by its name:
-     * "Luật Đầu tư số 61/2020/QH14 ngày 17/6/2020".
+     * A line as current drafting writes it: "Quyết định số 2099/QĐ-UBND ngày 08 tháng 12 năm 2018 của Ủy ban nhân dân
+     * tỉnh Bắc Kạn về việc …"; a thông tư by the head who issues it ("… của Bộ trưởng Bộ Tài chính quy định …"); a law by
+     * its name and number, without its date ("Luật Đầu tư số 61/2020/QH14"), or by its date when the number is unknown.
      */
     static String write(@Nullable String type, @Nullable String number, @Nullable String date, @Nullable String issuer,
                         @Nullable String title) {
@@ -400,11 +472,11 @@ public class CitationCompiler {
         if (number != null) {
             b.append(" số ").append(number);
         }
-        if (date != null) {
+        if (date != null && !(named && number != null)) {
             b.append(' ').append(datePhrase(date));
         }
         if (!named && issuer != null) {
-            b.append(" của ").append(issuer);
+            b.append(" của ").append(LAW_NAMES.issuedBy(type, issuer));
         }
         if (!named && title != null) {
             b.append(' ').append(aboutPhrase(title));
@@ -412,13 +484,18 @@ public class CitationCompiler {
         return b.toString();
     }
 
-    /** "2018-12-08" → "ngày 08/12/2018"; "2019-12" → "tháng 12/2019"; "2023" → "năm 2023". */
+    /**
+     * "2018-12-08" → "ngày 08 tháng 12 năm 2018" (a day below 10 and the months 1 and 2 with a leading zero, as Nghị định
+     * 30/2020/NĐ-CP writes dates); "2019-12" → "tháng 12 năm 2019"; "2023" → "năm 2023".
+     */
     static String datePhrase(String iso) {
-        return switch (iso.length()) {
-            case 10 -> "ngày " + iso.substring(8, 10) + "/" + iso.substring(5, 7) + "/" + iso.substring(0, 4);
-            case 7 -> "tháng " + iso.substring(5, 7) + "/" + iso.substring(0, 4);
-            default -> "năm " + iso;
-        };
+        String year = "năm " + iso.substring(0, 4);
+        if (iso.length() < 7) {
+            return year;
+        }
+        int m = Integer.parseInt(iso.substring(5, 7));
+        String month = "tháng " + (m <= 2 ? "0" + m : Integer.toString(m)) + " " + year;
+        return iso.length() < 10 ? month : "ngày " + iso.substring(8, 10) + " " + month;
     }
 
     /**
@@ -442,6 +519,9 @@ public class CitationCompiler {
             if (f.startsWith(start)) {
                 return t; // "… của Chính phủ quy định chi tiết …"
             }
+        }
+        if (LAW_NAMES.opensWithAct(t)) {
+            return t; // "… của Chính phủ cắt giảm, phân cấp …"
         }
         return "về " + t; // a subject, not an act: "… của Sở … về nhiệm vụ trọng tâm …""
     }

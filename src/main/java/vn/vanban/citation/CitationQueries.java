@@ -60,6 +60,36 @@ public class CitationQueries {
         this.documents = documents;
     }
 
+    /**
+     * The citation keys of what a person typed, one document per entry: a key ("2099/QĐ-UBND|2018|bac kan") as it is, a
+     * number in any spelling ("45/2019/QH14", "2099/QĐ-UBND") as the one cited document that bears it, else as typed
+     * (the compiler then names it as unknown).
+     *
+     * @throws IllegalArgumentException (a Vietnamese message) when a number fits several cited documents
+     */
+    public List<String> keys(List<String> refs) {
+        List<String> out = new ArrayList<>();
+        for (String line : refs) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (!l.contains("|")) {
+                List<Cited> found = byNumber(l, null);
+                if (found.size() == 1) {
+                    out.add(found.get(0).key());
+                    continue;
+                }
+                if (found.size() > 1) {
+                    throw new IllegalArgumentException("Số " + l + " ứng với " + found.size() + " văn bản: thêm năm và tỉnh,"
+                            + " ví dụ " + found.get(0).key());
+                }
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
     /** Cited documents with number {@code number} in any spelling, of {@code year} when given. */
     public List<Cited> byNumber(String number, @Nullable Integer year) {
         List<Cited> out = new ArrayList<>();

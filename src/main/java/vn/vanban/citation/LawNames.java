@@ -25,6 +25,10 @@ public final class LawNames {
     private final List<String> dropStarts;
     private final List<String> actStarts;
     private final Map<String, String> examples;
+    private final List<String> titleVerbs;
+    private final List<String> headIssued;
+    private final List<String> citedTitleEnds;
+    private final Map<String, String> heads;
 
     @SuppressWarnings("unchecked")
     private LawNames(Map<String, Object> t) {
@@ -33,6 +37,10 @@ public final class LawNames {
         dropStarts = (List<String>) t.get("drop_starts");
         actStarts = (List<String>) t.get("act_starts");
         examples = (Map<String, String>) t.get("examples");
+        titleVerbs = ((List<String>) t.get("title_verbs")).stream().map(v -> Folding.fold(v) + " ").toList();
+        headIssued = (List<String>) t.get("head_issued");
+        citedTitleEnds = (List<String>) t.get("cited_title_ends");
+        heads = (Map<String, String>) t.get("heads");
     }
 
     /** The table of {@code vanban/citation/law-names.yml}. */
@@ -53,6 +61,43 @@ public final class LawNames {
     public boolean saysWhatItDoes(String name) {
         String f = Folding.fold(name.strip());
         return actStarts.stream().anyMatch(a -> f.startsWith(Folding.fold(a)));
+    }
+
+    /**
+     * The trích yếu of a cited document as its citing sentence gave it, without what the sentence goes on to say after
+     * it ("… về kiểm tra, rà soát văn bản quy phạm pháp luật đã được sửa đổi, bổ sung bởi …" → "… về kiểm tra, rà soát
+     * văn bản quy phạm pháp luật").
+     */
+    public String citedTitle(String title) {
+        String lower = title.toLowerCase(Locale.ROOT);
+        int end = title.length();
+        for (String e : citedTitleEnds) {
+            int at = lower.indexOf(" " + e);
+            end = at > 0 ? Math.min(end, at) : end;
+        }
+        return title.substring(0, end).replaceAll("[\\s,;]+$", "");
+    }
+
+    /** Whether a trích yếu opens with what the document does ("Cắt giảm, phân cấp …"), word for word. */
+    public boolean opensWithAct(String title) {
+        String f = Folding.fold(title.strip()).replace(",", " ");
+        return titleVerbs.stream().anyMatch(f::startsWith);
+    }
+
+    /**
+     * Who a line names as the issuer of a {@code type} issued by {@code body}: a thông tư is issued by the body's head
+     * ("Bộ Tài chính" → "Bộ trưởng Bộ Tài chính"); other types, a joint issue or a body already named by its head, as given.
+     */
+    public String issuedBy(String type, String body) {
+        if (type == null || !headIssued.contains(type) || body.contains(",")) {
+            return body;
+        }
+        for (Map.Entry<String, String> h : heads.entrySet()) {
+            if (body.startsWith(h.getKey())) {
+                return h.getValue().replace("{body}", body);
+            }
+        }
+        return body;
     }
 
     /** The name written after the type word for a law titled {@code title}. */

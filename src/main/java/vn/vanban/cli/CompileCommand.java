@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import vn.vanban.citation.CitationCompiler;
 
 /** Writes the "Căn cứ …" block for held documents and cited documents, ordered by legal rank then date. */
-@Command(name = "compile", description = "Compile a \"Căn cứ\" list: vanban compile --doc 12 --key '2099/QĐ-UBND|2018|bac kan' "
-        + "[--format text|markdown|docx|csv|json] [-o FILE]")
+@Command(name = "compile", description = "Compile a \"Căn cứ\" list: vanban compile --doc 12 --ref 45/2019/QH14 "
+        + "--key '2099/QĐ-UBND|2018|bac kan' [--format text|markdown|docx|csv|json] [-o FILE]")
 public class CompileCommand implements Callable<Integer> {
 
     @Option(names = "--doc", description = "id of a held document (repeatable)")
@@ -21,6 +21,9 @@ public class CompileCommand implements Callable<Integer> {
 
     @Option(names = "--key", description = "citation key of a cited document, as /api/citations shows it (repeatable)")
     List<String> keys = new ArrayList<>();
+
+    @Option(names = "--ref", description = "number of a cited or held document as typed, e.g. 45/2019/QH14 (repeatable)")
+    List<String> refs = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "text", description = "text (default), markdown, docx, csv or json")
     String format;
@@ -31,14 +34,26 @@ public class CompileCommand implements Callable<Integer> {
     @Inject
     CitationCompiler compiler;
 
+    @Inject
+    vn.vanban.citation.CitationQueries citations;
+
     @Override
     public Integer call() throws Exception {
         CitationCompiler.Format f = CitationCompiler.Format.parse(format);
         if (f == CitationCompiler.Format.DOCX && output == null) {
-            System.err.println("error: docx needs -o FILE");
+            System.err.println("lỗi: định dạng docx cần tệp đích: -o TỆP");
             return 2;
         }
-        List<CitationCompiler.Item> items = compiler.compile(documents, keys);
+        List<String> all = new ArrayList<>(keys);
+        try {
+            all.addAll(citations.keys(refs));
+        } catch (IllegalArgumentException e) {
+            System.err.println("lỗi: " + e.getMessage());
+            return 2;
+        }
+        CitationCompiler.Compiled compiled = compiler.compileWithNotes(documents, all);
+        compiled.notes().forEach(n -> System.err.println("lưu ý: " + n));
+        List<CitationCompiler.Item> items = compiled.items();
         byte[] bytes = switch (f) {
             case TEXT -> compiler.text(items).getBytes(StandardCharsets.UTF_8);
             case MARKDOWN -> compiler.markdown(items).getBytes(StandardCharsets.UTF_8);
@@ -51,7 +66,7 @@ public class CompileCommand implements Callable<Integer> {
             System.out.flush();
         } else {
             Files.write(output, bytes);
-            System.err.printf("%d items written to %s%n", items.size(), output);
+            System.err.printf("đã ghi %d dòng căn cứ vào %s%n", items.size(), output);
         }
         return 0;
     }

@@ -203,29 +203,7 @@ public class ToolPagesController {
      * number takes the key of the cited document with that number when there is exactly one.
      */
     private List<String> keys(String refs) {
-        List<String> out = new ArrayList<>();
-        if (refs == null) {
-            return out;
-        }
-        for (String line : refs.split("\\R")) {
-            String l = line.strip();
-            if (l.isEmpty()) {
-                continue;
-            }
-            if (!l.contains("|")) {
-                List<CitationQueries.Cited> found = citations.byNumber(l, null);
-                if (found.size() == 1) {
-                    out.add(found.get(0).key());
-                    continue;
-                }
-                if (found.size() > 1) {
-                    throw new IllegalArgumentException("Số " + l + " ứng với " + found.size() + " văn bản: thêm năm và tỉnh,"
-                            + " ví dụ " + found.get(0).key());
-                }
-            }
-            out.add(l);
-        }
-        return out;
+        return refs == null ? List.of() : citations.keys(List.of(refs.split("\\R")));
     }
 
     private static String query(List<Long> ids, String refs) {

@@ -76,6 +76,64 @@ class CitationCompilerTest {
     }
 
     @Test
+    void linesAreWrittenAsCurrentDraftingWritesThem() {
+        // a law by name and number, no date; a day below 10 and January, February with a leading zero
+        assertEquals("Bộ luật Lao động số 45/2019/QH14",
+                CitationCompiler.write("Bộ luật", "45/2019/QH14", "2019-11-20", "Quốc hội", "Lao động"));
+        assertEquals("Luật Đầu tư ngày 17 tháng 6 năm 2020", CitationCompiler.write("Luật", null, "2020-06-17", null, "ĐẦU TƯ"));
+        // a thông tư by the head of the ministry; a trích yếu that says what it does follows without "về"
+        assertEquals("Thông tư số 38/2026/TT-BTC ngày 31 tháng 3 năm 2026 của Bộ trưởng Bộ Tài chính quy định mẫu văn bản",
+                CitationCompiler.write("Thông tư", "38/2026/TT-BTC", "2026-03-31", "Bộ Tài chính", "Quy định mẫu văn bản"));
+        assertEquals("Nghị quyết số 19/2026/NQ-CP ngày 09 tháng 02 năm 2026 của Chính phủ cắt giảm, phân cấp thủ tục hành chính",
+                CitationCompiler.write("Nghị quyết", "19/2026/NQ-CP", "2026-02-09", "Chính phủ", "Cắt giảm, phân cấp thủ tục hành chính"));
+        // a subject, not an act, takes "về"; a joint circular keeps its bodies
+        assertEquals("Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư",
+                CitationCompiler.write("Nghị định", "30/2020/NĐ-CP", "2020-03-05", "Chính phủ", "Về công tác văn thư"));
+        assertEquals("Thông tư liên tịch số 08/2012/TTLT-BLĐTBXH-BNV của Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ",
+                CitationCompiler.write("Thông tư liên tịch", "08/2012/TTLT-BLĐTBXH-BNV", null,
+                        "Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ", null));
+        assertEquals("Quyết định số 7/QĐ-UBND tháng 01 năm 2019", CitationCompiler.write("Quyết định", "7/QĐ-UBND", "2019-01", null, null));
+    }
+
+    @Test
+    void aCitedDocumentIsWrittenWithTheAmendmentsItsBasisLinesList(@TempDir Path dir) throws Exception {
+        IngestService ingest = app.bean(IngestService.class);
+        // an older document lists one amendment, a newer one all three; a sentence that is no basis line says nothing
+        ingest.ingest("test:chain-1", "tt-1.txt", ("BỘ TÀI CHÍNH\nSố: 5/2025/TT-BTC\nHà Nội, ngày 02 tháng 8 năm 2025\n"
+                + "THÔNG TƯ\nHướng dẫn một số điều\nCăn cứ Luật Thuế giá trị gia tăng, thuế tiêu thụ đặc biệt số 13/2008/QH12 "
+                + "được sửa đổi, bổ sung bởi Luật số 31/2013/QH13;\nCăn cứ Nghị định số 79/2025/NĐ-CP ngày 01 tháng 4 năm "
+                + "2025 của Chính phủ về kiểm tra, rà soát văn bản quy phạm pháp luật đã được sửa đổi, bổ sung bởi Nghị định "
+                + "số 187/2025/NĐ-CP;\n").getBytes(StandardCharsets.UTF_8), false);
+        ingest.ingest("test:chain-2", "tt-2.txt", ("BỘ TÀI CHÍNH\nSố: 9/2026/TT-BTC\nHà Nội, ngày 10 tháng 3 năm 2026\n"
+                + "THÔNG TƯ\nHướng dẫn thực hiện\nCăn cứ Luật Thuế giá trị gia tăng, thuế tiêu thụ đặc biệt số 13/2008/QH12 "
+                + "được sửa đổi, bổ sung bởi các Luật số 31/2013/QH13, số 71/2014/QH13 và Luật số 106/2016/QH13;\n"
+                + "Điều 1. Mẫu tờ khai theo Luật số 13/2008/QH12 được sửa đổi, bổ sung bởi Thông tư số 80/2021/TT-BTC.\n")
+                .getBytes(StandardCharsets.UTF_8), false);
+        List<String> lines = compiler.compile(List.of(), List.of("13/2008/QH12|2008|", "79/2025/NĐ-CP|2025|")).stream()
+                .map(CitationCompiler.Item::text).toList();
+        assertEquals(List.of("Luật Thuế giá trị gia tăng, thuế tiêu thụ đặc biệt số 13/2008/QH12 được sửa đổi, bổ sung bởi "
+                        + "Luật số 31/2013/QH13, Luật số 71/2014/QH13 và Luật số 106/2016/QH13",
+                "Nghị định số 79/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ về kiểm tra, rà soát văn bản quy phạm pháp luật "
+                        + "được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP"), lines);
+
+        // the checked lines' scorer: one line as printed, one that differs and is shown beside the printed one
+        Path set = dir.resolve("set.json");
+        Files.writeString(set, """
+                {"items": [
+                 {"file": "tt-2.txt", "ref": "13/2008/QH12", "line": "Căn cứ Luật Thuế giá trị gia tăng, thuế tiêu thụ đặc biệt \
+                số 13/2008/QH12 được sửa đổi, bổ sung bởi Luật số 31/2013/QH13, Luật số 71/2014/QH13 và Luật số 106/2016/QH13;"},
+                 {"file": "tt-1.txt", "ref": "79/2025/NĐ-CP", "line": "Căn cứ Nghị định số 79/2025/NĐ-CP của Chính phủ;"}
+                ]}
+                """);
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        vn.vanban.bench.CompileEvalCommand.Score score = vn.vanban.bench.CompileEvalCommand.score(set, compiler, queries,
+                new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertEquals(new vn.vanban.bench.CompileEvalCommand.Score(1, 2), score);
+        String shown = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("printed : Căn cứ Nghị định số 79/2025/NĐ-CP của Chính phủ;") && !shown.contains("13/2008"), shown);
+    }
+
+    @Test
     void aLawNotHeldIsNamedAsTheDocumentsCitingItNameIt() throws Exception {
         IngestService ingest = app.bean(IngestService.class);
         ingest.ingest("test:law-names", "cv-luat.txt", ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 15/UBND-VX\n"
@@ -102,7 +160,7 @@ class CitationCompilerTest {
     void writesAnItemInFullWithAbbreviationsExpanded() {
         List<CitationCompiler.Item> items = compiler.compile(List.of(), List.of("2099/QĐ-UBND|2018|Bắc Kạn"));
         assertEquals(1, items.size());
-        assertEquals("Quyết định số 2099/QĐ-UBND ngày 08/12/2018 của Ủy ban nhân dân tỉnh Bắc Kạn về việc giao chỉ tiêu "
+        assertEquals("Quyết định số 2099/QĐ-UBND ngày 08 tháng 12 năm 2018 của Ủy ban nhân dân tỉnh Bắc Kạn về việc giao chỉ tiêu "
                 + "kế hoạch phát triển kinh tế - xã hội năm 2019", items.get(0).text());
         assertEquals("Căn cứ " + items.get(0).text() + ";\n", compiler.text(items));
     }
@@ -150,7 +208,7 @@ class CitationCompilerTest {
         long guide = devIds.get(0); // 43/HD-STTTT, held
         List<CitationCompiler.Item> byId = compiler.compile(List.of(guide), List.of());
         assertEquals(1, byId.size());
-        assertEquals("Hướng dẫn số 43/HD-STTTT ngày 11/01/2019 của Sở Thông tin và Truyền thông tỉnh Bắc Kạn về nhiệm vụ "
+        assertEquals("Hướng dẫn số 43/HD-STTTT ngày 11 tháng 01 năm 2019 của Sở Thông tin và Truyền thông tỉnh Bắc Kạn về nhiệm vụ "
                 + "trọng tâm công tác thông tin truyền thông năm 2019", byId.get(0).text());
         List<CitationCompiler.Item> both = compiler.compile(List.of(guide, guide), List.of(byId.get(0).key()));
         assertEquals(1, both.size());
