@@ -3,6 +3,7 @@ package vn.vanban.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -68,14 +69,38 @@ public class DeadlineController {
                 .header("Content-Disposition", "inline; filename=\"vanban.ics\"");
     }
 
+    /** Most tasks one answer of {@code /api/tasks} holds ({@code size=} asks for fewer). */
+    static final int MAX_TASKS_PER_PAGE = 1000;
+
+    /**
+     * Tasks, a page at a time ({@code page} from 0, {@code size} tasks, default 200, at most {@value #MAX_TASKS_PER_PAGE}):
+     * the body stays a JSON array; {@code X-Total-Count} says how many match and {@code Link} gives the next page.
+     */
     @Get("/tasks")
-    public List<DeadlineQueries.TaskView> tasks(@QueryValue @Nullable String period, @QueryValue @Nullable String assignee,
-                                                @QueryValue @Nullable String field, @QueryValue @Nullable String q) {
+    public HttpResponse<List<DeadlineQueries.TaskView>> tasks(HttpRequest<?> request, @QueryValue @Nullable String period,
+                                                              @QueryValue @Nullable String assignee,
+                                                              @QueryValue @Nullable String field, @QueryValue @Nullable String q,
+                                                              @QueryValue(defaultValue = "0") int page,
+                                                              @QueryValue(defaultValue = "200") int size) {
         String code = Periods.parse(period); // "2023-Q2", or as the pages write it: "Quý II/2023"
         if (period != null && !period.isBlank() && code == null) {
             throw new IllegalArgumentException("period: not a period (2023-Q2, 2015-H2, 2019, or Quý II/2023): " + period);
         }
-        return queries.tasks(code, assignee, field, q);
+        if (page < 0 || size < 1 || size > MAX_TASKS_PER_PAGE) {
+            throw new IllegalArgumentException("page must be ≥ 0 and size 1–" + MAX_TASKS_PER_PAGE);
+        }
+        List<DeadlineQueries.TaskView> all = queries.tasks(code, assignee, field, q);
+        long from = (long) page * size;
+        List<DeadlineQueries.TaskView> part = from >= all.size() ? List.of()
+                : all.subList((int) from, (int) Math.min(all.size(), from + size));
+        MutableHttpResponse<List<DeadlineQueries.TaskView>> response = HttpResponse.ok(part)
+                .header("X-Total-Count", Integer.toString(all.size()));
+        if (from + size < all.size()) {
+            String next = io.micronaut.http.uri.UriBuilder.of(request.getUri()).replaceQueryParam("page", page + 1)
+                    .replaceQueryParam("size", size).build().toString();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response;
     }
 
     @Get(value = "/tasks.csv", produces = "text/csv;charset=utf-8")

@@ -179,6 +179,21 @@ abstract class ApiContract {
         // the period as the pages write it finds what its code finds
         assertEquals(tasks.body(), get("/api/tasks?period=" + enc("Năm 2019") + "&assignee=" + enc("Phòng Văn hóa") + "&q=ipv6").body());
         assertEquals(400, get("/api/tasks?period=" + enc("tuần sau")).statusCode());
+        // a page at a time: the total in a header, the next page linked, the pages together are the whole list
+        HttpResponse<String> all = get("/api/tasks?size=1000");
+        int total = Integer.parseInt(all.headers().firstValue("X-Total-Count").orElseThrow());
+        assertTrue(total >= 3, "the dev documents set tasks: " + total);
+        HttpResponse<String> first = get("/api/tasks?size=2");
+        assertEquals(String.valueOf(total), first.headers().firstValue("X-Total-Count").orElseThrow());
+        assertTrue(first.headers().firstValue("Link").orElse("").contains("page=1") , first.headers().map().toString());
+        StringBuilder pages = new StringBuilder();
+        for (int p = 0; p * 2 < total; p++) {
+            String body = get("/api/tasks?size=2&page=" + p).body();
+            pages.append(pages.isEmpty() ? "" : ",").append(body, 1, body.length() - 1);
+        }
+        assertEquals(all.body(), "[" + pages + "]");
+        assertTrue(get("/api/tasks?size=2&page=" + total).body().equals("[]"));
+        assertEquals(400, get("/api/tasks?size=5000").statusCode());
         HttpResponse<String> tasksPage = get("/nhiem-vu?period=" + enc("Năm 2019") + "&q=ipv6");
         assertTrue(tasksPage.body().contains("Tuyên truyền về sử dụng IPv6") && tasksPage.body().contains("value=\"Năm 2019\""),
                 tasksPage.body());
