@@ -40,7 +40,7 @@
 
   function finish(r, outcome, name) {
     r.status.textContent = labels[outcome.status] || 'Lỗi';
-    r.detail.textContent = outcome.reason || '';
+    r.detail.textContent = outcome.detail || outcome.reason || '';
     if (outcome.id) {
       var a = document.createElement('a');
       a.href = '/van-ban/' + outcome.id;

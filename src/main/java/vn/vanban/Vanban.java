@@ -39,23 +39,23 @@ public class Vanban implements Runnable {
             // usage and version need no beans: commands are made without injection, so none opens the repository
             CommandLine cli = Contexts.asksHelp(effective) ? new CommandLine(Vanban.class)
                     : new CommandLine(Vanban.class, new MicronautFactory(context));
+            cli.registerConverter(java.time.LocalDate.class, vn.vanban.cli.CliErrors::date);
             cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-                cmd.getErr().println("error: " + e.getMessage());
+                cmd.getErr().println("lỗi: " + vn.vanban.cli.CliErrors.explain(e));
                 return 1;
+            });
+            cli.setParameterExceptionHandler((e, args2) -> {
+                CommandLine cmd = e.getCommandLine();
+                cmd.getErr().println("lỗi: " + vn.vanban.cli.CliErrors.explain(e));
+                cmd.getErr().println("xem cách dùng: vanban " + (cmd.getCommandName().equals("vanban") ? "" : cmd.getCommandName() + " ")
+                        + "--help");
+                return 2;
             });
             return cli.execute(effective);
         } catch (RuntimeException e) {
-            System.err.println("error: could not start Vanban: " + rootMessage(e));
+            System.err.println("lỗi: không khởi động được Vanban: " + vn.vanban.cli.CliErrors.explain(e));
             return 1;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     @Override

@@ -25,14 +25,14 @@ public class CitesCommand implements Callable<Integer> {
     public Integer call() {
         List<CitationQueries.Cited> found = queries.byNumber(number, year);
         if (found.isEmpty()) {
-            System.out.println("no document cites " + number + (year == null ? "" : " of " + year));
+            System.out.println("chưa văn bản nào trong kho dẫn chiếu số " + number + (year == null ? "" : " năm " + year));
             return 1;
         }
         for (CitationQueries.Cited c : found) {
-            System.out.printf("%s %s%s%s%s — %s, cited by %d document(s)%n", c.type(), c.number(),
+            System.out.printf("%s %s%s%s%s — %s, %d văn bản dẫn chiếu%n", c.type(), c.number(),
                     c.date() == null ? "" : " ngày " + c.date(), c.issuer() == null ? "" : " của " + c.issuer(),
                     c.title() == null ? "" : " " + c.title(),
-                    c.held() ? "held as document " + c.heldDocumentId() : "not held", c.citingDocuments());
+                    c.held() ? "có trong kho, mã số " + c.heldDocumentId() : "chưa có trong kho", c.citingDocuments());
             var s = c.standing();
             if (s.validity() != null) {
                 var v = s.validity().derived();

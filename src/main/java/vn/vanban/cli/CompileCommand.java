@@ -44,6 +44,10 @@ public class CompileCommand implements Callable<Integer> {
             System.err.println("lỗi: định dạng docx cần tệp đích: -o TỆP");
             return 2;
         }
+        if (documents.isEmpty() && keys.isEmpty() && refs.isEmpty()) {
+            System.err.println("lỗi: chọn văn bản cần dẫn: --doc MÃ_SỐ, --ref SỐ_KÝ_HIỆU hoặc --key KHÓA");
+            return 2;
+        }
         List<String> all = new ArrayList<>(keys);
         try {
             all.addAll(citations.keys(refs));

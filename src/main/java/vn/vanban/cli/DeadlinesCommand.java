@@ -14,10 +14,10 @@ public class DeadlinesCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    @Option(names = "--from", description = "first day, yyyy-mm-dd (default today)")
+    @Option(names = "--from", description = "first day, 31/12/2026 or 2026-12-31 (default today)")
     LocalDate from;
 
-    @Option(names = "--to", description = "last day, yyyy-mm-dd (default 30 days after --from)")
+    @Option(names = "--to", description = "last day, 31/12/2026 or 2026-12-31 (default 30 days after --from)")
     LocalDate to;
 
     @Option(names = "--unit", description = "a unit's name, e.g. \"Phòng Văn hóa\"")
@@ -32,12 +32,12 @@ public class DeadlinesCommand implements Callable<Integer> {
         LocalDate f = from != null ? from : today;
         LocalDate t = to != null ? to : f.plusDays(30);
         var list = queries.occurrences(f, t, unit, null, null, today);
-        System.out.printf("%d deadline(s) from %s to %s%n", list.size(), VN.format(f), VN.format(t));
+        System.out.printf("%d thời hạn từ %s đến %s%n", list.size(), VN.format(f), VN.format(t));
         for (var o : list) {
             System.out.printf("%s%s  %s  [%s %s]%s%n", VN.format(o.date()), o.overdue() ? " (quá hạn)" : "",
                     o.what().replaceAll("\\s+", " "), o.documentType() == null ? "" : o.documentType(),
                     o.documentNumber() == null ? "#" + o.documentId() : o.documentNumber(),
-                    o.rrule() == null ? "" : "  " + o.rrule());
+                    o.rrule() == null ? "" : "  (" + vn.vanban.deadline.Recurrences.describe(o.rrule()) + ")");
         }
         return 0;
     }

@@ -40,7 +40,9 @@ public class ExtractCommand implements Callable<Integer> {
             try {
                 line = json.writeValueAsBytes(extract(file));
             } catch (ParseFailure | java.io.IOException e) {
-                System.err.println(file + ": " + e.getMessage());
+                System.err.println(file + ": " + (e instanceof ParseFailure f
+                        ? vn.vanban.ingest.FailureReasons.vietnamese(f.kind().name(), f.getMessage())
+                        : "lỗi: " + vn.vanban.cli.CliErrors.explain(e)));
                 line = json.writeValueAsBytes(java.util.Map.of("file", file.toString(), "error", String.valueOf(e.getMessage())));
                 status = 1;
             }

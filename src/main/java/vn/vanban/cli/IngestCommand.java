@@ -50,7 +50,7 @@ public class IngestCommand implements Callable<Integer> {
             } else if (Files.exists(p)) {
                 files.add(p);
             } else {
-                System.err.println("not found: " + p);
+                System.err.println("lỗi: không tìm thấy tệp hay thư mục " + p);
                 return 2;
             }
         }
@@ -80,11 +80,12 @@ public class IngestCommand implements Callable<Integer> {
                 failed.add(o);
             }
         }
-        System.out.printf("added %d, unchanged %d, new version %d, failed %d%n",
+        System.out.printf("đã thêm %d, đã có %d, phiên bản mới %d, không nạp được %d%n",
                 counts.getOrDefault(IngestOutcome.Status.ADDED, 0), counts.getOrDefault(IngestOutcome.Status.UNCHANGED, 0),
                 counts.getOrDefault(IngestOutcome.Status.NEW_VERSION, 0), failed.size());
         for (IngestOutcome o : failed) {
-            System.out.printf("  FAILED %s: %s%n", o.source(), o.reason());
+            System.out.printf("  KHÔNG NẠP ĐƯỢC %s: %s%n", o.source(),
+                    vn.vanban.ingest.FailureReasons.vietnamese(o.failureKind(), o.reason()));
         }
         return failed.isEmpty() ? 0 : 1;
     }

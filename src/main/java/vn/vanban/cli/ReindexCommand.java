@@ -26,7 +26,7 @@ public class ReindexCommand implements Callable<Integer> {
         if (extract) {
             try (ProgressBar bar = new ProgressBar("Extract", documents.count())) {
                 int n = reextractor.all(id -> bar.step());
-                System.out.printf("re-extracted %d documents%n", n);
+                System.out.printf("đã trích xuất lại %d văn bản%n", n);
             }
         }
         long total = documents.countByCurrentVersion(true);
@@ -34,7 +34,7 @@ public class ReindexCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBar("Reindex", total)) {
             n = reconciler.rebuild(id -> bar.step());
         }
-        System.out.printf("reindexed %d documents%n", n);
+        System.out.printf("đã lập chỉ mục lại %d văn bản%n", n);
         return 0;
     }
 }

@@ -73,7 +73,7 @@ public class ToolPagesController {
                 case FAILED -> "Không nhận được";
             });
             r.put("ok", o.status() != IngestOutcome.Status.FAILED);
-            r.put("detail", o.reason() == null ? "" : o.reason());
+            r.put("detail", detail(o));
             r.put("url", o.id() == null ? "" : "/van-ban/" + o.id());
             results.add(r);
         }
@@ -89,9 +89,25 @@ public class ToolPagesController {
     @Post(value = "/tai-len", consumes = MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @io.micronaut.security.annotation.Secured(vn.vanban.auth.Role.EDITOR_NAME)
-    public List<IngestOutcome> uploadJson(@Body MultipartBody body, io.micronaut.http.HttpRequest<?> request,
-                                          io.micronaut.security.authentication.Authentication who) {
-        return ingestAll(body, request, who);
+    public List<UploadRow> uploadJson(@Body MultipartBody body, io.micronaut.http.HttpRequest<?> request,
+                                      io.micronaut.security.authentication.Authentication who) {
+        return ingestAll(body, request, who).stream().map(UploadRow::of).toList();
+    }
+
+    /** One file's outcome for the page's script: the outcome as the API gives it, and what the page says of it. */
+    @io.micronaut.serde.annotation.Serdeable
+    record UploadRow(IngestOutcome.Status status, String fileName, @Nullable Long id, @Nullable String failureKind,
+                     @Nullable String reason, String detail) {
+
+        static UploadRow of(IngestOutcome o) {
+            return new UploadRow(o.status(), o.fileName(), o.id(), o.failureKind(), o.reason(), ToolPagesController.detail(o));
+        }
+    }
+
+    /** What the page says of an outcome's reason, in Vietnamese. */
+    private static String detail(IngestOutcome o) {
+        return o.status() == IngestOutcome.Status.FAILED ? vn.vanban.ingest.FailureReasons.vietnamese(o.failureKind(), o.reason())
+                : vn.vanban.ingest.FailureReasons.note(o.reason());
     }
 
     private List<IngestOutcome> ingestAll(MultipartBody body, io.micronaut.http.HttpRequest<?> request,

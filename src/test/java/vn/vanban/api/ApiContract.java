@@ -183,9 +183,9 @@ abstract class ApiContract {
         HttpResponse<String> all = get("/api/tasks?size=1000");
         int total = Integer.parseInt(all.headers().firstValue("X-Total-Count").orElseThrow());
         assertTrue(total >= 3, "the dev documents set tasks: " + total);
-        HttpResponse<String> first = get("/api/tasks?size=2");
-        assertEquals(String.valueOf(total), first.headers().firstValue("X-Total-Count").orElseThrow());
-        assertTrue(first.headers().firstValue("Link").orElse("").contains("page=1") , first.headers().map().toString());
+        HttpResponse<String> firstTwo = get("/api/tasks?size=2");
+        assertEquals(String.valueOf(total), firstTwo.headers().firstValue("X-Total-Count").orElseThrow());
+        assertTrue(firstTwo.headers().firstValue("Link").orElse("").contains("page=1"), firstTwo.headers().map().toString());
         StringBuilder pages = new StringBuilder();
         for (int p = 0; p * 2 < total; p++) {
             String body = get("/api/tasks?size=2&page=" + p).body();

@@ -375,7 +375,9 @@ class BrowserTest {
         assertEquals(2, rows.size());
         assertTrue(rows.get(0).getText().contains("Đã có trong kho") || rows.get(0).getText().contains("Phiên bản mới")
                 || rows.get(0).getText().contains("Đã thêm"), rows.get(0).getText());
-        assertTrue(rows.get(1).getText().contains("Không nhận được"), "the broken file is refused with its reason: " + rows.get(1).getText());
+        assertTrue(rows.get(1).getText().contains("Không nhận được") && (rows.get(1).getText().contains("Tệp hỏng")
+                        || rows.get(1).getText().contains("Không đọc được loại tệp")),
+                "the broken file is refused with its reason, in Vietnamese: " + rows.get(1).getText());
         shot("upload");
         rows.get(0).findElement(By.tagName("a")).click();
         waitFor(() -> browser.getCurrentUrl().contains("/van-ban/"));
