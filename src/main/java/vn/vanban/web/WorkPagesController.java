@@ -31,9 +31,14 @@ import vn.vanban.deadline.Recurrences;
 public class WorkPagesController {
 
     private final DeadlineQueries queries;
+    private final vn.vanban.store.DeadlineRepository deadlines;
+    private final vn.vanban.store.DocumentRepository documents;
 
-    public WorkPagesController(DeadlineQueries queries) {
+    public WorkPagesController(DeadlineQueries queries, vn.vanban.store.DeadlineRepository deadlines,
+                               vn.vanban.store.DocumentRepository documents) {
         this.queries = queries;
+        this.deadlines = deadlines;
+        this.documents = documents;
     }
 
     /**
@@ -43,7 +48,7 @@ public class WorkPagesController {
     @Get("/thoi-han")
     public ModelAndView<Map<String, Object>> deadlines(HttpRequest<?> request, @Nullable @QueryValue String month,
                                                        @Nullable @QueryValue String unit, @Nullable @QueryValue String status,
-                                                       @Nullable @QueryValue Long document,
+                                                       @Nullable @QueryValue("document") String documentAsked,
                                                        @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                                        @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         LocalDate today = LocalDate.now();
@@ -56,6 +61,24 @@ public class WorkPagesController {
             model.put("error", "Tháng không hợp lệ: " + month + " (dạng 2023-07)");
             ym = YearMonth.from(today);
         }
+        // the document by its id (the document page links it so) or by its number as typed or picked ("2099/QĐ-UBND")
+        Long document = null;
+        String asked = documentAsked == null ? "" : documentAsked.strip();
+        if (!asked.isEmpty()) {
+            List<Long> ids = documentIds(asked);
+            if (ids.size() == 1) {
+                document = ids.get(0);
+                documents.findById(document).ifPresent(d -> model.put("documentLabel", "Thời hạn của "
+                        + (d.docType() == null ? "văn bản" : d.docType()) + (d.docNumber() == null ? "" : " số " + d.docNumber())
+                        + (d.subject() == null ? "" : " — " + d.subject())));
+                model.put("documentUrl", "/van-ban/" + document);
+            } else {
+                model.put("error", ids.isEmpty() ? "Không có văn bản \u201c" + asked + "\u201d trong kho."
+                        : "Có " + ids.size() + " văn bản số \u201c" + asked + "\u201d trong kho: mở thời hạn từ trang của văn bản cần xem.");
+            }
+        }
+        model.put("setters", deadlines.findSetters(500).stream().map(d -> Map.of("value",
+                d.docNumber() != null ? d.docNumber() : d.id().toString(), "label", d.subject() == null ? "" : d.subject())).toList());
         String st = "overdue".equals(status) || "upcoming".equals(status) ? status : null;
         String u = unit == null || unit.isBlank() ? null : unit.strip();
         Window w;
@@ -103,7 +126,7 @@ public class WorkPagesController {
                 : "Tháng " + ym.getMonthValue() + "/" + ym.getYear());
         model.put("from", w.chosen() ? w.from().toString() : "");
         model.put("to", w.chosen() ? w.to().toString() : "");
-        model.put("document", document == null ? "" : document.toString());
+        model.put("document", asked);
         model.put("month", ym.toString());
         model.put("unit", u == null ? "" : u);
         model.put("status", st == null ? "" : st);
@@ -156,6 +179,18 @@ public class WorkPagesController {
             }
             return new Window(f != null ? f : t.withDayOfMonth(1), t != null ? t : f.plusMonths(1).minusDays(1), true);
         }
+    }
+
+    /** The current documents {@code asked} names: an id, or a number in any spelling whatever its year and province. */
+    private List<Long> documentIds(String asked) {
+        if (asked.matches("\\d{1,18}")) {
+            long id = Long.parseLong(asked);
+            return documents.findById(id).filter(vn.vanban.store.StoredDocument::currentVersion).map(d -> List.of(d.id()))
+                    .orElse(List.of());
+        }
+        String number = vn.vanban.extract.DocumentNumbers.canonical(asked).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return documents.findCurrentByCiteKeyLike(number + "|%").stream().map(vn.vanban.store.DocumentRepository.IdKey::id)
+                .distinct().toList();
     }
 
     /** Page {@code page} of {@code pages} over a list, {@code size} rows each (the page asked for, kept in range). */

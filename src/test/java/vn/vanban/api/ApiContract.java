@@ -169,6 +169,14 @@ abstract class ApiContract {
         // the deadlines page writes a recurring deadline in Vietnamese, not as its rule
         HttpResponse<String> page = get("/thoi-han?month=2019-02&document=" + id);
         assertTrue(page.body().contains("định kỳ: ngày 25 các tháng chẵn") && !page.body().contains("FREQ="), page.body());
+        // the document picked by its number, as the list offers it or as typed without diacritics, shows the same
+        assertTrue(page.body().contains("<option value=\"43/HD-STTTT\">"), "the picker lists the documents that set deadlines");
+        String byNumber = get("/thoi-han?month=2019-02&document=" + enc("43/HD-STTTT")).body();
+        assertEquals(page.body().split("class=\"what\"", -1).length, byNumber.split("class=\"what\"", -1).length);
+        assertTrue(byNumber.contains("Thời hạn của Hướng dẫn số 43/HD-STTTT"), byNumber);
+        assertTrue(get("/thoi-han?month=2019-02&document=" + enc("43/hd-stttt")).body()
+                .contains("Thời hạn của Hướng dẫn số 43/HD-STTTT"));
+        assertTrue(get("/thoi-han?document=" + enc("999/XYZ")).body().contains("Không có văn bản \u201c999/XYZ\u201d trong kho."));
         assertEquals(400, get("/api/deadlines?status=soon").statusCode());
 
         HttpResponse<String> tasks = get("/api/tasks?period=2019&assignee=" + enc("Phòng Văn hóa") + "&q=ipv6");
