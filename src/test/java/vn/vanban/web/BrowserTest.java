@@ -75,6 +75,17 @@ class BrowserTest {
             browser.quit();
         }
         app.close();
+        if (profile != null) {
+            // the browser's profile is the test's own: leave nothing in the temporary directory (best effort: a
+            // browser process still closing may hold a file a moment longer)
+            try (var files = Files.walk(profile)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                System.err.println("could not remove the browser profile " + profile + ": " + e);
+            }
+        }
     }
 
     /** Signs in through the sign-in page. */
