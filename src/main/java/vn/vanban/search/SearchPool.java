@@ -47,7 +47,18 @@ public class SearchPool {
             throw new IllegalArgumentException("vanban.search.queue must be at least 1 (got " + settings.queue() + ")");
         }
         int n = settings.threadCount();
-        return new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.queue()),
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.queue()),
                 Thread.ofPlatform().name("vanban-search-", 0).daemon().factory(), new ThreadPoolExecutor.AbortPolicy());
+        this.pool = pool;
+        return pool;
+    }
+
+    /** The pool made by this factory (the bean itself comes wrapped, for context propagation). */
+    private volatile ThreadPoolExecutor pool;
+
+    /** Searches waiting for a thread now (0 before the pool exists). */
+    public int waiting() {
+        ThreadPoolExecutor p = pool;
+        return p == null ? 0 : p.getQueue().size();
     }
 }
