@@ -128,11 +128,13 @@ class GaleraClusterTest {
         Path folder = work.resolve("same");
         Set<String> expected = CrashAndOutageTest.generate(folder, 200, 22);
         List<Path> files = files(folder);
+        // a thread each (the common pool may have one thread on two cores, and would run them one after the other)
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
         try (TestApp a = TestApp.reopen(props(work.resolve("a"), cluster.url(live.get(0), "vanban_twice")));
              TestApp b = TestApp.reopen(props(work.resolve("b"), cluster.url(live.get(1), "vanban_twice")))) {
             List<CompletableFuture<List<IngestOutcome>>> runs = new ArrayList<>();
             for (TestApp app : List.of(a, b)) {
-                runs.add(CompletableFuture.supplyAsync(() -> app.bean(BatchIngest.class).run(files, 2, false, o -> { })));
+                runs.add(CompletableFuture.supplyAsync(() -> app.bean(BatchIngest.class).run(files, 2, false, o -> { }), two));
             }
             for (var run : runs) {
                 assertEquals(List.of(), run.get(8, TimeUnit.MINUTES).stream()
@@ -142,11 +144,50 @@ class GaleraClusterTest {
                 assertEquals(expected.size(), count(n, "vanban_twice", "SELECT COUNT(*) FROM document"), "each file stored once");
             }
             assertEquals(expected.size(), count(live.get(1), "vanban_twice", "SELECT COUNT(DISTINCT sha256) FROM document"));
+            // the same files read by both, then stored by both at the same instant through their two nodes: both
+            // wrote the same rows, Galera lets the first commit win and fails the other (a certification failure,
+            // reported as a deadlock), whose ingest must find the file stored and say so
+            Path clash = work.resolve("clash");
+            Set<String> clashing = CrashAndOutageTest.generate(clash, 30, 23);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            List<CompletableFuture<List<IngestOutcome>>> stores = new ArrayList<>();
+            for (TestApp app : List.of(a, b)) {
+                stores.add(CompletableFuture.supplyAsync(() -> {
+                    List<IngestOutcome> out = new ArrayList<>();
+                    try {
+                        for (Path f : files(clash)) {
+                            var ingest = app.bean(vn.vanban.ingest.IngestService.class);
+                            var prepared = ingest.prepareFile(f, false);
+                            together.await(60, TimeUnit.SECONDS);
+                            out.addAll(ingest.store(List.of(prepared)));
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return out;
+                }, two));
+            }
+            List<IngestOutcome> both = new ArrayList<>();
+            for (var st : stores) {
+                both.addAll(st.get(8, TimeUnit.MINUTES));
+            }
+            assertEquals(List.of(), both.stream().filter(o -> o.status() == IngestOutcome.Status.FAILED).toList());
+            assertEquals(clashing.size(), both.stream().filter(o -> o.status() == IngestOutcome.Status.ADDED).count(),
+                    "each file added by one of the two: " + both.stream().map(o -> o.status().name()).toList());
+            for (GaleraCluster.Node n : live) {
+                assertEquals(expected.size() + clashing.size(), count(n, "vanban_twice", "SELECT COUNT(*) FROM document"));
+            }
+            long failures = 0;
             for (GaleraCluster.Node n : live) {
                 // how often the two writers met (a figure for the report, not a condition: it depends on timing)
-                System.out.printf("Galera node %d: %s certification failures, %s brute-force aborts%n", n.port(),
-                        cluster.status(n, "wsrep_local_cert_failures"), cluster.status(n, "wsrep_local_bf_aborts"));
+                String f = cluster.status(n, "wsrep_local_cert_failures");
+                failures += Long.parseLong(f);
+                System.out.printf("Galera node %d: %s certification failures, %s brute-force aborts%n", n.port(), f,
+                        cluster.status(n, "wsrep_local_bf_aborts"));
             }
+            System.out.println("certification failures met by the two writers: " + failures);
+        } finally {
+            two.shutdownNow();
         }
     }
 }
