@@ -1,0 +1,61 @@
+package vn.vanban.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import vn.vanban.ingest.IngestOutcome;
+import vn.vanban.ingest.IngestService;
+import vn.vanban.search.SearchService;
+import vn.vanban.support.Databases;
+import vn.vanban.support.MariaDbServer;
+import vn.vanban.support.TestApp;
+
+/**
+ * Two Vanban processes over one MariaDB database, each with its own index (issue 21, part 2 as far as it goes): with
+ * {@code vanban.index.follow-seconds} set, a document ingested through one is found through the other within that
+ * time, and once deleted through one is no longer found through the other.
+ */
+@org.junit.jupiter.api.Tag("slow")
+class TwoNodesTest {
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " did not happen within 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void whatOneNodeStoresTheOtherFinds(@TempDir Path work) throws Exception {
+        Map<String, Object> shared = Databases.MARIADB.properties(work.resolve("a"), MariaDbServer.get());
+        Map<String, Object> b = new HashMap<>(shared);
+        b.put("vanban.data-dir", work.resolve("b").toString());
+        b.put("vanban.ingest-dir", work.resolve("b/ingest").toString());
+        b.put("vanban.index.follow-seconds", 1);
+        try (TestApp first = TestApp.start(Databases.MARIADB, shared); TestApp second = TestApp.start(Databases.MARIADB, b)) {
+            second.serve(); // the follower starts with the HTTP server
+            String text = "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 77/KH-UBND\nCao Bằng, ngày 03 tháng 02 năm 2026\nKẾ HOẠCH\n"
+                    + "Triển khai phần mềm quản lý đê điều xuyên tỉnh\n";
+            IngestOutcome o = first.bean(IngestService.class).ingest("test:two-nodes", "kh-77.txt",
+                    text.getBytes(StandardCharsets.UTF_8), false);
+            assertEquals(IngestOutcome.Status.ADDED, o.status());
+            SearchService there = second.bean(SearchService.class);
+            await(() -> there.search("đê điều xuyên tỉnh", 0, 5).total() == 1, "the second node finding what the first stored");
+            first.bean(vn.vanban.correction.Deletions.class).delete(o.id(), "test", "127.0.0.1");
+            await(() -> there.search("đê điều xuyên tỉnh", 0, 5).total() == 0, "the second node dropping what the first deleted");
+            assertTrue(first.bean(SearchService.class).search("đê điều xuyên tỉnh", 0, 5).total() == 0);
+        }
+    }
+}
