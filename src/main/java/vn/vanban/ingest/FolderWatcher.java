@@ -29,16 +29,24 @@ public class FolderWatcher implements AutoCloseable {
 
     private final VanbanConfig config;
     private final IngestService ingest;
+    private final DropClaims claims;
+    private final java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
     private final BlockingQueue<Path> queue = new LinkedBlockingQueue<>();
     private FileAlterationMonitor monitor;
     private Thread worker;
 
     private final java.time.Duration patience;
 
-    public FolderWatcher(VanbanConfig config, IngestService ingest) {
+    public FolderWatcher(VanbanConfig config, IngestService ingest, DropClaims claims) {
         this.patience = java.time.Duration.ofSeconds(config.dbPatienceSeconds());
         this.config = config;
         this.ingest = ingest;
+        this.claims = claims;
+    }
+
+    /** How many files this process has taken from the folder (claimed and ingested) since it started watching. */
+    public long taken() {
+        return taken.get();
     }
 
     /** Starts watching; returns at once. */
@@ -82,7 +90,17 @@ public class FolderWatcher implements AutoCloseable {
                 }
                 IngestOutcome o;
                 try {
+                    // several processes may watch one shared folder: the one whose claim wins takes the file
+                    String key = claims.keyOf(p);
+                    if (key == null || !claimed(key, p)) {
+                        continue;
+                    }
                     o = DatabaseOutage.retry(() -> ingest.ingestFile(p, false), patience, "ingest of " + p.getFileName());
+                    DatabaseOutage.retry(() -> {
+                        claims.done(key);
+                        return null;
+                    }, patience, "claim of " + p.getFileName());
+                    taken.incrementAndGet();
                 } catch (RuntimeException e) {
                     if (DatabaseOutage.isConnectionLoss(e)) {
                         queue.put(p); // the database is still away: the file waits for its return
@@ -102,6 +120,20 @@ public class FolderWatcher implements AutoCloseable {
                 LOG.error("ingest of a watched file failed", e);
             }
         }
+    }
+
+    /** Whether this process's claim of {@code p} wins (waiting out an outage; a conflict lost is "no"). */
+    private boolean claimed(String key, Path p) {
+        return DatabaseOutage.retry(() -> {
+            try {
+                return claims.claim(key, p);
+            } catch (RuntimeException e) {
+                if (DropClaims.lostToAnother(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }, patience, "claim of " + p.getFileName());
     }
 
     /**

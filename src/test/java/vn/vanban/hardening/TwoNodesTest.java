@@ -58,4 +58,37 @@ class TwoNodesTest {
             assertTrue(first.bean(SearchService.class).search("đê điều xuyên tỉnh", 0, 5).total() == 0);
         }
     }
+
+    @Test
+    @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void twoWatchersOfOneFolderTakeEachFileOnce(@TempDir Path work) throws Exception {
+        Path drop = java.nio.file.Files.createDirectories(work.resolve("shared-drop"));
+        Map<String, Object> a = new HashMap<>(Databases.MARIADB.properties(work.resolve("a"), MariaDbServer.get()));
+        a.put("vanban.ingest-dir", drop.toString());
+        a.put("vanban.watch-poll-ms", 200);
+        Map<String, Object> b = new HashMap<>(a);
+        b.put("vanban.data-dir", work.resolve("b").toString());
+        try (TestApp first = TestApp.start(Databases.MARIADB, a); TestApp second = TestApp.start(Databases.MARIADB, b)) {
+            var one = first.bean(vn.vanban.ingest.FolderWatcher.class);
+            var two = second.bean(vn.vanban.ingest.FolderWatcher.class);
+            one.start();
+            two.start();
+            java.util.Set<String> expected = CrashAndOutageTest.generate(drop.resolve("batch"), 40, 24);
+            var docs = first.bean(vn.vanban.store.DocumentRepository.class);
+            await(() -> docs.count() == expected.size(), "40 files stored");
+            await(() -> one.pending() == 0 && two.pending() == 0 && one.taken() + two.taken() >= expected.size(), "both idle");
+            // each file taken by one of the two, parsed once: together they took exactly the 40
+            assertEquals(expected.size(), one.taken() + two.taken(), "taken: " + one.taken() + " + " + two.taken());
+            try (var c = java.sql.DriverManager.getConnection(a.get("datasources.default.url").toString(),
+                    MariaDbServer.get().user(), MariaDbServer.get().password()); var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT node) FROM drop_claim WHERE done_at IS NOT NULL")) {
+                rs.next();
+                assertEquals(expected.size(), rs.getLong(1), "every claim done");
+                System.out.printf("drop folder: %d files taken by %d processes (%d + %d)%n", rs.getLong(1), rs.getLong(2),
+                        one.taken(), two.taken());
+            }
+            one.close();
+            two.close();
+        }
+    }
 }
