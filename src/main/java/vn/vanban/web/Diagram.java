@@ -159,6 +159,6 @@ final class Diagram {
 
     /** {@code s} cut to fit a box's line. */
     static String fit(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return Display.clip(s, max);
     }
 }

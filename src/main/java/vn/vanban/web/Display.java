@@ -6,6 +6,11 @@ final class Display {
     private Display() {
     }
 
+    /** {@code s} cut to at most {@code max} characters, an ellipsis marking the cut; "" for null. */
+    static String clip(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
     /** "2018-12-08" → "08/12/2018"; "2019-12" → "12/2019"; "2023" → "2023"; null → "". */
     static String date(String iso) {
         return vn.vanban.deadline.Periods.date(iso);

@@ -77,8 +77,9 @@ public class WorkPagesController {
                         : "Có " + ids.size() + " văn bản số \u201c" + asked + "\u201d trong kho: mở thời hạn từ trang của văn bản cần xem.");
             }
         }
-        model.put("setters", deadlines.findSetters(500).stream().map(d -> Map.of("value",
-                d.docNumber() != null ? d.docNumber() : d.id().toString(), "label", d.subject() == null ? "" : d.subject())).toList());
+        // the newest documents that set deadlines, for the picker (kept short: the page stays light at 100,000 documents)
+        model.put("setters", deadlines.findSetters(SETTERS).stream().map(d -> Map.of("value",
+                d.docNumber() != null ? d.docNumber() : d.id().toString(), "label", Display.clip(d.subject(), 80))).toList());
         String st = "overdue".equals(status) || "upcoming".equals(status) ? status : null;
         String u = unit == null || unit.isBlank() ? null : unit.strip();
         Window w;
@@ -205,6 +206,9 @@ public class WorkPagesController {
             return all.subList(Math.min(all.size(), (page - 1) * size), Math.min(all.size(), page * size));
         }
     }
+
+    /** Documents the deadlines page's picker lists (older ones are typed by number). */
+    static final int SETTERS = 200;
 
     /** Rows a page of the tasks page holds. */
     static final int TASKS_PER_PAGE = 100;
