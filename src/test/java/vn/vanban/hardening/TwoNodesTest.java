@@ -91,4 +91,31 @@ class TwoNodesTest {
             two.close();
         }
     }
+
+    @Test
+    @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void aSignInAndAFormWorkWhicheverNodeAnswers(@TempDir Path work) throws Exception {
+        Map<String, Object> a = new HashMap<>(Databases.MARIADB.properties(work.resolve("a"), MariaDbServer.get()));
+        // the nodes of one deployment share the CSRF key (VANBAN_CSRF_KEY); sessions live in the database
+        a.put("micronaut.security.csrf.signature-key", "kh0a-chung-cua-cac-may-trong-mot-trien-khai-32b");
+        Map<String, Object> b = new HashMap<>(a);
+        b.put("vanban.data-dir", work.resolve("b").toString());
+        b.put("vanban.ingest-dir", work.resolve("b/ingest").toString());
+        try (TestApp first = TestApp.start(Databases.MARIADB, a); TestApp second = TestApp.start(Databases.MARIADB, b)) {
+            String one = first.serve();
+            String two = second.serve();
+            String editor = first.user(vn.vanban.auth.Role.EDITOR);
+            java.net.http.HttpClient browser = vn.vanban.auth.AuthTest.signedIn(one, editor); // signed in through the first
+            var page = vn.vanban.auth.AuthTest.get(browser, one + "/tai-len", "Accept", vn.vanban.auth.AuthTest.HTML);
+            assertEquals(200, page.statusCode());
+            String token = vn.vanban.auth.AuthTest.csrf(page.body());
+            // the second knows the session, and takes the form the first wrote, with its token
+            assertEquals(200, vn.vanban.auth.AuthTest.get(browser, two + "/tai-len", "Accept", vn.vanban.auth.AuthTest.HTML).statusCode());
+            var sent = browser.send(MultipartUpload.of(java.net.URI.create(two + "/tai-len"), "files", "kh.docx",
+                    vn.vanban.support.Fixtures.bytes("dev-office/docx/001_6f21706be8332ce4.docx"), Map.of("csrfToken", token))
+                    .header("Accept", vn.vanban.auth.AuthTest.HTML).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, sent.statusCode(), sent.body());
+            assertTrue(sent.body().contains("Đã thêm"), sent.body());
+        }
+    }
 }
