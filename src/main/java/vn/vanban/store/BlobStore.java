@@ -24,8 +24,12 @@ public final class BlobStore {
 
     private final Path root;
 
-    public BlobStore(VanbanConfig config) {
-        this.root = config.dataDir().resolve("originals");
+    /**
+     * Originals under {@code vanban.originals-dir} (VANBAN_ORIGINALS_DIR), by default {@code <data-dir>/originals}: a
+     * directory every process of a deployment reaches when several share one database.
+     */
+    public BlobStore(VanbanConfig config, @io.micronaut.context.annotation.Value("${vanban.originals-dir:}") String originalsDir) {
+        this.root = originalsDir == null || originalsDir.isBlank() ? config.dataDir().resolve("originals") : Path.of(originalsDir);
     }
 
     /** The hex sha256 of {@code bytes}. */

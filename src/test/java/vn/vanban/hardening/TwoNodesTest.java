@@ -39,7 +39,8 @@ class TwoNodesTest {
     @Test
     @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
     void whatOneNodeStoresTheOtherFinds(@TempDir Path work) throws Exception {
-        Map<String, Object> shared = Databases.MARIADB.properties(work.resolve("a"), MariaDbServer.get());
+        Map<String, Object> shared = new HashMap<>(Databases.MARIADB.properties(work.resolve("a"), MariaDbServer.get()));
+        shared.put("vanban.originals-dir", work.resolve("shared-originals").toString()); // one directory both reach
         Map<String, Object> b = new HashMap<>(shared);
         b.put("vanban.data-dir", work.resolve("b").toString());
         b.put("vanban.ingest-dir", work.resolve("b/ingest").toString());
@@ -53,6 +54,9 @@ class TwoNodesTest {
             assertEquals(IngestOutcome.Status.ADDED, o.status());
             SearchService there = second.bean(SearchService.class);
             await(() -> there.search("đê điều xuyên tỉnh", 0, 5).total() == 1, "the second node finding what the first stored");
+            // and the second gives the original the first kept
+            assertEquals(text, java.nio.file.Files.readString(second.bean(vn.vanban.store.BlobStore.class).path(
+                    second.bean(vn.vanban.store.DocumentRepository.class).findById(o.id()).orElseThrow().sha256())));
             first.bean(vn.vanban.correction.Deletions.class).delete(o.id(), "test", "127.0.0.1");
             await(() -> there.search("đê điều xuyên tỉnh", 0, 5).total() == 0, "the second node dropping what the first deleted");
             assertTrue(first.bean(SearchService.class).search("đê điều xuyên tỉnh", 0, 5).total() == 0);
