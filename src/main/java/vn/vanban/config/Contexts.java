@@ -17,7 +17,7 @@ public final class Contexts {
     /** The environment that configures the database. */
     public static final String STORE = "store";
     /** Commands that never touch the database. */
-    private static final Set<String> STORELESS = Set.of("extract", "search", "bench", "eval", "relations-eval", "deadlines-eval", "compile-eval", "generate", "loadbench", "hardening", "help");
+    private static final Set<String> STORELESS = Set.of("extract", "search", "bench", "eval", "relations-eval", "deadlines-eval", "compile-eval", "restore", "generate", "loadbench", "hardening", "help");
 
     private Contexts() {
     }

@@ -32,6 +32,16 @@ public final class BlobStore {
         this.root = originalsDir == null || originalsDir.isBlank() ? config.dataDir().resolve("originals") : Path.of(originalsDir);
     }
 
+    /** The directory the originals are kept under. */
+    public Path root() {
+        return root;
+    }
+
+    /** Whether {@code name} is the name of a kept original (a sha256), not a file being written. */
+    public static boolean isOriginal(String name) {
+        return SHA256.matcher(name).matches();
+    }
+
     /** The hex sha256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
         try {
