@@ -46,11 +46,6 @@ public class DropClaims {
         this.node = name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
-    /** This process's name in the claims. */
-    public String node() {
-        return node;
-    }
-
     /** The claim of {@code file} as it is now; null when it cannot be read (it has gone). */
     public String keyOf(Path file) {
         try {
