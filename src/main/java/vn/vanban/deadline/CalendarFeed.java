@@ -11,21 +11,30 @@ import java.util.Map;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * An RFC 5545 calendar of deadlines, written by ical4j: one all-day event per deadline, with its RRULE when it
- * recurs, naming and linking the document that sets it.
+ * recurs, naming and linking the document that sets it, and an alarm {@code vanban.reminders.days} days before it
+ * (default 7; 0 for none), so that a subscribed calendar reminds its owner while there is time to act.
  */
 @Singleton
 public class CalendarFeed {
+
+    private final int reminderDays;
+
+    public CalendarFeed(@io.micronaut.context.annotation.Value("${vanban.reminders.days:7}") int reminderDays) {
+        this.reminderDays = Math.max(0, reminderDays);
+    }
 
     /** The calendar of the deadlines behind {@code occurrences}; links resolve against {@code baseUrl}. */
     public String ics(List<DeadlineQueries.Occurrence> occurrences, String baseUrl) {
@@ -51,6 +60,12 @@ public class CalendarFeed {
             event.add(new Url(URI.create(baseUrl + "/van-ban/" + o.documentId()))); // the page a person reads
             if (o.rrule() != null) {
                 event.add(new RRule<>(new Recur<java.time.LocalDate>(o.rrule())));
+            }
+            if (reminderDays > 0) {
+                VAlarm alarm = new VAlarm(java.time.Period.ofDays(-reminderDays));
+                alarm.add(ImmutableAction.DISPLAY);
+                alarm.add(new Description("Còn " + reminderDays + " ngày đến thời hạn: " + summary(o.what())));
+                event.add(alarm);
             }
             calendar.add(event);
         }

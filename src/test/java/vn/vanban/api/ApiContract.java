@@ -219,6 +219,12 @@ abstract class ApiContract {
             assertTrue(event.getProperty("URL").isPresent() && event.getProperty("UID").isPresent());
             // an event opens the document's page, not its JSON
             assertTrue(event.getProperty("URL").get().getValue().endsWith("/van-ban/" + id), event.toString());
+            // a reminder a week before (vanban.reminders.days, default 7)
+            var alarms = event.getAlarms();
+            assertEquals(1, alarms.size(), event.toString());
+            String trigger = alarms.get(0).getProperty("TRIGGER").orElseThrow().getValue();
+            assertTrue(trigger.equals("-P7D") || trigger.equals("-P1W"), trigger); // seven days before, as RFC 5545 writes it
+            assertEquals("DISPLAY", alarms.get(0).getProperty("ACTION").orElseThrow().getValue());
         }
         assertTrue(rules.contains("FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=25"), rules.toString());
         assertTrue(rules.contains("FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=10"), rules.toString());
