@@ -200,8 +200,7 @@ public class CitationCompiler {
         if (key.contains("|")) {
             return List.of();
         }
-        String number = DocumentNumbers.canonical(key.strip()).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return documents.findCurrentByCiteKeyLike(number + "|%").stream().map(DocumentRepository.IdKey::id).toList();
+        return documents.findCurrentIdsByNumber(key);
     }
 
     /** A key with its number and province in any spelling, as keys are stored: "2099/QD-UBND|2018|bac kan". */

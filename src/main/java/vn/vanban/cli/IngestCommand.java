@@ -85,7 +85,7 @@ public class IngestCommand implements Callable<Integer> {
                 counts.getOrDefault(IngestOutcome.Status.NEW_VERSION, 0), failed.size());
         for (IngestOutcome o : failed) {
             System.out.printf("  KHÔNG NẠP ĐƯỢC %s: %s%n", o.source(),
-                    vn.vanban.ingest.FailureReasons.vietnamese(o.failureKind(), o.reason()));
+                    vn.vanban.ingest.FailureReasons.of(o));
         }
         return failed.isEmpty() ? 0 : 1;
     }

@@ -32,6 +32,11 @@ public final class FailureReasons {
     private FailureReasons() {
     }
 
+    /** What a person reads of {@code o}'s reason: why it failed, or the remark on a file taken. */
+    public static String of(IngestOutcome o) {
+        return o.status() == IngestOutcome.Status.FAILED ? vietnamese(o.failureKind(), o.reason()) : note(o.reason());
+    }
+
     /**
      * The Vietnamese note for a file taken with a remark ({@link IngestOutcome#reason()} of a stored file): a scan whose
      * text could not be read, or a text cut at the write limit.

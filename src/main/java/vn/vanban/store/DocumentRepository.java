@@ -40,6 +40,12 @@ public interface DocumentRepository extends CrudRepository<StoredDocument, Long>
     @Query("SELECT id, cite_key FROM document WHERE cite_key LIKE :prefix ESCAPE '!' AND current_version = TRUE ORDER BY id DESC")
     List<IdKey> findCurrentByCiteKeyLike(String prefix);
 
+    /** The current documents bearing {@code number} (any spelling), whatever their year and province. */
+    default List<Long> findCurrentIdsByNumber(String number) {
+        String n = vn.vanban.extract.DocumentNumbers.canonical(number.strip()).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return findCurrentByCiteKeyLike(n + "|%").stream().map(IdKey::id).distinct().toList();
+    }
+
     @Query("UPDATE document SET current_version = FALSE WHERE id = :id")
     void markSuperseded(Long id);
 

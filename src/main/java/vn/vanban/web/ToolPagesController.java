@@ -73,7 +73,7 @@ public class ToolPagesController {
                 case FAILED -> "Không nhận được";
             });
             r.put("ok", o.status() != IngestOutcome.Status.FAILED);
-            r.put("detail", detail(o));
+            r.put("detail", vn.vanban.ingest.FailureReasons.of(o));
             r.put("url", o.id() == null ? "" : "/van-ban/" + o.id());
             results.add(r);
         }
@@ -100,14 +100,8 @@ public class ToolPagesController {
                      @Nullable String reason, String detail) {
 
         static UploadRow of(IngestOutcome o) {
-            return new UploadRow(o.status(), o.fileName(), o.id(), o.failureKind(), o.reason(), ToolPagesController.detail(o));
+            return new UploadRow(o.status(), o.fileName(), o.id(), o.failureKind(), o.reason(), vn.vanban.ingest.FailureReasons.of(o));
         }
-    }
-
-    /** What the page says of an outcome's reason, in Vietnamese. */
-    private static String detail(IngestOutcome o) {
-        return o.status() == IngestOutcome.Status.FAILED ? vn.vanban.ingest.FailureReasons.vietnamese(o.failureKind(), o.reason())
-                : vn.vanban.ingest.FailureReasons.note(o.reason());
     }
 
     private List<IngestOutcome> ingestAll(MultipartBody body, io.micronaut.http.HttpRequest<?> request,

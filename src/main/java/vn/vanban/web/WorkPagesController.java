@@ -189,9 +189,7 @@ public class WorkPagesController {
             return documents.findById(id).filter(vn.vanban.store.StoredDocument::currentVersion).map(d -> List.of(d.id()))
                     .orElse(List.of());
         }
-        String number = vn.vanban.extract.DocumentNumbers.canonical(asked).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return documents.findCurrentByCiteKeyLike(number + "|%").stream().map(vn.vanban.store.DocumentRepository.IdKey::id)
-                .distinct().toList();
+        return documents.findCurrentIdsByNumber(asked);
     }
 
     /** Page {@code page} of {@code pages} over a list, {@code size} rows each (the page asked for, kept in range). */
