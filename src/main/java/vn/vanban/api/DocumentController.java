@@ -41,10 +41,14 @@ public class DocumentController {
     private final vn.vanban.store.DocumentTextRepository texts;
     private final vn.vanban.citation.Standings standings;
 
+    private final vn.vanban.mail.MailIntake mail;
+
     public DocumentController(IngestService ingest, DocumentRepository documents, BlobStore blobs,
                               vn.vanban.citation.CitationQueries citations, vn.vanban.search.SearchService search,
                               vn.vanban.auth.AuditLog audit, vn.vanban.correction.Deletions deletions,
-                              vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.Standings standings) {
+                              vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.Standings standings,
+                              vn.vanban.mail.MailIntake mail) {
+        this.mail = mail;
         this.standings = standings;
         this.texts = texts;
         this.audit = audit;
@@ -114,7 +118,7 @@ public class DocumentController {
     public HttpResponse<?> get(@PathVariable long id) {
         return documents.findById(id)
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(DocumentView.of(d, versions(d), citations.referencesOf(d.id()),
-                        standings.of(d.citeKey(), d.id()), standings.warnings(d.id()))))
+                        standings.of(d.citeKey(), d.id()), standings.warnings(d.id()), mail.sourceOf(d.id()).orElse(null))))
                 .orElseGet(() -> notFound(id));
     }
 

@@ -17,7 +17,8 @@ public record DocumentView(long id, String sha256, String fileName, String media
                            Instant ingestedAt, String parseStatus, @Nullable String parseReason, boolean ocr,
                            boolean current, @Nullable Long previousVersionId, Metadata metadata,
                            List<DocumentSummary> versions, List<vn.vanban.citation.CitationQueries.Reference> references,
-                           vn.vanban.citation.Standings.Standing standing, List<vn.vanban.citation.Standings.Warning> warnings) {
+                           vn.vanban.citation.Standings.Standing standing, List<vn.vanban.citation.Standings.Warning> warnings,
+                           @Nullable vn.vanban.mail.MailIntake.MailSource mail) {
 
     /** What extraction found. */
     @Serdeable
@@ -29,11 +30,12 @@ public record DocumentView(long id, String sha256, String fileName, String media
 
     static DocumentView of(StoredDocument d, List<DocumentSummary> versions,
                            List<vn.vanban.citation.CitationQueries.Reference> references,
-                           vn.vanban.citation.Standings.Standing standing, List<vn.vanban.citation.Standings.Warning> warnings) {
+                           vn.vanban.citation.Standings.Standing standing, List<vn.vanban.citation.Standings.Warning> warnings,
+                           @Nullable vn.vanban.mail.MailIntake.MailSource mail) {
         return new DocumentView(d.id(), d.sha256(), d.fileName(), d.mediaType(), d.sizeBytes(), d.ingestedAt(),
                 d.parseStatus(), d.parseReason(), d.ocr(), d.currentVersion(), d.previousVersionId(),
                 new Metadata(d.docNumber(), d.docSymbol(), d.docType(), d.issuer(), d.parentIssuer(), d.place(),
                         d.docDate(), d.effectiveDate(), d.subject(), d.signerName(), d.signerTitle(), d.draft()),
-                versions, references, standing, warnings);
+                versions, references, standing, warnings, mail);
     }
 }

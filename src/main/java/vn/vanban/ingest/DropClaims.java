@@ -88,13 +88,23 @@ public class DropClaims {
             try {
                 return ps.executeUpdate() > 0;
             } catch (java.sql.SQLException e) {
-                if (e instanceof java.sql.SQLIntegrityConstraintViolationException
-                        || (e.getSQLState() != null && e.getSQLState().startsWith("23"))) {
+                if (isDuplicateKey(e)) {
                     return false; // another process claimed it first
                 }
                 throw e;
             }
         });
+    }
+
+    /** The name of this process among those sharing the database (its host and data directory, or vanban.node-name). */
+    public String node() {
+        return node;
+    }
+
+    /** Whether {@code e} says a row with that key is there already (another claim won). */
+    public static boolean isDuplicateKey(java.sql.SQLException e) {
+        return e instanceof java.sql.SQLIntegrityConstraintViolationException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("23"));
     }
 
     /** Whether {@code e}, thrown by {@link #claim}, says another process's claim won (a conflict, not an outage). */

@@ -257,6 +257,16 @@ public class IngestService {
                 null, r.note());
     }
 
+    /** Records {@code fileName} from {@code source}, of {@code size} bytes, as too large, without reading it. */
+    public IngestOutcome refuseTooLarge(String source, String fileName, long size) {
+        return tooLarge(null, source, fileName, size);
+    }
+
+    /** The largest file ingested, in bytes. */
+    public long maxFileSize() {
+        return config.maxFileSize();
+    }
+
     private IngestOutcome tooLarge(String sha, String source, String name, long size) {
         String reason = "file too large: " + size + " bytes, limit " + config.maxFileSize() + " (vanban.max-file-size)";
         store.recordFailure(sha, source, name, size, null, DocumentStore.TOO_LARGE, reason);

@@ -16,6 +16,11 @@ final class Display {
         return vn.vanban.deadline.Periods.date(iso);
     }
 
+    /** The day of {@code at} in Việt Nam, as dd/mm/yyyy. */
+    static String instantDay(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(at);
+    }
+
     /** The Vietnamese label of a citation relation. */
     static String relation(String relation) {
         return switch (relation == null ? "" : relation) {

@@ -56,10 +56,13 @@ public class WebController {
     private final ValidityService validity;
     private final vn.vanban.citation.Follows follows;
 
+    private final vn.vanban.mail.MailIntake mail;
+
     public WebController(SearchService search, DocumentRepository documents, CitationQueries citations,
                          DeadlineRepository deadlines, TaskRepository tasks, vn.vanban.correction.Corrections corrections,
                          vn.vanban.store.DocumentTextRepository texts, Standings standings, ValidityService validity,
-                         vn.vanban.citation.Follows follows) {
+                         vn.vanban.citation.Follows follows, vn.vanban.mail.MailIntake mail) {
+        this.mail = mail;
         this.follows = follows;
         this.standings = standings;
         this.validity = validity;
@@ -223,6 +226,10 @@ public class WebController {
                 : d.signerName() + (d.signerTitle() == null ? "" : " — " + d.signerTitle()));
         row(meta, "Bản", d.draft() ? "Dự thảo" : "Chính thức");
         row(meta, "Tệp gốc", d.fileName());
+        mail.sourceOf(d.id()).ifPresent(m -> row(meta, "Nhận qua e-mail", "thư"
+                + (m.sender() == null ? "" : " của " + m.sender())
+                + (m.subject() == null ? "" : ", tiêu đề “" + m.subject() + "”")
+                + (m.sentAt() == null ? "" : ", gửi " + Display.instantDay(m.sentAt()))));
         model.put("meta", meta);
         model.put("recipients", d.recipientList());
         model.put("originalUrl", "/api/documents/" + d.id() + "/original");
