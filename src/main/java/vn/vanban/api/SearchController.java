@@ -75,12 +75,13 @@ public class SearchController {
                                @Nullable @QueryValue String dateFrom, @Nullable @QueryValue String dateTo,
                                @Nullable @QueryValue Boolean draft, @Nullable @QueryValue Boolean hasDeadlines,
                                @Nullable @QueryValue String validity, @Nullable @QueryValue String sort,
-                               @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "10") int size) {
+                               @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "10") int size,
+                               @Nullable @QueryValue String tag) {
         // SearchService rejects a bad page, size or range (400)
         return search.search(new SearchRequest(q, type, issuer, province, field, yearFrom, yearTo,
                 date("dateFrom", dateFrom), date("dateTo", dateTo), draft, hasDeadlines, validity(validity),
                 SearchRequest.Sort.parse(sort),
-                page, size));
+                page, size, tag == null || tag.isBlank() ? null : tag.strip()));
     }
 
     /**

@@ -173,7 +173,8 @@ public class AccountPages {
             Map.entry("user.role", "Đổi vai trò, trạng thái tài khoản"), Map.entry("token.create", "Cấp khóa API"),
             Map.entry("token.revoke", "Thu hồi khóa API"), Map.entry("login.success", "Đăng nhập"),
             Map.entry("login.failure", "Đăng nhập không thành công"),
-            Map.entry("contact.set", "Đặt địa chỉ nhận nhắc hạn"));
+            Map.entry("contact.set", "Đặt địa chỉ nhận nhắc hạn"), Map.entry("tag.add", "Gắn thẻ"),
+            Map.entry("tag.remove", "Bỏ thẻ"), Map.entry("tag.bulk", "Gắn thẻ cho kết quả tìm kiếm"));
 
     private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
             .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -188,7 +189,8 @@ public class AccountPages {
         r.put("target", target.startsWith("document ") ? "văn bản #" + target.substring(9)
                 : target.startsWith("user ") ? "tài khoản " + target.substring(5)
                 : target.startsWith("file ") ? "tệp " + target.substring(5)
-                : target.startsWith("unit ") ? "đơn vị " + target.substring(5) : target);
+                : target.startsWith("unit ") ? "đơn vị " + target.substring(5)
+                : target.startsWith("search ") ? "tìm kiếm ?" + target.substring(7) : target);
         r.put("beforeValue", e.beforeValue() == null ? "" : e.beforeValue());
         r.put("afterValue", e.afterValue() == null ? "" : e.afterValue());
         r.put("remote", address(e.remote()));

@@ -42,6 +42,9 @@ public class SearchCommand implements Callable<Integer> {
             + "het_hieu_luc_toan_bo or chua_xac_dinh")
     String validity;
 
+    @Option(names = "--tag", description = "documents carrying this tag")
+    String tag;
+
     @Option(names = "--sort", defaultValue = "relevance", description = "relevance, newest or oldest")
     String sort;
 
@@ -65,7 +68,7 @@ public class SearchCommand implements Callable<Integer> {
         }
         SearchResult r = search.search(new SearchRequest(String.join(" ", words), type, issuer, province, field,
                 yearFrom, yearTo, null, null, draft, hasDeadlines, validity, SearchRequest.Sort.parse(sort), 0,
-                Math.min(size, SearchService.MAX_PAGE_SIZE)));
+                Math.min(size, SearchService.MAX_PAGE_SIZE), tag));
         print(r, facets, System.out);
         return 0;
     }

@@ -32,10 +32,13 @@ public class DocumentRemoval {
     private final vn.vanban.citation.RelationStore relations;
     private final vn.vanban.citation.ValidityService validity;
 
+    private final vn.vanban.organize.Tags tags;
+
     public DocumentRemoval(DocumentRepository documents, CitationRepository citations, CitedDocumentRepository cited,
                            DeadlineRepository deadlines, TaskRepository tasks, CorrectionRepository corrections,
                            vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.RelationStore relations,
-                           vn.vanban.citation.ValidityService validity) {
+                           vn.vanban.citation.ValidityService validity, vn.vanban.organize.Tags tags) {
+        this.tags = tags;
         this.relations = relations;
         this.validity = validity;
         this.texts = texts;
@@ -68,6 +71,7 @@ public class DocumentRemoval {
         deadlines.deleteByDocumentId(id);
         tasks.deleteByDocumentId(id);
         corrections.deleteByDocumentId(id);
+        tags.deleteAll(id);
         texts.deleteById(id);
         documents.relinkVersions(id, previous);
         boolean restore = d.currentVersion() && previous != null;

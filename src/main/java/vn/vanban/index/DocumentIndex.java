@@ -147,6 +147,9 @@ public class DocumentIndex extends LuceneIndex {
             doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_STATUS, d.draft() ? "draft" : "final"));
             doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_DEADLINES, d.hasDeadlines() ? "yes" : "no"));
             facet(doc, IndexFields.FACET_VALIDITY, d.validity());
+            for (String tag : d.tags()) {
+                facet(doc, IndexFields.FACET_TAG, tag);
+            }
         }
         try {
             return FACETS.build(doc);
@@ -155,8 +158,12 @@ public class DocumentIndex extends LuceneIndex {
         }
     }
 
-    /** How facet fields are indexed: every dimension single-valued, in the default doc-values field. */
+    /** How facet fields are indexed: in the default doc-values field, every dimension single-valued but the tags. */
     public static final FacetsConfig FACETS = new FacetsConfig();
+
+    static {
+        FACETS.setMultiValued(IndexFields.FACET_TAG, true);
+    }
 
     private static void facet(Document doc, String dim, String value) {
         if (value != null && !value.isBlank()) {

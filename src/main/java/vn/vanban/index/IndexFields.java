@@ -52,8 +52,10 @@ public final class IndexFields {
     public static final String FACET_DEADLINES = "deadlines";
     /** Validity: a {@link vn.vanban.citation.Validity.Status} code. */
     public static final String FACET_VALIDITY = "validity";
+    /** Tags editors or rules put on the document (several a document). */
+    public static final String FACET_TAG = "tag";
     public static final java.util.List<String> FACETS = java.util.List.of(FACET_TYPE, FACET_ISSUER, FACET_PROVINCE,
-            FACET_YEAR, FACET_FIELD, FACET_STATUS, FACET_DEADLINES, FACET_VALIDITY);
+            FACET_YEAR, FACET_FIELD, FACET_STATUS, FACET_DEADLINES, FACET_VALIDITY, FACET_TAG);
 
     private IndexFields() {
     }

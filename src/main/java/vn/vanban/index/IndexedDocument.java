@@ -15,10 +15,11 @@ import java.util.List;
  * @param draft        a draft (dự thảo), not a final document
  * @param hasDeadlines it sets at least one deadline
  * @param validity     its validity status code (còn hiệu lực …), or null when it has no key to know it by
+ * @param tags         the tags editors or rules put on it
  */
 public record IndexedDocument(long id, String text, String number, String type, String subject, String date,
                               String issuer, String fileName, List<String> citedNumbers, String province,
-                              String field, boolean draft, boolean hasDeadlines, String validity) {
+                              String field, boolean draft, boolean hasDeadlines, String validity, List<String> tags) {
 
     /** Whether this is a stored document (it has a file name), not bare text: only those get facets. */
     public boolean stored() {
@@ -27,6 +28,6 @@ public record IndexedDocument(long id, String text, String number, String type, 
 
     /** A document with text only, no metadata (benchmarks, tests). */
     public static IndexedDocument textOnly(long id, String text) {
-        return new IndexedDocument(id, text, null, null, null, null, null, null, List.of(), null, null, false, false, null);
+        return new IndexedDocument(id, text, null, null, null, null, null, null, List.of(), null, null, false, false, null, List.of());
     }
 }

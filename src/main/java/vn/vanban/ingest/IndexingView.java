@@ -25,8 +25,11 @@ public class IndexingView {
     private final vn.vanban.store.DocumentTextRepository texts;
     private final vn.vanban.citation.ValidityService validity;
 
+    private final vn.vanban.organize.Tags tags;
+
     public IndexingView(DeadlineRepository deadlines, CitationResolver resolver, vn.vanban.store.DocumentTextRepository texts,
-                        vn.vanban.citation.ValidityService validity) {
+                        vn.vanban.citation.ValidityService validity, vn.vanban.organize.Tags tags) {
+        this.tags = tags;
         this.validity = validity;
         this.texts = texts;
         this.deadlines = deadlines;
@@ -56,7 +59,8 @@ public class IndexingView {
                 : printedProvince == null || printedProvince.isBlank() ? null : displayName(printedProvince.strip());
         return new IndexedDocument(doc.id(), normalizedText, doc.docNumber(), doc.docType(), doc.subject(),
                 doc.docDate(), issuer, doc.fileName(), cited, province,
-                fields.classify(doc.subject(), normalizedText), doc.draft(), hasDeadlines, validity.statusOf(doc.citeKey()));
+                fields.classify(doc.subject(), normalizedText), doc.draft(), hasDeadlines, validity.statusOf(doc.citeKey()),
+                tags.of(doc.id()));
     }
 
     /** "BẮC KẠN" → "Bắc Kạn"; a name printed in mixed case stays as printed. */

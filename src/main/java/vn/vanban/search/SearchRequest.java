@@ -21,11 +21,22 @@ import java.time.LocalDate;
  * @param sort         order of hits
  * @param page         page from 0
  * @param size         hits per page, 1 to {@link SearchService#MAX_PAGE_SIZE}
+ * @param tag          a tag the documents carry, or null for any
  */
 public record SearchRequest(String query, @Nullable String type, @Nullable String issuer, @Nullable String province,
                             @Nullable String field, @Nullable Integer yearFrom, @Nullable Integer yearTo,
                             @Nullable LocalDate dateFrom, @Nullable LocalDate dateTo, @Nullable Boolean draft,
-                            @Nullable Boolean hasDeadlines, @Nullable String validity, Sort sort, int page, int size) {
+                            @Nullable Boolean hasDeadlines, @Nullable String validity, Sort sort, int page, int size,
+                            @Nullable String tag) {
+
+    /** A search without a tag filter. */
+    public SearchRequest(String query, @Nullable String type, @Nullable String issuer, @Nullable String province,
+                         @Nullable String field, @Nullable Integer yearFrom, @Nullable Integer yearTo,
+                         @Nullable LocalDate dateFrom, @Nullable LocalDate dateTo, @Nullable Boolean draft,
+                         @Nullable Boolean hasDeadlines, @Nullable String validity, Sort sort, int page, int size) {
+        this(query, type, issuer, province, field, yearFrom, yearTo, dateFrom, dateTo, draft, hasDeadlines, validity, sort,
+                page, size, null);
+    }
 
     /** Order of hits. Relevance falls back to newest first when there are no words to rank by. */
     public enum Sort {
@@ -42,6 +53,38 @@ public record SearchRequest(String query, @Nullable String type, @Nullable Strin
                 throw new IllegalArgumentException("unknown sort [" + s + "]: use relevance, newest or oldest");
             }
         }
+    }
+
+    /**
+     * The search the search page's parameters describe ({@code q, type, issuer, province, field, year, draft,
+     * hasDeadlines, validity, sort, tag}, as in its URL), at {@code page} of {@code size}.
+     *
+     * @throws IllegalArgumentException for a value that is not one (a year that is not a number, an unknown validity)
+     */
+    public static SearchRequest fromPage(java.util.Map<String, String> params, int page, int size) {
+        java.util.function.Function<String, String> get = k -> {
+            String v = params.get(k);
+            return v == null || v.isBlank() ? null : v.strip();
+        };
+        Integer year = null;
+        if (get.apply("year") != null) {
+            try {
+                year = Integer.valueOf(get.apply("year"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("năm phải là một số: " + get.apply("year"));
+            }
+        }
+        String validity = get.apply("validity");
+        if (validity != null && vn.vanban.citation.Validity.Status.ofCode(validity) == null) {
+            throw new IllegalArgumentException("không có tình trạng hiệu lực " + validity);
+        }
+        String draft = get.apply("draft");
+        String deadlines = get.apply("hasDeadlines");
+        String q = get.apply("q");
+        return new SearchRequest(q == null ? "" : q, get.apply("type"), get.apply("issuer"), get.apply("province"),
+                get.apply("field"), year, year, null, null, draft == null ? null : Boolean.valueOf(draft),
+                deadlines == null ? null : Boolean.valueOf(deadlines), validity, Sort.parse(get.apply("sort")), page, size,
+                get.apply("tag"));
     }
 
     /** Words only, relevance order. */

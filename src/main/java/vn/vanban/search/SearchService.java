@@ -505,6 +505,7 @@ public class SearchService {
         addIf(q, IndexFields.FACET_PROVINCE, r.province());
         addIf(q, IndexFields.FACET_FIELD, r.field());
         addIf(q, IndexFields.FACET_VALIDITY, r.validity());
+        addIf(q, IndexFields.FACET_TAG, r.tag());
         if (r.draft() != null) {
             q.add(IndexFields.FACET_STATUS, r.draft() ? "draft" : "final");
         }

@@ -45,6 +45,7 @@ final class Display {
             case "status" -> "Tình trạng";
             case "deadlines" -> "Thời hạn";
             case "validity" -> "Hiệu lực";
+            case "tag" -> "Thẻ";
             default -> dim;
         };
     }

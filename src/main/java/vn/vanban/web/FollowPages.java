@@ -1,6 +1,8 @@
 package vn.vanban.web;
 
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import io.micronaut.http.annotation.QueryValue;
+import vn.vanban.organize.SavedSearches;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -44,8 +46,10 @@ public class FollowPages {
 
     private final Follows follows;
     private final vn.vanban.auth.Csrf csrf;
+    private final SavedSearches saved;
 
-    public FollowPages(Follows follows, vn.vanban.auth.Csrf csrf) {
+    public FollowPages(Follows follows, vn.vanban.auth.Csrf csrf, SavedSearches saved) {
+        this.saved = saved;
         this.follows = follows;
         this.csrf = csrf;
     }
@@ -66,9 +70,26 @@ public class FollowPages {
     /** What the user follows, with each document's status, and what held documents did to them, newest first. */
     @Get("/theo-doi")
     @Produces(MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> page(Authentication who) {
+    public ModelAndView<Map<String, Object>> page(Authentication who, @Nullable @QueryValue("thong-bao") String notice,
+                                                  @Nullable @QueryValue("loi") String noticeError) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Theo dõi");
+        model.put("notice", Display.clip(notice, 300));
+        model.put("noticeError", Display.clip(noticeError, 300));
+        List<Map<String, Object>> savedRows = new ArrayList<>();
+        for (SavedSearches.Saved s : saved.of(who.getName())) {
+            List<SavedSearches.Match> fresh = saved.matches(s, SavedSearches.SCAN).stream().filter(SavedSearches.Match::isNew).toList();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("openUrl", io.micronaut.http.uri.UriBuilder.of("/theo-doi/tim-kiem/mo").queryParam("ten", s.name()).toString());
+            m.put("feedUrl", io.micronaut.http.uri.UriBuilder.of("/theo-doi/tim-kiem.atom").queryParam("ten", s.name()).toString());
+            m.put("fresh", fresh.size());
+            m.put("newest", fresh.stream().limit(5).map(x -> Map.of("url", "/van-ban/" + x.id(), "title", x.title(),
+                    "at", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                            .withZone(vn.vanban.citation.ValidityService.ZONE).format(x.ingestedAt()))).toList());
+            savedRows.add(m);
+        }
+        model.put("saved", savedRows);
         List<Map<String, Object>> followed = new ArrayList<>();
         for (Follows.Followed f : follows.followed(who.getName())) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -57,11 +57,13 @@ public class WebController {
     private final vn.vanban.citation.Follows follows;
 
     private final vn.vanban.mail.MailIntake mail;
+    private final vn.vanban.organize.Tags tags;
 
     public WebController(SearchService search, DocumentRepository documents, CitationQueries citations,
                          DeadlineRepository deadlines, TaskRepository tasks, vn.vanban.correction.Corrections corrections,
                          vn.vanban.store.DocumentTextRepository texts, Standings standings, ValidityService validity,
-                         vn.vanban.citation.Follows follows, vn.vanban.mail.MailIntake mail) {
+                         vn.vanban.citation.Follows follows, vn.vanban.mail.MailIntake mail, vn.vanban.organize.Tags tags) {
+        this.tags = tags;
         this.mail = mail;
         this.follows = follows;
         this.standings = standings;
@@ -82,8 +84,10 @@ public class WebController {
                                                   @Nullable @QueryValue String issuer, @Nullable @QueryValue String province,
                                                   @Nullable @QueryValue String field, @Nullable @QueryValue Integer year,
                                                   @Nullable @QueryValue Boolean draft, @Nullable @QueryValue Boolean hasDeadlines,
-                                                  @Nullable @QueryValue String validity,
-                                                  @Nullable @QueryValue String sort, @Nullable @QueryValue Integer page) {
+                                                  @Nullable @QueryValue String validity, @Nullable @QueryValue String tag,
+                                                  @Nullable @QueryValue String sort, @Nullable @QueryValue Integer page,
+                                                  @Nullable @QueryValue("thong-bao") String notice,
+                                                  @Nullable @QueryValue("loi") String noticeError) {
         Map<String, String> params = new LinkedHashMap<>();
         put(params, "q", q);
         put(params, "type", type);
@@ -94,16 +98,17 @@ public class WebController {
         put(params, "draft", draft == null ? null : draft.toString());
         put(params, "hasDeadlines", hasDeadlines == null ? null : hasDeadlines.toString());
         put(params, "validity", validity);
+        put(params, "tag", tag);
         put(params, "sort", sort);
         int p = page == null || page < 0 ? 0 : Math.min(page, 999);
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("notice", Display.clip(notice, 300));
+        model.put("noticeError", Display.clip(noticeError, 300));
         model.put("q", q == null ? "" : q);
         model.put("sort", sort == null ? "relevance" : sort);
         SearchResult r;
         try {
-            r = search.search(new SearchRequest(q == null ? "" : q, type, issuer, province, field, year, year,
-                    null, null, draft, hasDeadlines, vn.vanban.api.SearchController.validity(validity),
-                    SearchRequest.Sort.parse(sort), p, PAGE_SIZE));
+            r = search.search(SearchRequest.fromPage(params, p, PAGE_SIZE));
         } catch (IllegalArgumentException e) {
             model.put("error", e.getMessage());
             model.put("hits", List.of());
@@ -149,7 +154,12 @@ public class WebController {
             facets.add(f);
         });
         List<Map<String, Object>> filters = new ArrayList<>();
-        for (String k : List.of("type", "issuer", "province", "field", "year", "draft", "hasDeadlines", "validity")) {
+        // the search as a query string, for the forms that tag its results or save it
+        Map<String, String> asSaved = new LinkedHashMap<>(params);
+        asSaved.remove("page");
+        model.put("searchParams", url("", asSaved).replaceFirst("^\\?", ""));
+        model.put("hasSearch", !asSaved.isEmpty());
+        for (String k : List.of("type", "issuer", "province", "field", "year", "draft", "hasDeadlines", "validity", "tag")) {
             if (params.containsKey(k)) {
                 Map<String, String> without = new LinkedHashMap<>(params);
                 without.remove(k);
@@ -206,6 +216,7 @@ public class WebController {
     /** A document: metadata, its text with citations linked and deadlines marked, citations, deadlines, tasks. */
     @Get("/van-ban/{id}")
     public HttpResponse<?> document(@PathVariable long id, @Nullable @QueryValue String q,
+                                    @Nullable @QueryValue("loi") String noticeError,
                                     @Nullable io.micronaut.security.authentication.Authentication who) {
         StoredDocument d = documents.findById(id).orElse(null);
         if (d == null) {
@@ -231,6 +242,8 @@ public class WebController {
                 + (m.subject() == null ? "" : ", tiêu đề “" + m.subject() + "”")
                 + (m.sentAt() == null ? "" : ", gửi " + Display.instantDay(m.sentAt()))));
         model.put("meta", meta);
+        model.put("tags", tags.of(d.id()));
+        model.put("noticeError", Display.clip(noticeError, 300));
         model.put("recipients", d.recipientList());
         model.put("originalUrl", "/api/documents/" + d.id() + "/original");
         List<Map<String, Object>> versions = new ArrayList<>();
@@ -417,6 +430,7 @@ public class WebController {
             case "draft" -> Boolean.parseBoolean(v) ? "Dự thảo" : "Chính thức";
             case "hasDeadlines" -> Boolean.parseBoolean(v) ? "Có thời hạn" : "Không có thời hạn";
             case "year" -> "Năm " + v;
+            case "tag" -> "Thẻ: " + v;
             case "validity" -> Display.facetValue("validity", v);
             default -> v;
         };
