@@ -174,7 +174,8 @@ public class AccountPages {
             Map.entry("token.revoke", "Thu hồi khóa API"), Map.entry("login.success", "Đăng nhập"),
             Map.entry("login.failure", "Đăng nhập không thành công"),
             Map.entry("contact.set", "Đặt địa chỉ nhận nhắc hạn"), Map.entry("tag.add", "Gắn thẻ"),
-            Map.entry("tag.remove", "Bỏ thẻ"), Map.entry("tag.bulk", "Gắn thẻ cho kết quả tìm kiếm"));
+            Map.entry("tag.remove", "Bỏ thẻ"), Map.entry("tag.bulk", "Gắn thẻ cho kết quả tìm kiếm"),
+            Map.entry("document.restore", "Khôi phục văn bản từ thùng rác"));
 
     private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
             .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
