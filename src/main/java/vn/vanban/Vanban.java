@@ -22,7 +22,7 @@ import vn.vanban.config.Contexts;
 @Command(name = "vanban", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT, version = "Vanban 0.1",
         description = "Document repository with full-text search for Vietnamese government offices.",
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, ExtractCommand.class,
-                ReindexCommand.class, vn.vanban.cli.BackupCommand.class, vn.vanban.cli.RestoreCommand.class, vn.vanban.cli.MailCommand.class, vn.vanban.cli.RemindCommand.class, vn.vanban.cli.TagCommand.class, CitesCommand.class, CompileCommand.class, DeadlinesCommand.class,
+                ReindexCommand.class, vn.vanban.cli.BackupCommand.class, vn.vanban.cli.RestoreCommand.class, vn.vanban.cli.MailCommand.class, vn.vanban.cli.RemindCommand.class, vn.vanban.cli.TagCommand.class, vn.vanban.cli.TrashCommand.class, CitesCommand.class, CompileCommand.class, DeadlinesCommand.class,
                 BenchCommand.class, vn.vanban.bench.EvalCommand.class, vn.vanban.bench.RelationsEvalCommand.class, vn.vanban.bench.DeadlinesEvalCommand.class, vn.vanban.bench.CompileEvalCommand.class,
                 vn.vanban.bench.GenerateCommand.class,
                 vn.vanban.bench.LoadBenchCommand.class, vn.vanban.hardening.HardeningCommand.class})

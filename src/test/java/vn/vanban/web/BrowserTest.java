@@ -441,6 +441,62 @@ class BrowserTest {
     }
 
     @Test
+    void tagResultsSaveTheSearchSetAUnitsAddressAndRestoreFromTheTrash() throws Exception {
+        IngestService ingest = app.bean(IngestService.class);
+        String text = "UBND TỈNH BẮC KẠN\nSỞ NÔNG NGHIỆP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                + "Số: 77/KH-SNN\nBắc Kạn, ngày 10 tháng 4 năm 2024\nKẾ HOẠCH\nNạo vét kênh mương nội đồng năm 2024\n\n"
+                + "Kính gửi: UBND các huyện.\n\nCác huyện nạo vét kênh mương trước mùa mưa.\n\nGIÁM ĐỐC\nLê Văn Bình\n";
+        long id = ingest.ingest("test:kenh-muong", "kenh-muong.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), false).id();
+        signIn(app.user(vn.vanban.auth.Role.EDITOR));
+        // every result of a search tagged at once, then shown filtered by the tag
+        open("/?q=" + enc("kênh mương nội đồng"));
+        assertEquals(1, hitTitles().size());
+        browser.findElement(By.id("bulk-tag-name")).sendKeys("Thủy lợi");
+        browser.findElement(By.cssSelector("#bulk-tag button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("tag="));
+        assertTrue(browser.findElement(By.cssSelector(".results .notice")).getText().contains("Đã gắn thẻ “Thủy lợi” cho 1 văn bản"));
+        assertTrue(browser.findElement(By.cssSelector(".filters")).getText().contains("Thẻ: Thủy lợi"));
+        assertEquals(1, hitTitles().size());
+        // the search saved under a name, listed on the follow page
+        WebElement name = browser.findElement(By.id("save-search-name"));
+        name.clear();
+        name.sendKeys("Kênh mương");
+        browser.findElement(By.cssSelector("#save-search button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/theo-doi"));
+        assertTrue(browser.findElement(By.cssSelector(".saved-searches")).getText().contains("Kênh mương"));
+        // the document's page shows its tag; an editor adds one there
+        open("/van-ban/" + id);
+        browser.findElement(By.id("new-tag")).sendKeys("Mùa mưa");
+        browser.findElement(By.cssSelector("#add-tag button")).click();
+        waitFor(() -> browser.findElements(By.cssSelector(".tag-list li")).size() == 2);
+        shot("tags");
+        // a unit's address for the deadline digests
+        open("/nhac-han");
+        browser.findElement(By.id("unit")).sendKeys("UBND các huyện");
+        browser.findElement(By.id("emails")).sendKeys("vanthu@huyen.gov.vn, sai-dia-chi");
+        browser.findElement(By.cssSelector("form.contact button")).click();
+        waitFor(() -> !browser.findElements(By.cssSelector("p.error")).isEmpty());
+        assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("“sai-dia-chi” không phải là một địa chỉ e-mail"));
+        assertEquals("UBND các huyện", browser.findElement(By.id("unit")).getDomProperty("value"), "what was typed stays");
+        WebElement emails = browser.findElement(By.id("emails"));
+        emails.clear();
+        emails.sendKeys("vanthu@huyen.gov.vn");
+        browser.findElement(By.cssSelector("form.contact button")).click();
+        waitFor(() -> !browser.findElements(By.cssSelector("table.contacts")).isEmpty());
+        assertTrue(browser.findElement(By.cssSelector("table.contacts")).getText().contains("vanthu@huyen.gov.vn"));
+        shot("reminders");
+        // deleted, then restored from the trash with its tags
+        app.bean(vn.vanban.correction.Deletions.class).delete(id, app.user(vn.vanban.auth.Role.EDITOR), null);
+        open("/thung-rac");
+        assertTrue(browser.findElement(By.cssSelector("table.trash")).getText().contains("77/KH-SNN"));
+        shot("trash");
+        browser.findElement(By.cssSelector("table.trash button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/van-ban/"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("77/KH-SNN"));
+        assertTrue(browser.findElement(By.cssSelector(".tag-list")).getText().contains("Thủy lợi"));
+    }
+
+    @Test
     void pickDocumentsFromSearchResultsForTheCompiler() throws Exception {
         open("/?q=" + java.net.URLEncoder.encode("báo cáo", java.nio.charset.StandardCharsets.UTF_8));
         List<WebElement> boxes = browser.findElements(By.cssSelector(".hit input[name=doc]"));
