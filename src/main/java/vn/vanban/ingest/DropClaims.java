@@ -108,7 +108,7 @@ public class DropClaims {
     }
 
     /** Whether {@code e}, thrown by {@link #claim}, says another process's claim won (a conflict, not an outage). */
-    static boolean lostToAnother(RuntimeException e) {
+    public static boolean lostToAnother(RuntimeException e) {
         return !DatabaseOutage.isConnectionLoss(e) && IngestService.isTransient(e);
     }
 

@@ -186,6 +186,7 @@ public class MailIntake implements ApplicationEventListener<ServerStartupEvent> 
             return new Poll(box.name(), counts[0], counts[1], counts[2], counts[3], counts[4], null);
         } catch (MessagingException | IOException | RuntimeException e) {
             LOG.warn("mailbox {}: {} (what was taken is kept; the rest is read at the next poll)", box, e.toString());
+            LOG.debug("mailbox {} failed at", box, e);
             return new Poll(box.name(), counts[0], counts[1], counts[2], counts[3], counts[4], describe(e));
         } finally {
             closeQuietly(folder, imap);
@@ -200,7 +201,15 @@ public class MailIntake implements ApplicationEventListener<ServerStartupEvent> 
         String subject = cut(m.getSubject(), 1000);
         Instant sent = m.getSentDate() != null ? m.getSentDate().toInstant()
                 : m.getReceivedDate() != null ? m.getReceivedDate().toInstant() : null;
-        MailStore.Claim claim = store.claim(key, box.name(), messageId, sender, subject, sent, node);
+        MailStore.Claim claim;
+        try {
+            claim = store.claim(key, box.name(), messageId, sender, subject, sent, node);
+        } catch (RuntimeException e) {
+            if (!DropClaims.lostToAnother(e)) {
+                throw e;
+            }
+            claim = MailStore.Claim.OTHER; // two processes claimed it at once (a deadlock, a certification conflict)
+        }
         if (claim == MailStore.Claim.DONE) {
             return true; // taken before (and not yet marked read or moved, or taken through another mailbox copy)
         }

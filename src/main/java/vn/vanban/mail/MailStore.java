@@ -85,25 +85,43 @@ public class MailStore {
     /** What became of attachment {@code part} of message {@code key}. */
     @Transactional
     public void record(String key, int part, String name, IngestOutcome o) {
-        jdbc.prepareStatement("DELETE FROM mail_attachment WHERE message_key = ? AND part_no = ?", ps -> {
-            ps.setString(1, key);
-            ps.setInt(2, part);
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement("INSERT INTO mail_attachment (message_key, part_no, file_name, document_id, status, reason) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
-                    ps.setString(1, key);
-                    ps.setInt(2, part);
-                    ps.setString(3, name);
-                    if (o.id() == null) {
-                        ps.setNull(4, java.sql.Types.BIGINT);
-                    } else {
-                        ps.setLong(4, o.id());
+        // an insert first: the attachment is new unless the message is being taken again (a delete or update of a row
+        // that is not there would lock the gap it falls in, and two processes locking gaps deadlock)
+        boolean inserted = jdbc.prepareStatement("INSERT INTO mail_attachment (message_key, part_no, file_name, document_id, "
+                + "status, reason) VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+                    bind(ps, 1, key, part, name, o);
+                    try {
+                        return ps.executeUpdate() > 0;
+                    } catch (java.sql.SQLException e) {
+                        if (DropClaims.isDuplicateKey(e)) {
+                            return false;
+                        }
+                        throw e;
                     }
-                    ps.setString(5, o.status().name());
-                    ps.setString(6, cut(o.reason(), 1000));
-                    return ps.executeUpdate();
                 });
+        if (!inserted) {
+            jdbc.prepareStatement("UPDATE mail_attachment SET message_key = ?, part_no = ?, file_name = ?, document_id = ?, "
+                    + "status = ?, reason = ? WHERE message_key = ? AND part_no = ?", ps -> {
+                        bind(ps, 1, key, part, name, o);
+                        ps.setString(7, key);
+                        ps.setInt(8, part);
+                        return ps.executeUpdate();
+                    });
+        }
+    }
+
+    private static void bind(java.sql.PreparedStatement ps, int at, String key, int part, String name, IngestOutcome o)
+            throws java.sql.SQLException {
+        ps.setString(at, key);
+        ps.setInt(at + 1, part);
+        ps.setString(at + 2, name);
+        if (o.id() == null) {
+            ps.setNull(at + 3, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(at + 3, o.id());
+        }
+        ps.setString(at + 4, o.status().name());
+        ps.setString(at + 5, cut(o.reason(), 1000));
     }
 
     /** Marks message {@code key} taken: every attachment is in. */

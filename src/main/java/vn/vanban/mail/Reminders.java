@@ -142,7 +142,16 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
             return new Sent(c.unit(), c.emails(), 0, 0, Sent.NOTHING, null);
         }
         String key = UnitContacts.key(c.unit());
-        if (!store.claimDigest(key, day, node)) {
+        boolean mine;
+        try {
+            mine = store.claimDigest(key, day, node);
+        } catch (RuntimeException e) {
+            if (!DropClaims.lostToAnother(e)) {
+                throw e;
+            }
+            mine = false; // another process claimed it at the same moment
+        }
+        if (!mine) {
             return new Sent(c.unit(), c.emails(), d.upcoming(), d.overdue(), Sent.ALREADY, null);
         }
         try {

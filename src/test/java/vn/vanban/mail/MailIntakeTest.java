@@ -333,4 +333,63 @@ class MailIntakeTest {
         assertTrue(body.contains("số 88/KH-SNV") && body.contains("https://vanban.sonoivu.gov.vn/van-ban/"), body);
         assertTrue(!body.contains("Văn phòng Sở tổng hợp"), "only the unit's own deadlines: " + body);
     }
+
+    @Test
+    void twoNodesOverOneDatabaseTakeEachMessageOnceAndSendOneDigestAUnitADay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work)
+            throws Exception {
+        for (int i = 1; i <= 40; i++) {
+            clerk.deliver(message("phongvp@sonoivu.gov.vn", "Văn bản " + i,
+                    file("cv-" + i + ".txt", letter(i).getBytes(StandardCharsets.UTF_8))));
+        }
+        String plan = "UBND TỈNH BẮC KẠN\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                + "Số: 90/KH-SNV\nBắc Kạn, ngày 20 tháng 11 năm 2026\nKẾ HOẠCH\nTổng kết năm 2026\n\n"
+                + "1. Phòng Thi đua khen thưởng gửi báo cáo về Sở Nội vụ trước ngày 10/12/2026.\n\nGIÁM ĐỐC\nNguyễn Văn An\n";
+        clerk.deliver(message("vp@sonoivu.gov.vn", "Kế hoạch tổng kết", file("kh-90.txt", plan.getBytes(StandardCharsets.UTF_8))));
+        Map<String, Object> a = new HashMap<>(Databases.MARIADB.properties(work.resolve("a"), vn.vanban.support.MariaDbServer.get()));
+        a.putAll(mailbox(mail.getImap().getPort(), "read"));
+        a.put("vanban.mail.smtp.host", "127.0.0.1");
+        a.put("vanban.mail.smtp.port", mail.getSmtp().getPort());
+        a.put("vanban.mail.smtp.security", "none");
+        a.put("vanban.originals-dir", work.resolve("originals").toString());
+        a.put("vanban.node-name", "node-a");
+        Map<String, Object> b = new HashMap<>(a);
+        b.put("vanban.data-dir", work.resolve("b").toString());
+        b.put("vanban.ingest-dir", work.resolve("b/ingest").toString());
+        b.put("vanban.node-name", "node-b");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (TestApp first = TestApp.start(Databases.MARIADB, a); TestApp second = TestApp.start(Databases.MARIADB, b)) {
+            var one = pool.submit(() -> first.bean(MailIntake.class).pollAll().get(0));
+            var two = pool.submit(() -> second.bean(MailIntake.class).pollAll().get(0));
+            MailIntake.Poll p1 = one.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            MailIntake.Poll p2 = two.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            // a node that loses a message to the other (or meets its lock) leaves it to the other or to its next poll
+            for (int round = 0; round < 3 && count(first, "SELECT COUNT(*) FROM mail_message WHERE done_at IS NOT NULL") < 41; round++) {
+                first.bean(MailIntake.class).pollAll();
+            }
+            assertEquals(41, count(first, "SELECT COUNT(*) FROM mail_message WHERE done_at IS NOT NULL"), p1 + " " + p2);
+            assertEquals(41, count(first, "SELECT COUNT(*) FROM document"), "each attachment stored once: " + p1 + " " + p2);
+            assertEquals(41, count(first, "SELECT COUNT(*) FROM mail_attachment"));
+            assertTrue(p1.taken() + p2.taken() <= 41, p1 + " " + p2);
+
+            first.bean(UnitContacts.class).set("Phòng Thi đua khen thưởng", "tdkt@sonoivu.gov.vn");
+            LocalDate day = LocalDate.of(2026, 12, 7);
+            var s1 = pool.submit(() -> first.bean(Reminders.class).send(day));
+            var s2 = pool.submit(() -> second.bean(Reminders.class).send(day));
+            List<String> statuses = new java.util.ArrayList<>();
+            s1.get(2, java.util.concurrent.TimeUnit.MINUTES).forEach(x -> statuses.add(x.status()));
+            s2.get(2, java.util.concurrent.TimeUnit.MINUTES).forEach(x -> statuses.add(x.status()));
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(Reminders.Sent.ALREADY, Reminders.Sent.SENT), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        long digests = java.util.Arrays.stream(mail.getReceivedMessagesForDomain("sonoivu.gov.vn")).filter(m -> {
+            try {
+                return m.getSubject().startsWith("[Vanban]");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+        assertEquals(1, digests, "one digest for the unit that day, from two nodes");
+    }
 }
