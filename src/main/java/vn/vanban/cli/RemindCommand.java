@@ -47,7 +47,7 @@ public class RemindCommand implements Callable<Integer> {
                     .orElse("đã bỏ địa chỉ của " + unit.strip()));
         }
         if (preview != null) {
-            Reminders.Digest d = reminders.digest(preview.strip(), date == null ? LocalDate.now() : date);
+            Reminders.Digest d = reminders.digest(preview.strip(), date == null ? Reminders.today() : date);
             if (d.upcoming() + d.overdue() == 0) {
                 System.out.println("không có thời hạn nào cần nhắc: " + preview.strip() + " không nhận thư ngày này");
             } else {
@@ -61,7 +61,7 @@ public class RemindCommand implements Callable<Integer> {
                 System.err.println("lỗi: chưa đặt máy chủ gửi thư (biến môi trường VANBAN_MAIL_SMTP_HOST; xem README)");
                 return 2;
             }
-            List<Reminders.Sent> sent = reminders.send(LocalDate.now());
+            List<Reminders.Sent> sent = reminders.send(Reminders.today());
             int failed = 0;
             for (Reminders.Sent s : sent) {
                 System.out.printf("%s (%s): %s%n", s.unit(), String.join(", ", s.to()), switch (s.status()) {

@@ -87,7 +87,7 @@ public class MailController {
     /** The digest {@code unit} would receive on {@code date} (today by default). */
     @Get("/reminders/digest")
     public DigestView digest(@QueryValue String unit, @QueryValue @Nullable LocalDate date) {
-        LocalDate day = date == null ? LocalDate.now() : date;
+        LocalDate day = date == null ? Reminders.today() : date;
         Reminders.Digest d = reminders.digest(unit, day);
         return new DigestView(unit, day, d.subject(), d.body(), d.upcoming(), d.overdue());
     }
@@ -98,6 +98,6 @@ public class MailController {
         if (!reminders.enabled()) {
             throw new IllegalArgumentException("no SMTP server is configured (vanban.mail.smtp.host)");
         }
-        return reminders.send(LocalDate.now());
+        return reminders.send(Reminders.today());
     }
 }

@@ -83,7 +83,7 @@ public class MailPages {
         if (!reminders.enabled()) {
             return page(null, "Chưa đặt máy chủ gửi thư (biến môi trường VANBAN_MAIL_SMTP_HOST).", null, null, List.of(), List.of());
         }
-        List<Reminders.Sent> sent = reminders.send(LocalDate.now());
+        List<Reminders.Sent> sent = reminders.send(Reminders.today());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Reminders.Sent s : sent) {
             rows.add(Map.of("unit", s.unit(), "to", String.join(", ", s.to()), "status", switch (s.status()) {
@@ -123,7 +123,7 @@ public class MailPages {
         m.put("days", reminders.days());
         m.put("contacts", contacts.all().stream().map(c -> Map.of("unit", c.unit(), "emails", String.join(", ", c.emails()))).toList());
         if (preview != null && !preview.isBlank()) {
-            Reminders.Digest d = reminders.digest(preview.strip(), LocalDate.now());
+            Reminders.Digest d = reminders.digest(preview.strip(), Reminders.today());
             m.put("preview", Map.of("unit", preview.strip(), "subject", d.subject(), "body", d.body(),
                     "empty", d.upcoming() + d.overdue() == 0));
         }

@@ -111,12 +111,17 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
 
     private void round() {
         try {
-            if (!LocalTime.now().isBefore(LocalTime.of(hour, 0))) {
-                send(LocalDate.now());
+            if (!LocalTime.now(vn.vanban.citation.ValidityService.ZONE).isBefore(LocalTime.of(hour, 0))) {
+                send(today());
             }
         } catch (RuntimeException e) {
             LOG.warn("sending the deadline digests failed; tried again in 10 minutes: {}", e.toString());
         }
+    }
+
+    /** Today in Việt Nam, whatever the server's time zone: the day of the digests. */
+    public static LocalDate today() {
+        return LocalDate.now(vn.vanban.citation.ValidityService.ZONE);
     }
 
     /** Sends the digest of {@code day} to every unit with addresses that has not had it yet. */
