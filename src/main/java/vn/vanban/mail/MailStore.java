@@ -60,8 +60,8 @@ public class MailStore {
                     });
             return taken > 0 ? Claim.MINE : Claim.OTHER;
         }
-        return jdbc.prepareStatement("INSERT INTO mail_message (message_key, mailbox, message_id, sender, subject, sent_at, "
-                + "node, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+        return insertNew("INSERT INTO mail_message (message_key, mailbox, message_id, sender, subject, sent_at, node, claimed_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, key);
                     ps.setString(2, cut(mailbox, 200));
                     ps.setString(3, messageId);
@@ -70,16 +70,7 @@ public class MailStore {
                     ps.setTimestamp(6, sent == null ? null : Timestamp.from(sent));
                     ps.setString(7, node);
                     ps.setTimestamp(8, now);
-                    try {
-                        ps.executeUpdate();
-                        return Claim.MINE;
-                    } catch (java.sql.SQLException e) {
-                        if (DropClaims.isDuplicateKey(e)) {
-                            return Claim.OTHER; // another process claimed it first
-                        }
-                        throw e;
-                    }
-                });
+                }) ? Claim.MINE : Claim.OTHER; // another process claimed it first
     }
 
     /** What became of attachment {@code part} of message {@code key}. */
@@ -87,18 +78,8 @@ public class MailStore {
     public void record(String key, int part, String name, IngestOutcome o) {
         // an insert first: the attachment is new unless the message is being taken again (a delete or update of a row
         // that is not there would lock the gap it falls in, and two processes locking gaps deadlock)
-        boolean inserted = jdbc.prepareStatement("INSERT INTO mail_attachment (message_key, part_no, file_name, document_id, "
-                + "status, reason) VALUES (?, ?, ?, ?, ?, ?)", ps -> {
-                    bind(ps, 1, key, part, name, o);
-                    try {
-                        return ps.executeUpdate() > 0;
-                    } catch (java.sql.SQLException e) {
-                        if (DropClaims.isDuplicateKey(e)) {
-                            return false;
-                        }
-                        throw e;
-                    }
-                });
+        boolean inserted = insertNew("INSERT INTO mail_attachment (message_key, part_no, file_name, document_id, status, reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> bind(ps, 1, key, part, name, o));
         if (!inserted) {
             jdbc.prepareStatement("UPDATE mail_attachment SET message_key = ?, part_no = ?, file_name = ?, document_id = ?, "
                     + "status = ?, reason = ? WHERE message_key = ? AND part_no = ?", ps -> {
@@ -193,19 +174,11 @@ public class MailStore {
     /** Claims the digest of unit {@code key} on {@code day}; false when it was sent (or is being sent) already. */
     @Transactional
     public boolean claimDigest(String key, LocalDate day, String node) {
-        return jdbc.prepareStatement("INSERT INTO reminder_sent (unit_key, sent_day, node, claimed_at) VALUES (?, ?, ?, ?)", ps -> {
+        return insertNew("INSERT INTO reminder_sent (unit_key, sent_day, node, claimed_at) VALUES (?, ?, ?, ?)", ps -> {
             ps.setString(1, key);
             ps.setDate(2, Date.valueOf(day));
             ps.setString(3, node);
             ps.setTimestamp(4, Timestamp.from(Instant.now()));
-            try {
-                return ps.executeUpdate() > 0;
-            } catch (java.sql.SQLException e) {
-                if (DropClaims.isDuplicateKey(e)) {
-                    return false;
-                }
-                throw e;
-            }
         }) || jdbc.prepareStatement("UPDATE reminder_sent SET node = ?, claimed_at = ? WHERE unit_key = ? AND sent_day = ? "
                 + "AND sent_at IS NULL AND claimed_at < ?", ps -> { // a claim left by a process that died while sending
                     ps.setString(1, node);
@@ -236,6 +209,27 @@ public class MailStore {
             ps.setString(1, key);
             ps.setDate(2, Date.valueOf(day));
             return ps.executeUpdate();
+        });
+    }
+
+    /** How a statement's parameters are set. */
+    @FunctionalInterface
+    private interface Binder {
+        void bind(java.sql.PreparedStatement ps) throws java.sql.SQLException;
+    }
+
+    /** Runs the insert {@code sql}; false, and nothing written, when a row with its key is there already. */
+    private boolean insertNew(String sql, Binder binder) {
+        return jdbc.prepareStatement(sql, ps -> {
+            binder.bind(ps);
+            try {
+                return ps.executeUpdate() > 0;
+            } catch (java.sql.SQLException e) {
+                if (DropClaims.isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            }
         });
     }
 
