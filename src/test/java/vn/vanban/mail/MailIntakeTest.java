@@ -154,7 +154,7 @@ class MailIntakeTest {
         try (CuttableProxy proxy = new CuttableProxy(mail.getImap().getPort());
              TestApp app = TestApp.start(Databases.H2, mailbox(proxy.port(), "read"))) {
             MailIntake intake = app.bean(MailIntake.class);
-            // the network fails part of the way through the messages (after 120 kB from the server, of about 500 kB)
+            // the network fails part of the way through the messages (once 120 kB have come from the server)
             proxy.cutAfter(120_000);
             MailIntake.Poll first = intake.pollAll().get(0);
             assertEquals(1, proxy.cuts());
