@@ -35,14 +35,6 @@ public class DocumentRemoval {
     private final vn.vanban.organize.Tags tags;
     private final Trash trash;
 
-    /** How a deleted version is named in the trash: "Kế hoạch 12/KH-SNV — subject", or its file name. */
-    static String title(StoredDocument d) {
-        String head = ((d.docType() == null ? "" : d.docType() + " ") + (d.docNumber() == null ? "" : d.docNumber())).strip();
-        String s = d.subject() == null ? "" : d.subject().strip();
-        String t = head.isEmpty() ? s : s.isEmpty() ? head : head + " — " + s;
-        return t.isEmpty() ? d.fileName() : t;
-    }
-
     public DocumentRemoval(DocumentRepository documents, CitationRepository citations, CitedDocumentRepository cited,
                            DeadlineRepository deadlines, TaskRepository tasks, CorrectionRepository corrections,
                            vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.RelationStore relations,
@@ -73,7 +65,7 @@ public class DocumentRemoval {
     public Removed delete(long id, String user) {
         StoredDocument d = documents.findById(id).orElseThrow(() -> new NoSuchElementException("không có văn bản " + id));
         // to the trash first, with what restoring needs (its tags go with the row below)
-        trash.put(d, title(d), tags.of(id), user);
+        trash.put(d, vn.vanban.store.DocumentTitle.of(d.docType(), d.docNumber(), d.subject(), d.fileName()), tags.of(id), user);
         Long previous = d.previousVersionId();
         citations.deleteByDocumentId(id);
         java.util.Set<String> keys = new java.util.HashSet<>(relations.deleteByDocument(id));

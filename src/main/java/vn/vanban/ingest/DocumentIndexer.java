@@ -37,9 +37,9 @@ public class DocumentIndexer {
         items.put(doc.id(), itemsView.of(doc.id()));
     }
 
-    /** Indexes {@code doc} just stored, with its normalized text and its work at hand (no reading back). */
-    public void put(StoredDocument doc, String normalized, WorkExtractor.Work work) {
-        index.put(view.of(doc, normalized, !work.deadlines().isEmpty()));
+    /** Indexes {@code doc} just stored, with its normalized text, work and tags at hand (no reading back). */
+    public void put(StoredDocument doc, String normalized, WorkExtractor.Work work, java.util.List<String> tags) {
+        index.put(view.of(doc, normalized, !work.deadlines().isEmpty(), tags));
         items.put(doc.id(), itemsView.of(doc, work));
     }
 

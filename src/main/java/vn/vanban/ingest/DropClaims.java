@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import vn.vanban.config.VanbanConfig;
 import vn.vanban.store.BlobStore;
+import vn.vanban.store.ClaimedRows;
 
 /**
  * Which Vanban process takes a file of the drop folder, when several watch one shared folder: the first to insert the
@@ -65,46 +66,25 @@ public class DropClaims {
      */
     @Transactional
     public boolean claim(String key, Path file) {
-        Timestamp now = Timestamp.from(Instant.now());
-        // an unfinished claim of this process (before a crash, say), or of another whose lease ran out, is taken back
-        Integer taken = jdbc.prepareStatement("UPDATE drop_claim SET node = ?, claimed_at = ? WHERE claim_key = ? "
-                + "AND done_at IS NULL AND (node = ? OR claimed_at < ?)", ps -> {
-                    ps.setString(1, node);
-                    ps.setTimestamp(2, now);
-                    ps.setString(3, key);
-                    ps.setString(4, node);
-                    ps.setTimestamp(5, Timestamp.from(now.toInstant().minus(LEASE)));
-                    return ps.executeUpdate();
-                });
-        if (taken > 0) {
-            return true;
-        }
         String path = file.toString();
-        return jdbc.prepareStatement("INSERT INTO drop_claim (claim_key, path, node, claimed_at) VALUES (?, ?, ?, ?)", ps -> {
-            ps.setString(1, key);
-            ps.setString(2, path.length() > 2000 ? path.substring(path.length() - 2000) : path);
-            ps.setString(3, node);
-            ps.setTimestamp(4, now);
-            try {
-                return ps.executeUpdate() > 0;
-            } catch (java.sql.SQLException e) {
-                if (isDuplicateKey(e)) {
-                    return false; // another process claimed it first
-                }
-                throw e;
-            }
-        });
+        // an insert first (see ClaimedRows); then an unfinished claim of this process (before a crash, say), or of
+        // another whose lease ran out, is taken back
+        return ClaimedRows.insertNew(jdbc, "INSERT INTO drop_claim (claim_key, path, node, claimed_at) VALUES (?, ?, ?, ?)",
+                (ps, at) -> {
+                    ps.setString(at, key);
+                    ps.setString(at + 1, path.length() > 2000 ? path.substring(path.length() - 2000) : path);
+                    ps.setString(at + 2, node);
+                    ps.setTimestamp(at + 3, Timestamp.from(Instant.now()));
+                    return at + 4;
+                }) || ClaimedRows.takeOver(jdbc, "drop_claim", "claim_key = ?", (ps, at) -> {
+                    ps.setString(at, key);
+                    return at + 1;
+                }, "done_at", node, LEASE, true);
     }
 
     /** The name of this process among those sharing the database (its host and data directory, or vanban.node-name). */
     public String node() {
         return node;
-    }
-
-    /** Whether {@code e} says a row with that key is there already (another claim won). */
-    public static boolean isDuplicateKey(java.sql.SQLException e) {
-        return e instanceof java.sql.SQLIntegrityConstraintViolationException
-                || (e.getSQLState() != null && e.getSQLState().startsWith("23"));
     }
 
     /** Whether {@code e}, thrown by {@link #claim}, says another process's claim won (a conflict, not an outage). */

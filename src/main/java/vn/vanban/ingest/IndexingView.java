@@ -48,6 +48,11 @@ public class IndexingView {
 
     /** The same, knowing whether the document sets deadlines (as ingest does, having just stored them). */
     public IndexedDocument of(StoredDocument doc, String normalizedText, boolean hasDeadlines) {
+        return of(doc, normalizedText, hasDeadlines, tags.of(doc.id()));
+    }
+
+    /** The same, knowing its tags too (as ingest does, having just written them). */
+    public IndexedDocument of(StoredDocument doc, String normalizedText, boolean hasDeadlines, List<String> docTags) {
         String own = doc.docNumber() == null ? null : DocumentNumbers.canonical(doc.docNumber());
         List<String> cited = DocumentNumbers.find(normalizedText).stream()
                 .filter(n -> own == null || !DocumentNumbers.canonical(n).equals(own))
@@ -60,7 +65,7 @@ public class IndexingView {
         return new IndexedDocument(doc.id(), normalizedText, doc.docNumber(), doc.docType(), doc.subject(),
                 doc.docDate(), issuer, doc.fileName(), cited, province,
                 fields.classify(doc.subject(), normalizedText), doc.draft(), hasDeadlines, validity.statusOf(doc.citeKey()),
-                tags.of(doc.id()));
+                docTags);
     }
 
     /** "BẮC KẠN" → "Bắc Kạn"; a name printed in mixed case stays as printed. */

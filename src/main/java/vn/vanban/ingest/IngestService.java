@@ -252,8 +252,8 @@ public class IngestService {
     private IngestOutcome indexed(Ready r, DocumentStore.Saved stored, Optional<StoredDocument> previous) {
         StoredDocument saved = stored.doc();
         previous.ifPresent(p -> indexer.delete(p.id()));
-        tags.atIngest(saved, previous.map(StoredDocument::id).orElse(null), r.normalized());
-        indexer.put(saved, r.normalized(), r.work());
+        List<String> docTags = tags.atIngest(saved, previous.map(StoredDocument::id).orElse(null), r.normalized());
+        indexer.put(saved, r.normalized(), r.work(), docTags);
         // held documents whose validity this one changed (it replaced or amended them): their status facet moves
         indexer.revalidated(stored.revalidated());
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import vn.vanban.ingest.DropClaims;
 import vn.vanban.ingest.IngestOutcome;
+import vn.vanban.store.ClaimedRows;
 
 /**
  * The mail tables: the messages taken from the mailboxes ({@code mail_message}, claimed by inserting their row, keyed
@@ -49,16 +49,10 @@ public class MailStore {
                 return Claim.DONE;
             }
             // unfinished: this process's own (before a crash or a dropped connection), or another's whose lease ran out
-            int taken = jdbc.prepareStatement("UPDATE mail_message SET node = ?, claimed_at = ? WHERE message_key = ? "
-                    + "AND done_at IS NULL AND (node = ? OR claimed_at < ?)", ps -> {
-                        ps.setString(1, node);
-                        ps.setTimestamp(2, now);
-                        ps.setString(3, key);
-                        ps.setString(4, node);
-                        ps.setTimestamp(5, Timestamp.from(now.toInstant().minus(LEASE)));
-                        return ps.executeUpdate();
-                    });
-            return taken > 0 ? Claim.MINE : Claim.OTHER;
+            return ClaimedRows.takeOver(jdbc, "mail_message", "message_key = ?", (ps, at) -> {
+                ps.setString(at, key);
+                return at + 1;
+            }, "done_at", node, LEASE, true) ? Claim.MINE : Claim.OTHER;
         }
         return insertNew("INSERT INTO mail_message (message_key, mailbox, message_id, sender, subject, sent_at, node, claimed_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
@@ -179,15 +173,11 @@ public class MailStore {
             ps.setDate(2, Date.valueOf(day));
             ps.setString(3, node);
             ps.setTimestamp(4, Timestamp.from(Instant.now()));
-        }) || jdbc.prepareStatement("UPDATE reminder_sent SET node = ?, claimed_at = ? WHERE unit_key = ? AND sent_day = ? "
-                + "AND sent_at IS NULL AND claimed_at < ?", ps -> { // a claim left by a process that died while sending
-                    ps.setString(1, node);
-                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
-                    ps.setString(3, key);
-                    ps.setDate(4, Date.valueOf(day));
-                    ps.setTimestamp(5, Timestamp.from(Instant.now().minus(Duration.ofMinutes(15))));
-                    return ps.executeUpdate() > 0;
-                });
+        }) || ClaimedRows.takeOver(jdbc, "reminder_sent", "unit_key = ? AND sent_day = ?", (ps, at) -> {
+            ps.setString(at, key); // a claim left by a process that died while sending
+            ps.setDate(at + 1, Date.valueOf(day));
+            return at + 2;
+        }, "sent_at", node, Duration.ofMinutes(15), false);
     }
 
     /** Marks the digest of unit {@code key} on {@code day} sent, with {@code count} deadlines. */
@@ -200,6 +190,19 @@ public class MailStore {
             ps.setDate(4, Date.valueOf(day));
             return ps.executeUpdate();
         });
+    }
+
+    /** Whether the digest of unit {@code key} on {@code day} has been sent. */
+    @Transactional(readOnly = true)
+    public boolean digestSentOn(String key, LocalDate day) {
+        return jdbc.prepareStatement("SELECT 1 FROM reminder_sent WHERE unit_key = ? AND sent_day = ? AND sent_at IS NOT NULL",
+                ps -> {
+                    ps.setString(1, key);
+                    ps.setDate(2, Date.valueOf(day));
+                    try (var rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                });
     }
 
     /** Gives back the claim of a digest that could not be sent, for the next round. */
@@ -220,16 +223,9 @@ public class MailStore {
 
     /** Runs the insert {@code sql}; false, and nothing written, when a row with its key is there already. */
     private boolean insertNew(String sql, Binder binder) {
-        return jdbc.prepareStatement(sql, ps -> {
+        return ClaimedRows.insertNew(jdbc, sql, (ps, at) -> {
             binder.bind(ps);
-            try {
-                return ps.executeUpdate() > 0;
-            } catch (java.sql.SQLException e) {
-                if (DropClaims.isDuplicateKey(e)) {
-                    return false;
-                }
-                throw e;
-            }
+            return 0;
         });
     }
 

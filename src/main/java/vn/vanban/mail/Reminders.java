@@ -142,11 +142,14 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     private Sent sendOne(UnitContacts.Contact c, LocalDate day) {
+        String key = UnitContacts.key(c.unit());
+        if (store.digestSentOn(key, day)) { // the usual case after the day's first round: nothing to compute
+            return new Sent(c.unit(), c.emails(), 0, 0, Sent.ALREADY, null);
+        }
         Digest d = digest(c.unit(), day);
         if (d.upcoming() + d.overdue() == 0) {
             return new Sent(c.unit(), c.emails(), 0, 0, Sent.NOTHING, null);
         }
-        String key = UnitContacts.key(c.unit());
         boolean mine;
         try {
             mine = store.claimDigest(key, day, node);
@@ -203,14 +206,9 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
         if (o.rrule() != null) {
             b.append(" (").append(Recurrences.describe(o.rrule())).append(')');
         }
-        b.append("\n  Văn bản: ");
-        if (o.documentType() != null) {
-            b.append(o.documentType()).append(' ');
-        }
-        b.append(o.documentNumber() != null ? "số " + o.documentNumber() : "(chưa rõ số)");
-        if (o.documentSubject() != null) {
-            b.append(" — ").append(o.documentSubject().strip());
-        }
+        b.append("\n  Văn bản: ").append(o.documentNumber() == null && o.documentSubject() == null
+                ? "(chưa rõ số)" : vn.vanban.store.DocumentTitle.of(o.documentType(), o.documentNumber(),
+                o.documentSubject(), null));
         b.append("\n  ").append(publicUrl).append("/van-ban/").append(o.documentId()).append('\n');
     }
 

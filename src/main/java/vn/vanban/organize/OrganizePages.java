@@ -163,14 +163,13 @@ public class OrganizePages {
     }
 
     private static HttpResponse<?> back(String path, Map<String, String> params, String message, String error) {
-        UriBuilder b = UriBuilder.of(path);
-        params.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> b.queryParam(e.getKey(), e.getValue()));
+        Map<String, String> p = new java.util.HashMap<>(params);
         if (message != null) {
-            b.queryParam("thong-bao", message);
+            p.put("thong-bao", message);
         }
         if (error != null) {
-            b.queryParam("loi", error);
+            p.put("loi", error);
         }
-        return HttpResponse.seeOther(b.build());
+        return HttpResponse.seeOther(java.net.URI.create(vn.vanban.search.SearchRequest.pageUrl(path, p)));
     }
 }

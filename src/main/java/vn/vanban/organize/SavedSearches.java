@@ -71,12 +71,6 @@ public class SavedSearches {
         }
     }
 
-    private static String query(Map<String, String> params) {
-        io.micronaut.http.uri.UriBuilder b = io.micronaut.http.uri.UriBuilder.of("");
-        params.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> b.queryParam(e.getKey(), e.getValue()));
-        return b.toString().replaceFirst("^\\?", "");
-    }
-
     /**
      * Saves (or replaces) {@code user}'s search {@code name}.
      *
@@ -95,7 +89,7 @@ public class SavedSearches {
         if (p.isEmpty()) {
             throw new IllegalArgumentException("Chưa có gì để lưu: hãy nhập từ tìm kiếm hoặc chọn bộ lọc.");
         }
-        String q = query(p);
+        String q = SearchRequest.pageUrl("", p);
         if (q.length() > 2000) {
             throw new IllegalArgumentException("Tìm kiếm dài quá 2.000 ký tự.");
         }
@@ -164,7 +158,7 @@ public class SavedSearches {
         for (int page = 0; page * SearchService.MAX_PAGE_SIZE < SCAN; page++) {
             SearchResult r = search.search(SearchRequest.fromPage(params, page, SearchService.MAX_PAGE_SIZE));
             for (SearchHit h : r.hits()) {
-                titles.put(h.id(), title(h));
+                titles.put(h.id(), vn.vanban.store.DocumentTitle.of(h.type(), h.number(), h.subject(), h.fileName()));
             }
             if ((long) (page + 1) * SearchService.MAX_PAGE_SIZE >= r.total()) {
                 break;
@@ -197,17 +191,4 @@ public class SavedSearches {
         return matches(saved, SCAN).stream().filter(Match::isNew).count();
     }
 
-    private static String title(SearchHit h) {
-        StringBuilder b = new StringBuilder();
-        if (h.type() != null) {
-            b.append(h.type()).append(' ');
-        }
-        if (h.number() != null) {
-            b.append("số ").append(h.number()).append(' ');
-        }
-        if (h.subject() != null) {
-            b.append(b.isEmpty() ? "" : "— ").append(h.subject());
-        }
-        return b.isEmpty() ? (h.fileName() == null ? "văn bản #" + h.id() : h.fileName()) : b.toString().strip();
-    }
 }

@@ -35,16 +35,19 @@ public class Tags {
 
     /**
      * The tags of a version just stored: those of the version it replaces ({@code previousId}, or null), and those the
-     * rules give it.
+     * rules give it; returns them all, sorted, as {@link #of} would.
      */
     @Transactional
-    public void atIngest(vn.vanban.store.StoredDocument doc, @io.micronaut.core.annotation.Nullable Long previousId, String text) {
+    public List<String> atIngest(vn.vanban.store.StoredDocument doc, @io.micronaut.core.annotation.Nullable Long previousId,
+                                 String text) {
         if (previousId != null) {
             inherit(doc.id(), previousId);
         }
-        for (String tag : rules.tagsFor(doc, text)) {
+        java.util.Set<String> ruled = rules.tagsFor(doc, text);
+        for (String tag : ruled) {
             add(RULE, List.of(doc.id()), tag);
         }
+        return previousId == null ? ruled.stream().map(Tags::clean).distinct().sorted().toList() : of(doc.id());
     }
 
     /**

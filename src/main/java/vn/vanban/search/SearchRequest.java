@@ -38,6 +38,18 @@ public record SearchRequest(String query, @Nullable String type, @Nullable Strin
                 page, size, null);
     }
 
+    /**
+     * The link to {@code path} with a search page's parameters, in one order whatever order they came in
+     * ({@code /?issuer=…&q=…}); with an empty path, the query string alone without its "?".
+     */
+    public static String pageUrl(String path, java.util.Map<String, String> params) {
+        io.micronaut.http.uri.UriBuilder b = io.micronaut.http.uri.UriBuilder.of(path);
+        params.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> b.queryParam(e.getKey(), e.getValue()));
+        String u = b.toString();
+        return path.isEmpty() ? u.replaceFirst("^\\?", "") : u;
+    }
+
     /** Order of hits. Relevance falls back to newest first when there are no words to rank by. */
     public enum Sort {
         RELEVANCE, NEWEST, OLDEST;

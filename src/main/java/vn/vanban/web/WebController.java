@@ -14,7 +14,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import vn.vanban.search.SearchRequest;
 import vn.vanban.search.SearchResult;
 import vn.vanban.search.SearchService;
 import vn.vanban.store.DeadlineRecord;
+import vn.vanban.store.DocumentTitle;
 import vn.vanban.store.DeadlineRepository;
 import vn.vanban.store.DocumentRepository;
 import vn.vanban.store.StoredDocument;
@@ -400,17 +400,7 @@ public class WebController {
     }
 
     private static String titleOf(String type, String number, String subject, String fileName) {
-        StringBuilder b = new StringBuilder();
-        if (type != null) {
-            b.append(type);
-        }
-        if (number != null) {
-            b.append(b.isEmpty() ? "" : " ").append("số ").append(number);
-        }
-        if (subject != null) {
-            b.append(b.isEmpty() ? "" : ": ").append(subject);
-        }
-        return b.isEmpty() ? (fileName == null ? "(không tên)" : fileName) : b.toString();
+        return DocumentTitle.of(type, number, subject, fileName);
     }
 
     private static void row(List<Map<String, String>> rows, String label, String value) {
@@ -449,9 +439,6 @@ public class WebController {
     }
 
     private static String url(String path, Map<String, String> params) {
-        UriBuilder b = UriBuilder.of(path);
-        params.entrySet().stream().sorted(Comparator.comparing(Map.Entry::getKey))
-                .forEach(e -> b.queryParam(e.getKey(), e.getValue()));
-        return b.toString();
+        return SearchRequest.pageUrl(path, params);
     }
 }
