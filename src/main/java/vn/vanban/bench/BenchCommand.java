@@ -52,7 +52,7 @@ public class BenchCommand implements Callable<Integer> {
             "thời hạn nộp hồ sơ", "Bộ Lao động - Thương binh và Xã hội", "bo tai chinh", "hiệu lực thi hành",
             "kinh phí công đoàn", "hợp đồng kinh tế", "giao khoán", "quy định chi tiết", "thong tu huong dan");
 
-    @Option(names = "--corpus", required = true, description = "folder of texts to ingest, e.g. ../shared/corpus/gazette")
+    @Option(names = "--corpus", description = "folder of texts to ingest, e.g. ../shared/corpus/gazette (without it, only --office runs)")
     Path corpus;
 
     @Option(names = "--office", description = "folder of office files for Tika vs ingest, e.g. ../shared/corpus/dev-office")
@@ -177,6 +177,25 @@ public class BenchCommand implements Callable<Integer> {
             System.err.println("--passes and --threads must be at least 1, --warmup at least 0");
             return 2;
         }
+        if (corpus == null && office == null) {
+            System.err.println("Cần --corpus (văn bản), --office (tệp văn phòng) hoặc cả hai.");
+            return 2;
+        }
+        Path work = Files.createTempDirectory("vanban-bench");
+        try {
+            if (corpus != null) {
+                corpusIngest(work);
+            }
+            if (office != null) {
+                officeParse(work);
+            }
+        } finally {
+            delete(work);
+        }
+        return 0;
+    }
+
+    private void corpusIngest(Path work) throws Exception {
         List<Path> files = list(corpus, p -> p.toString().endsWith(".txt"));
         long bytes = 0;
         List<String> texts = new ArrayList<>();
@@ -188,50 +207,41 @@ public class BenchCommand implements Callable<Integer> {
         double mb = bytes / 1e6;
         System.out.printf("corpus: %d files, %.1f MB, %d threads, %d cores%n", files.size(), mb, threads,
                 Runtime.getRuntime().availableProcessors());
-        Path work = Files.createTempDirectory("vanban-bench");
-        try {
-            try (Bare bare = new Bare(work.resolve("lucene"), texts); Repository repo = new Repository(work.resolve("ingest"), files)) {
-                // whole passes of each side first, not timed: the ingest side runs far more code (Tika, H2, the
-                // extractors) than bare Lucene, and a short warm-up left the compiler busy for the whole timed ingest
-                System.out.printf("warm-up: %d untimed passes of each side, then %d timed passes of each, alternating; each "
-                        + "side open throughout (a running server), emptied before each pass%n", warmup, passes);
-                for (int w = 0; w < warmup; w++) {
-                    bare.pass();
-                    repo.pass();
-                }
-                double[] luceneSec = new double[passes];
-                double[] luceneCpu = new double[passes];
-                double[] ingestSec = new double[passes];
-                double[] ingestCpu = new double[passes];
-                for (int pass = 0; pass < passes; pass++) {
-                    Timing l = bare.pass();
-                    Timing i = repo.pass();
-                    luceneSec[pass] = l.seconds();
-                    luceneCpu[pass] = l.cpu();
-                    ingestSec[pass] = i.seconds();
-                    ingestCpu[pass] = i.cpu();
-                    System.out.printf("  pass %d: bare Lucene %.2f s (CPU %.2f s, compiler %.2f s), vanban ingest %.2f s (CPU %.2f s, "
-                            + "compiler %.2f s), ratio %.2f%n", pass + 1, l.seconds(), l.cpu(), l.jit(), i.seconds(), i.cpu(),
-                            i.jit(), l.seconds() / i.seconds());
-                }
-                double l = median(luceneSec);
-                double i = median(ingestSec);
-                System.out.printf("bare Lucene index : %7.1f docs/s %6.2f MB/s (median %.2f s, CPU %.2f s)%n", files.size() / l,
-                        mb / l, l, median(luceneCpu));
-                System.out.printf("vanban ingest     : %7.1f docs/s %6.2f MB/s (median %.2f s, CPU %.2f s, %d failed; parse+normalize+extract+store+index, embedded H2)%n",
-                        files.size() / i, mb / i, i, median(ingestCpu), repo.failed);
-                System.out.printf("ingest / bare Lucene throughput: %.2f%n", l / i);
-                fresh(files, texts, work, mb);
-                searchLatency(repo.context, bare.dir);
-                extraction(repo.context, texts);
+        try (Bare bare = new Bare(work.resolve("lucene"), texts); Repository repo = new Repository(work.resolve("ingest"), files)) {
+            // whole passes of each side first, not timed: the ingest side runs far more code (Tika, H2, the
+            // extractors) than bare Lucene, and a short warm-up left the compiler busy for the whole timed ingest
+            System.out.printf("warm-up: %d untimed passes of each side, then %d timed passes of each, alternating; each "
+                    + "side open throughout (a running server), emptied before each pass%n", warmup, passes);
+            for (int w = 0; w < warmup; w++) {
+                bare.pass();
+                repo.pass();
             }
-            if (office != null) {
-                officeParse(work);
+            double[] luceneSec = new double[passes];
+            double[] luceneCpu = new double[passes];
+            double[] ingestSec = new double[passes];
+            double[] ingestCpu = new double[passes];
+            for (int pass = 0; pass < passes; pass++) {
+                Timing l = bare.pass();
+                Timing i = repo.pass();
+                luceneSec[pass] = l.seconds();
+                luceneCpu[pass] = l.cpu();
+                ingestSec[pass] = i.seconds();
+                ingestCpu[pass] = i.cpu();
+                System.out.printf("  pass %d: bare Lucene %.2f s (CPU %.2f s, compiler %.2f s), vanban ingest %.2f s (CPU %.2f s, "
+                        + "compiler %.2f s), ratio %.2f%n", pass + 1, l.seconds(), l.cpu(), l.jit(), i.seconds(), i.cpu(),
+                        i.jit(), l.seconds() / i.seconds());
             }
-        } finally {
-            delete(work);
+            double l = median(luceneSec);
+            double i = median(ingestSec);
+            System.out.printf("bare Lucene index : %7.1f docs/s %6.2f MB/s (median %.2f s, CPU %.2f s)%n", files.size() / l,
+                    mb / l, l, median(luceneCpu));
+            System.out.printf("vanban ingest     : %7.1f docs/s %6.2f MB/s (median %.2f s, CPU %.2f s, %d failed; parse+normalize+extract+store+index, embedded H2)%n",
+                    files.size() / i, mb / i, i, median(ingestCpu), repo.failed);
+            System.out.printf("ingest / bare Lucene throughput: %.2f%n", l / i);
+            fresh(files, texts, work, mb);
+            searchLatency(repo.context, bare.dir);
+            extraction(repo.context, texts);
         }
-        return 0;
     }
 
     /**
@@ -404,7 +414,55 @@ public class BenchCommand implements Callable<Integer> {
             System.out.printf("  vanban ingest   : %6.1f files/s %6.2f MB/s (%.2f s, %d failed; parse in child JVMs, "
                     + "normalize, extract, store, index)%n", files.size() / i, bytes / 1e6 / i, i, repo.failed);
             System.out.printf("  ingest / bare Tika throughput: %.2f%n", t / i);
+            breakdown(repo.context, files, i);
         }
+    }
+
+    /**
+     * Where an ingest's time goes, file by file through the same beans (one more pass, untimed above): the parse in
+     * the child JVM, the analysis (normalize and extract), the Lucene indexing of what the analysis gives (into a
+     * scratch index with the product's analyzer and fields); what is left of the ingest's time is storing, the
+     * originals, the items index and the commit.
+     */
+    private static void breakdown(ApplicationContext context, List<Path> files, double ingestSeconds) throws Exception {
+        var parser = context.getBean(vn.vanban.parse.IsolatedParser.class);
+        var analysis = context.getBean(vn.vanban.analysis.DocumentAnalysis.class);
+        long parseNs = 0;
+        long analysisNs = 0;
+        long indexNs = 0;
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory();
+             var writer = new IndexWriter(dir, new IndexWriterConfig(DocumentIndex.newAnalyzer()).setRAMBufferSizeMB(64))) {
+            long id = 0;
+            for (Path f : files) {
+                long t0 = System.nanoTime();
+                vn.vanban.parse.ParsedText parsed;
+                try {
+                    parsed = parser.parse(Files.readAllBytes(f), f.getFileName().toString());
+                } catch (Exception e) {
+                    continue;
+                }
+                long t1 = System.nanoTime();
+                var r = analysis.run(parsed.text());
+                long t2 = System.nanoTime();
+                var m = r.meta();
+                writer.addDocument(DocumentIndex.toLucene(new vn.vanban.index.IndexedDocument(++id, r.normalized(),
+                        m.number(), m.type(), m.subject(), m.date() == null ? null : m.date().toString(), m.issuer(),
+                        f.getFileName().toString(), List.of(), null, null, m.draft(), !r.work().deadlines().isEmpty(), null, List.of())));
+                long t3 = System.nanoTime();
+                parseNs += t1 - t0;
+                analysisNs += t2 - t1;
+                indexNs += t3 - t2;
+            }
+            long t4 = System.nanoTime();
+            writer.commit();
+            indexNs += System.nanoTime() - t4;
+        }
+        double p = parseNs / 1e9;
+        double a = analysisNs / 1e9;
+        double x = indexNs / 1e9;
+        System.out.printf("  where the ingest's time goes (one more pass): parse in child JVM %.2f s, analysis %.2f s, "
+                + "Lucene %.2f s, the rest (store, originals, items, commit) ~%.2f s%n", p, a, x,
+                Math.max(0, ingestSeconds - p - a - x));
     }
 
     /** Time the JIT compilers have spent so far (their threads run beside the work and share the cores with it). */

@@ -41,8 +41,8 @@ public class DocumentIndex extends LuceneIndex {
     private static final FieldType BODY_TYPE = offsets(false);
     private static final FieldType BODY_STORED_TYPE = offsets(true);
 
-    /** The version of what {@link #toLucene} writes; an index written by another version is rebuilt. */
-    public static final int SCHEMA = 6;
+    /** The version of what {@link #toLucene} writes; an index written by another version is rebuilt (7: UAX #29 tokenizer, "…" a clause break). */
+    public static final int SCHEMA = 7;
 
     public DocumentIndex(VanbanConfig config) {
         super(config.dataDir().resolve("lucene"), newAnalyzer(), SCHEMA);

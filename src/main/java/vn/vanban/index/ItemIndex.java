@@ -23,8 +23,8 @@ import vn.vanban.config.VanbanConfig;
 @Bean(preDestroy = "close")
 public class ItemIndex extends LuceneIndex {
 
-    /** The version of what {@link #put} writes (2: a document's tasks and deadlines keyed by their place in it). */
-    public static final int SCHEMA = 3;
+    /** The version of what {@link #put} writes (2: tasks and deadlines keyed by their place; 4: the analyzer of DocumentIndex 7). */
+    public static final int SCHEMA = 4;
 
     public static final String KEY = "item_key";
     public static final String KIND = "item_kind";
