@@ -26,12 +26,14 @@ public class Reextractor {
     private final vn.vanban.store.DocumentTextRepository texts;
     private final vn.vanban.citation.RelationStore relations;
     private final vn.vanban.citation.ValidityService validity;
+    private final vn.vanban.organize.Tags tags;
 
     public Reextractor(DocumentRepository documents, DocumentAnalysis analysis, CitationResolver resolver,
                        CitationStore store, vn.vanban.deadline.DeadlineStore deadlines,
                        vn.vanban.citation.CitedNodes nodes, vn.vanban.correction.Corrections corrections,
                        vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.RelationStore relations,
-                       vn.vanban.citation.ValidityService validity) {
+                       vn.vanban.citation.ValidityService validity, vn.vanban.organize.Tags tags) {
+        this.tags = tags;
         this.relations = relations;
         this.validity = validity;
         this.texts = texts;
@@ -63,7 +65,8 @@ public class Reextractor {
     }
 
     /**
-     * Re-extracts one document in one transaction; its human corrections go on top of what extraction finds. Returns
+     * Re-extracts one document in one transaction; its human corrections go on top of what extraction finds, and the
+     * tag rules are applied again to what it finds. Returns
      * the other held documents whose validity changed (callers index them again).
      */
     @Transactional
@@ -83,6 +86,7 @@ public class Reextractor {
         var w = applied.work();
         deadlines.replace(d.id(), w.deadlines(), w.tasks());
         validity.setInForce(d.id(), applied.inForce());
+        tags.reapplyRules(updated, normalized); // the rules read what extraction gives: the type, issuer, subject, text
         java.util.Set<String> keys = new java.util.HashSet<>(relations.replace(d.id(), applied.relations(), refs));
         for (String k : new String[] {d.citeKey(), updated.citeKey()}) {
             if (k != null) {

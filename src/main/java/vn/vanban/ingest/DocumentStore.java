@@ -22,11 +22,13 @@ public class DocumentStore {
     private final vn.vanban.deadline.DeadlineStore deadlines;
     private final vn.vanban.citation.RelationStore relations;
     private final vn.vanban.citation.ValidityService validity;
+    private final vn.vanban.organize.Tags tags;
 
     public DocumentStore(DocumentRepository documents, FailureRepository failures,
                          vn.vanban.citation.CitationStore citations, vn.vanban.deadline.DeadlineStore deadlines,
                          vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.RelationStore relations,
-                         vn.vanban.citation.ValidityService validity) {
+                         vn.vanban.citation.ValidityService validity, vn.vanban.organize.Tags tags) {
+        this.tags = tags;
         this.relations = relations;
         this.validity = validity;
         this.texts = texts;
@@ -47,10 +49,10 @@ public class DocumentStore {
     }
 
     /**
-     * A saved version, and the other held documents whose validity it changed (an amended or replaced law): callers
-     * index those again after the transaction.
+     * A saved version, the other held documents whose validity it changed (an amended or replaced law: callers index
+     * those again after the transaction), and its tags (its predecessor's and the rules', written in its transaction).
      */
-    public record Saved(StoredDocument doc, java.util.List<Long> revalidated) {
+    public record Saved(StoredDocument doc, java.util.List<Long> revalidated, java.util.List<String> tags) {
     }
 
     /** Saves {@code v} as the current version of its source, superseding the previous one; returns it with its id. */
@@ -88,7 +90,8 @@ public class DocumentStore {
         if (saved.sha256() != null) {
             failures.deleteBySha256(saved.sha256());
         }
-        return new Saved(saved, revalidated);
+        java.util.List<String> tagged = tags.atIngest(saved, v.previous().map(StoredDocument::id).orElse(null), v.normalized());
+        return new Saved(saved, revalidated, tagged);
     }
 
     /** Records (or counts again) a failure; one record per distinct content. */

@@ -44,13 +44,10 @@ public class IngestService {
     private final vn.vanban.citation.CitationResolver resolver;
     private final vn.vanban.citation.CitedNodes nodes;
 
-    private final vn.vanban.organize.Tags tags;
-
     public IngestService(VanbanConfig config, IsolatedParser parser, DocumentAnalysis analysis, BlobStore blobs,
                          DocumentRepository documents, FailureRepository failures, DocumentStore store,
                          DocumentIndexer indexer, vn.vanban.citation.CitationResolver resolver,
-                         vn.vanban.citation.CitedNodes nodes, vn.vanban.organize.Tags tags) {
-        this.tags = tags;
+                         vn.vanban.citation.CitedNodes nodes) {
         this.indexer = indexer;
         this.nodes = nodes;
         this.resolver = resolver;
@@ -252,8 +249,7 @@ public class IngestService {
     private IngestOutcome indexed(Ready r, DocumentStore.Saved stored, Optional<StoredDocument> previous) {
         StoredDocument saved = stored.doc();
         previous.ifPresent(p -> indexer.delete(p.id()));
-        List<String> docTags = tags.atIngest(saved, previous.map(StoredDocument::id).orElse(null), r.normalized());
-        indexer.put(saved, r.normalized(), r.work(), docTags);
+        indexer.put(saved, r.normalized(), r.work(), stored.tags());
         // held documents whose validity this one changed (it replaced or amended them): their status facet moves
         indexer.revalidated(stored.revalidated());
         IngestOutcome.Status status = previous.isPresent() ? IngestOutcome.Status.NEW_VERSION : IngestOutcome.Status.ADDED;

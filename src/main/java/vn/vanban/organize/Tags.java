@@ -51,6 +51,40 @@ public class Tags {
     }
 
     /**
+     * Applies the rules to document {@code doc} again (its text extracted anew, or the rules changed): a tag the
+     * rules gave that they no longer give is taken off, one they now give is put on; tags put on by people stay.
+     * Returns the tags the rules gave that were not there.
+     */
+    @Transactional
+    public List<String> reapplyRules(vn.vanban.store.StoredDocument doc, String text) {
+        java.util.Set<String> ruled = new java.util.TreeSet<>();
+        rules.tagsFor(doc, text).forEach(t -> ruled.add(clean(t)));
+        List<String> byRule = jdbc.prepareStatement("SELECT tag FROM document_tag WHERE document_id = ? AND added_by = ?", ps -> {
+            ps.setLong(1, doc.id());
+            ps.setString(2, RULE);
+            List<String> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        for (String t : byRule) {
+            if (!ruled.contains(t)) {
+                remove(doc.id(), t); // a row that is there: no gap locked
+            }
+        }
+        List<String> gained = new ArrayList<>();
+        for (String t : ruled) {
+            if (!add(RULE, List.of(doc.id()), t).isEmpty()) {
+                gained.add(t);
+            }
+        }
+        return gained;
+    }
+
+    /**
      * A tag as stored: spaces collapsed, at most 100 characters.
      *
      * @throws IllegalArgumentException in Vietnamese, for a blank or too long tag

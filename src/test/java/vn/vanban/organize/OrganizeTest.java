@@ -126,6 +126,16 @@ class OrganizeTest {
             app.bean(Tagging.class).add("test", List.of(stormId), "Riêng bản cũ");
             assertTrue(tagsOf(app, v2.id()).containsAll(Set.of("Phòng, chống thiên tai", "Kế hoạch của Sở")), tagsOf(app, v2.id()).toString());
 
+            // re-extraction (reindex --extract) applies the rules again: a rule tag lost comes back, one the rules no
+            // longer give goes, a tag put on by hand stays
+            Tags tags = app.bean(Tags.class);
+            tags.remove(insuranceId, "Chuyển đổi số");
+            tags.add(Tags.RULE, List.of(insuranceId), "Theo quy tắc cũ");
+            assertEquals(Set.of("Năm 2024", "Theo quy tắc cũ"), tagsOf(app, insuranceId));
+            app.bean(vn.vanban.correction.Reextractor.class).one(app.bean(vn.vanban.store.DocumentRepository.class)
+                    .findById(insuranceId).orElseThrow());
+            assertEquals(Set.of("Năm 2024", "Chuyển đổi số"), tagsOf(app, insuranceId));
+
             // a saved search: nothing new when saved; a document that comes in later is new, on the page and in the feed
             String user = app.user(Role.VIEWER);
             String viewer = app.apiToken(Role.VIEWER);
