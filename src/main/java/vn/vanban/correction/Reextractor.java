@@ -56,7 +56,7 @@ public class Reextractor {
                 return n;
             }
             for (Long id : ids) {
-                documents.findById(id).ifPresent(this::one); // the index is rebuilt after (reindex --extract)
+                documents.findById(id).ifPresent(d -> one(d, true)); // the index is rebuilt after (reindex --extract)
                 progress.accept(id);
                 n++;
             }
@@ -65,12 +65,20 @@ public class Reextractor {
     }
 
     /**
-     * Re-extracts one document in one transaction; its human corrections go on top of what extraction finds, and the
-     * tag rules are applied again to what it finds. Returns
+     * Re-extracts one document in one transaction; its human corrections go on top of what extraction finds. Returns
      * the other held documents whose validity changed (callers index them again).
      */
     @Transactional
     public List<Long> one(StoredDocument d) {
+        return one(d, false);
+    }
+
+    /**
+     * The same, applying the tag rules again to what it finds when {@code applyTagRules} ({@code reindex --extract}; not
+     * after a correction, so that a rule's tag someone took off stays off until then).
+     */
+    @Transactional
+    public List<Long> one(StoredDocument d, boolean applyTagRules) {
         var applied = analysis.run(texts.findTextContentByDocumentId(d.id()).orElse(""), corrections.of(d.id()));
         String normalized = applied.normalized();
         DocumentMetadata m = applied.meta();
@@ -86,7 +94,9 @@ public class Reextractor {
         var w = applied.work();
         deadlines.replace(d.id(), w.deadlines(), w.tasks());
         validity.setInForce(d.id(), applied.inForce());
-        tags.reapplyRules(updated, normalized); // the rules read what extraction gives: the type, issuer, subject, text
+        if (applyTagRules) {
+            tags.reapplyRules(updated, normalized); // the rules read what extraction gives: the type, issuer, subject, text
+        }
         java.util.Set<String> keys = new java.util.HashSet<>(relations.replace(d.id(), applied.relations(), refs));
         for (String k : new String[] {d.citeKey(), updated.citeKey()}) {
             if (k != null) {
