@@ -43,22 +43,38 @@ public final class ClaimedRows {
      * Takes over the unfinished claim of {@code table} (columns {@code node}, {@code claimed_at}) where {@code keyWhere}
      * holds and {@code openColumn} is still null: when its lease ran out, or at once when {@code node} made it (a crash
      * of this same process) and {@code ownAtOnce}.
+     * <p>
+     * The claim is read first, without a lock, and updated only when it may be taken: after an insert that found the
+     * row there (holding a shared lock on it), an update would need that lock raised to an exclusive one while the
+     * claim's holder may be waiting for its own exclusive lock to mark it done, and MariaDB would break that cycle by
+     * failing one of the two (seen in {@code TwoNodesTest} on one busy core). A claim held by another process and not
+     * expired, or done, is the common case and now takes no further lock.
      *
      * @return whether the claim is now {@code node}'s
      */
     public static boolean takeOver(JdbcOperations jdbc, String table, String keyWhere, Binder key, String openColumn,
                                    String node, Duration lease, boolean ownAtOnce) {
         Instant now = Instant.now();
-        String sql = "UPDATE " + table + " SET node = ?, claimed_at = ? WHERE " + keyWhere + " AND " + openColumn
-                + " IS NULL AND (" + (ownAtOnce ? "node = ? OR " : "") + "claimed_at < ?)";
-        return jdbc.prepareStatement(sql, ps -> {
+        String mayTake = keyWhere + " AND " + openColumn + " IS NULL AND (" + (ownAtOnce ? "node = ? OR " : "")
+                + "claimed_at < ?)";
+        Binder condition = (ps, at) -> {
+            int next = key.bind(ps, at);
+            if (ownAtOnce) {
+                ps.setString(next++, node);
+            }
+            ps.setTimestamp(next++, Timestamp.from(now.minus(lease)));
+            return next;
+        };
+        boolean takeable = jdbc.prepareStatement("SELECT 1 FROM " + table + " WHERE " + mayTake, ps -> {
+            condition.bind(ps, 1);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+        return takeable && jdbc.prepareStatement("UPDATE " + table + " SET node = ?, claimed_at = ? WHERE " + mayTake, ps -> {
             ps.setString(1, node);
             ps.setTimestamp(2, Timestamp.from(now));
-            int at = key.bind(ps, 3);
-            if (ownAtOnce) {
-                ps.setString(at++, node);
-            }
-            ps.setTimestamp(at, Timestamp.from(now.minus(lease)));
+            condition.bind(ps, 3);
             return ps.executeUpdate() > 0;
         });
     }
