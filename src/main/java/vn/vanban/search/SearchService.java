@@ -91,7 +91,7 @@ public class SearchService {
                     : FirstPass.of(FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager()));
             Query base = words ? (sort == null ? rankingQuery(queries, searcher, r.query(), fr.topDocs().scoreDocs)
                     : queries.build(r.query())) : new MatchAllDocsQuery();
-            TopDocs top = sort == null && words ? rescorer(base).rescore(searcher, fr.topDocs(), window) : fr.topDocs();
+            TopDocs top = sort == null && words ? rescoredHead(searcher, base, fr.topDocs(), window) : fr.topDocs();
             Map<String, List<SearchResult.FacetCount>> facets = facets(searcher, fr.facetsCollector());
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(page * size, all.length);
@@ -482,6 +482,23 @@ public class SearchService {
      * Re-ranks first-pass hits by {@code full}'s score (the matching query plus every boost), so the window is in
      * the order the full query would give; a hit the full query does not match keeps its first score.
      */
+    /**
+     * The first {@code window} of {@code firstPass}: its first {@link #RESCORE_WINDOW} ranked again by {@code full}, the
+     * rest after them in first-pass order. The head is the same whatever the window, so every page of one search is cut
+     * from the same order: rescoring the whole window, which grows with the page, ranked the head differently page by
+     * page and could skip a document between two pages (or show one twice).
+     */
+    static TopDocs rescoredHead(IndexSearcher searcher, Query full, TopDocs firstPass, int window) throws IOException {
+        ScoreDoc[] first = firstPass.scoreDocs;
+        int head = Math.min(RESCORE_WINDOW, first.length);
+        TopDocs rescored = rescorer(full).rescore(searcher,
+                new TopDocs(firstPass.totalHits, java.util.Arrays.copyOf(first, head)), head);
+        int n = Math.min(window, first.length);
+        ScoreDoc[] out = java.util.Arrays.copyOf(rescored.scoreDocs, Math.max(n, rescored.scoreDocs.length));
+        System.arraycopy(first, head, out, head, Math.max(0, n - head));
+        return new TopDocs(firstPass.totalHits, n < out.length ? java.util.Arrays.copyOf(out, n) : out);
+    }
+
     public static QueryRescorer rescorer(Query full) {
         return new QueryRescorer(full) {
             @Override
