@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
-import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -61,8 +60,8 @@ public final class VietnameseAnalyzer extends Analyzer {
         ClauseBreakFilter clauses = new ClauseBreakFilter(tokenizer); // no phrase across ", " ". " "; " …
         // folding (which includes NFKC and case folding) removes tone marks wherever they sit, so only the exact
         // variant needs their placement unified
-        TokenStream stream = folded ? new ICUFoldingFilter(clauses)
-                : new ToneNormalizationFilter(new ICUNormalizer2Filter(clauses, NFKC_CF));
+        TokenStream stream = folded ? new NormalizingFilter(clauses, NormalizingFilter.FOLD)
+                : new ToneNormalizationFilter(new NormalizingFilter(clauses, NormalizingFilter.CASE_FOLD));
         return new TokenStreamComponents(reader -> {
             tokenizer.setReader(reader);
             clauses.setBreaks(reader instanceof ClauseBreakFilter.Breaks b ? b : null);
