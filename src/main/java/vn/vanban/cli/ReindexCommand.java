@@ -14,6 +14,23 @@ public class ReindexCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--extract", description = "first run normalization and extraction again on every document (after the rules improved)")
     boolean extract;
 
+    @picocli.CommandLine.Option(names = "--solr", split = ",", paramLabel = "URL",
+            description = "fill the SolrCloud collection reached at these Solr URLs (http://host:8983/solr) instead of the "
+                    + "local index; the configset and the collection are made when missing")
+    java.util.List<String> solr;
+
+    @picocli.CommandLine.Option(names = "--collection", defaultValue = "vanban", description = "the SolrCloud collection (default: ${DEFAULT-VALUE})")
+    String collection;
+
+    @picocli.CommandLine.Option(names = "--shards", defaultValue = "2", description = "shards of a new collection (default: ${DEFAULT-VALUE})")
+    int shards;
+
+    @picocli.CommandLine.Option(names = "--replicas", defaultValue = "2", description = "replicas of each shard of a new collection (default: ${DEFAULT-VALUE})")
+    int replicas;
+
+    @Inject
+    vn.vanban.solr.SolrReindex solrReindex;
+
     @Inject
     vn.vanban.correction.Reextractor reextractor;
     @Inject
@@ -30,11 +47,29 @@ public class ReindexCommand implements Callable<Integer> {
             }
         }
         long total = documents.countByCurrentVersion(true);
+        if (solr != null && !solr.isEmpty()) {
+            return toSolr(total);
+        }
         int n;
         try (ProgressBar bar = new ProgressBar("Reindex", total)) {
             n = reconciler.rebuild(id -> bar.step());
         }
         System.out.printf("đã lập chỉ mục lại %d văn bản%n", n);
         return 0;
+    }
+
+    private int toSolr(long total) {
+        try (var target = new vn.vanban.solr.SolrCollections(solr, collection, shards, replicas)) {
+            System.out.println("SolrCloud: " + target.ensure(java.time.Duration.ofMinutes(5)));
+            int n;
+            try (ProgressBar bar = new ProgressBar("Solr", total)) {
+                n = solrReindex.run(target, id -> bar.step());
+            }
+            System.out.printf("đã lập chỉ mục %d văn bản vào SolrCloud (collection %s)%n", n, collection);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("Không lập được chỉ mục SolrCloud (" + String.join(",", solr) + "): " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -90,8 +91,56 @@ public class DocumentIndex extends LuceneIndex {
 
     private static final vn.vanban.extract.DocumentTypes TYPES = vn.vanban.extract.DocumentTypes.standard();
 
+    /**
+     * What the index holds of a document beyond its text, derived once for every index that takes it (this Lucene
+     * index, or a SolrCloud collection): the number's keys, the keys of the numbers it cites, its date and the facet
+     * values by dimension (blank ones left out, each cut to 200 characters; the issuer as officially written).
+     */
+    public record Derived(List<String> numberKeys, List<String> numberLookupKeys, Set<String> citedKeys,
+                          Set<String> citedLookupKeys, java.time.LocalDate date, Map<String, List<String>> facets) {
+    }
+
+    /** The derived values of {@code d}. */
+    public static Derived derive(IndexedDocument d) {
+        List<String> numberKeys = List.of();
+        List<String> lookupKeys = List.of();
+        if (d.number() != null) {
+            numberKeys = List.copyOf(DocumentNumbers.keys(d.number()));
+            lookupKeys = List.copyOf(DocumentNumbers.lookupKeys(d.number(), d.date(), TYPES.lookupKeys(d.type(), d.number())));
+        }
+        Set<String> cited = new java.util.LinkedHashSet<>();
+        Set<String> citedLookup = new java.util.LinkedHashSet<>();
+        for (String n : d.citedNumbers()) {
+            cited.addAll(DocumentNumbers.keys(n));
+            String numberYear = DocumentNumbers.numberYear(n, null); // a citation's own year only: no date to lend one
+            if (numberYear != null) {
+                citedLookup.add(numberYear);
+            }
+        }
+        java.time.LocalDate date = startOf(d.date());
+        Map<String, List<String>> facets = new java.util.LinkedHashMap<>();
+        if (date != null) {
+            facets.put(IndexFields.FACET_YEAR, List.of(Integer.toString(date.getYear())));
+        }
+        if (d.stored()) {
+            facet(facets, IndexFields.FACET_TYPE, d.type());
+            // one value per body: its name as officially written, whatever capitals the text or a correction gave it
+            facet(facets, IndexFields.FACET_ISSUER, d.issuer() == null ? null : vn.vanban.extract.KnownOrgans.official(d.issuer()));
+            facet(facets, IndexFields.FACET_PROVINCE, d.province());
+            facet(facets, IndexFields.FACET_FIELD, d.field());
+            facet(facets, IndexFields.FACET_STATUS, d.draft() ? "draft" : "final");
+            facet(facets, IndexFields.FACET_DEADLINES, d.hasDeadlines() ? "yes" : "no");
+            facet(facets, IndexFields.FACET_VALIDITY, d.validity());
+            for (String tag : d.tags()) {
+                facet(facets, IndexFields.FACET_TAG, tag);
+            }
+        }
+        return new Derived(numberKeys, lookupKeys, cited, citedLookup, date, facets);
+    }
+
     /** The Lucene document for {@code d}. */
     public static Document toLucene(IndexedDocument d) {
+        Derived v = derive(d);
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, Long.toString(d.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(IndexFields.ID_DV, d.id()));
@@ -102,28 +151,19 @@ public class DocumentIndex extends LuceneIndex {
             doc.add(new TextField(IndexFields.SUBJECT_FOLDED, d.subject(), Field.Store.NO));
             doc.add(new StoredField(IndexFields.DOC_SUBJECT, d.subject()));
         }
+        for (String key : v.numberKeys()) {
+            doc.add(new StringField(IndexFields.NUMBER, key, Field.Store.NO));
+        }
+        for (String key : v.numberLookupKeys()) {
+            doc.add(new StringField(IndexFields.NUMBER_LOOKUP, key, Field.Store.NO));
+        }
         if (d.number() != null) {
-            for (String key : DocumentNumbers.keys(d.number())) {
-                doc.add(new StringField(IndexFields.NUMBER, key, Field.Store.NO));
-            }
-            for (String key : DocumentNumbers.lookupKeys(d.number(), d.date(), TYPES.lookupKeys(d.type(), d.number()))) {
-                doc.add(new StringField(IndexFields.NUMBER_LOOKUP, key, Field.Store.NO));
-            }
             doc.add(new StoredField(IndexFields.DOC_NUMBER, d.number()));
         }
-        Set<String> cited = new HashSet<>();
-        Set<String> citedLookup = new HashSet<>();
-        for (String n : d.citedNumbers()) {
-            cited.addAll(DocumentNumbers.keys(n));
-            String numberYear = DocumentNumbers.numberYear(n, null); // a citation's own year only: no date to lend one
-            if (numberYear != null) {
-                citedLookup.add(numberYear);
-            }
-        }
-        for (String key : cited) {
+        for (String key : v.citedKeys()) {
             doc.add(new StringField(IndexFields.CITES, key, Field.Store.NO));
         }
-        for (String key : citedLookup) {
+        for (String key : v.citedLookupKeys()) {
             doc.add(new StringField(IndexFields.CITES_LOOKUP, key, Field.Store.NO));
         }
         storeIfPresent(doc, IndexFields.DOC_TYPE, d.type());
@@ -131,26 +171,12 @@ public class DocumentIndex extends LuceneIndex {
         storeIfPresent(doc, IndexFields.DOC_ISSUER, d.issuer());
         storeIfPresent(doc, IndexFields.FILE_NAME, d.fileName());
         storeIfPresent(doc, IndexFields.DOC_VALIDITY, d.validity());
-        java.time.LocalDate date = startOf(d.date());
-        if (date != null) {
-            doc.add(new LongPoint(IndexFields.DATE_POINT, date.toEpochDay()));
-            doc.add(new NumericDocValuesField(IndexFields.DATE_SORT, date.toEpochDay()));
-            doc.add(new IntPoint(IndexFields.YEAR_POINT, date.getYear()));
-            doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_YEAR, Integer.toString(date.getYear())));
+        if (v.date() != null) {
+            doc.add(new LongPoint(IndexFields.DATE_POINT, v.date().toEpochDay()));
+            doc.add(new NumericDocValuesField(IndexFields.DATE_SORT, v.date().toEpochDay()));
+            doc.add(new IntPoint(IndexFields.YEAR_POINT, v.date().getYear()));
         }
-        if (d.stored()) {
-            facet(doc, IndexFields.FACET_TYPE, d.type());
-            // one value per body: its name as officially written, whatever capitals the text or a correction gave it
-            facet(doc, IndexFields.FACET_ISSUER, d.issuer() == null ? null : vn.vanban.extract.KnownOrgans.official(d.issuer()));
-            facet(doc, IndexFields.FACET_PROVINCE, d.province());
-            facet(doc, IndexFields.FACET_FIELD, d.field());
-            doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_STATUS, d.draft() ? "draft" : "final"));
-            doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_DEADLINES, d.hasDeadlines() ? "yes" : "no"));
-            facet(doc, IndexFields.FACET_VALIDITY, d.validity());
-            for (String tag : d.tags()) {
-                facet(doc, IndexFields.FACET_TAG, tag);
-            }
-        }
+        v.facets().forEach((dim, values) -> values.forEach(value -> doc.add(new SortedSetDocValuesFacetField(dim, value))));
         try {
             return FACETS.build(doc);
         } catch (IOException e) {
@@ -165,10 +191,10 @@ public class DocumentIndex extends LuceneIndex {
         FACETS.setMultiValued(IndexFields.FACET_TAG, true);
     }
 
-    private static void facet(Document doc, String dim, String value) {
+    private static void facet(Map<String, List<String>> facets, String dim, String value) {
         if (value != null && !value.isBlank()) {
             String v = value.strip();
-            doc.add(new SortedSetDocValuesFacetField(dim, v.length() > 200 ? v.substring(0, 200) : v));
+            facets.computeIfAbsent(dim, k -> new java.util.ArrayList<>()).add(v.length() > 200 ? v.substring(0, 200) : v);
         }
     }
 

@@ -1,0 +1,54 @@
+package vn.vanban.solr;
+
+import org.apache.solr.common.SolrInputDocument;
+import vn.vanban.index.DocumentIndex;
+import vn.vanban.index.IndexFields;
+import vn.vanban.index.IndexedDocument;
+
+/**
+ * A document as the SolrCloud collection takes it: the fields of the local Lucene index ({@link DocumentIndex#toLucene}),
+ * from the same derived values ({@link DocumentIndex#derive}), named as in the configset's schema; the text is sent
+ * once for each analysis (exact and folded), the facets as plain string fields with doc values.
+ */
+public final class SolrDocuments {
+
+    private SolrDocuments() {
+    }
+
+    public static SolrInputDocument of(IndexedDocument d) {
+        DocumentIndex.Derived v = DocumentIndex.derive(d);
+        SolrInputDocument s = new SolrInputDocument();
+        s.addField(IndexFields.ID, Long.toString(d.id()));
+        s.addField(IndexFields.ID_DV, d.id());
+        s.addField(IndexFields.BODY, d.text());
+        s.addField(IndexFields.BODY_FOLDED, d.text());
+        if (d.subject() != null) {
+            s.addField(IndexFields.SUBJECT, d.subject());
+            s.addField(IndexFields.SUBJECT_FOLDED, d.subject());
+            s.addField(IndexFields.DOC_SUBJECT, d.subject());
+        }
+        v.numberKeys().forEach(k -> s.addField(IndexFields.NUMBER, k));
+        v.numberLookupKeys().forEach(k -> s.addField(IndexFields.NUMBER_LOOKUP, k));
+        v.citedKeys().forEach(k -> s.addField(IndexFields.CITES, k));
+        v.citedLookupKeys().forEach(k -> s.addField(IndexFields.CITES_LOOKUP, k));
+        storeIfPresent(s, IndexFields.DOC_NUMBER, d.number());
+        storeIfPresent(s, IndexFields.DOC_TYPE, d.type());
+        storeIfPresent(s, IndexFields.DOC_DATE, d.date());
+        storeIfPresent(s, IndexFields.DOC_ISSUER, d.issuer());
+        storeIfPresent(s, IndexFields.FILE_NAME, d.fileName());
+        storeIfPresent(s, IndexFields.DOC_VALIDITY, d.validity());
+        if (v.date() != null) {
+            s.addField(IndexFields.DATE_POINT, v.date().toEpochDay());
+            s.addField(IndexFields.DATE_SORT, v.date().toEpochDay());
+            s.addField(IndexFields.YEAR_POINT, v.date().getYear());
+        }
+        v.facets().forEach((dim, values) -> values.forEach(value -> s.addField(dim, value)));
+        return s;
+    }
+
+    private static void storeIfPresent(SolrInputDocument s, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            s.addField(field, value);
+        }
+    }
+}
