@@ -19,6 +19,10 @@ public class ReindexCommand implements Callable<Integer> {
                     + "local index; the configset and the collection are made when missing")
     java.util.List<String> solr;
 
+    @picocli.CommandLine.Option(names = "--solr-zk", paramLabel = "HOST:PORT[,HOST:PORT]/CHROOT",
+            description = "the same for a SolrCloud reached through its ZooKeeper ensemble (as Solr's ZK_HOST)")
+    String solrZk;
+
     @picocli.CommandLine.Option(names = "--collection", defaultValue = "vanban", description = "the SolrCloud collection (default: ${DEFAULT-VALUE})")
     String collection;
 
@@ -47,7 +51,7 @@ public class ReindexCommand implements Callable<Integer> {
             }
         }
         long total = documents.countByCurrentVersion(true);
-        if (solr != null && !solr.isEmpty()) {
+        if ((solr != null && !solr.isEmpty()) || solrZk != null) {
             return toSolr(total);
         }
         int n;
@@ -59,7 +63,9 @@ public class ReindexCommand implements Callable<Integer> {
     }
 
     private int toSolr(long total) {
-        try (var target = new vn.vanban.solr.SolrCollections(solr, collection, shards, replicas)) {
+        String where = solrZk != null ? "ZooKeeper " + solrZk : String.join(",", solr);
+        try (var target = solrZk != null ? vn.vanban.solr.SolrCollections.viaZooKeeper(solrZk, collection, shards, replicas)
+                : new vn.vanban.solr.SolrCollections(solr, collection, shards, replicas)) {
             System.out.println("SolrCloud: " + target.ensure(java.time.Duration.ofMinutes(5)));
             int n;
             try (ProgressBar bar = new ProgressBar("Solr", total)) {
@@ -68,7 +74,7 @@ public class ReindexCommand implements Callable<Integer> {
             System.out.printf("đã lập chỉ mục %d văn bản vào SolrCloud (collection %s)%n", n, collection);
             return 0;
         } catch (Exception e) {
-            System.err.println("Không lập được chỉ mục SolrCloud (" + String.join(",", solr) + "): " + e.getMessage());
+            System.err.println("Không lập được chỉ mục SolrCloud (" + where + "): " + e.getMessage());
             return 1;
         }
     }

@@ -16,7 +16,7 @@ import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.common.util.ContentStreamBase;
 
 /**
- * Vanban's collection on a SolrCloud reached by its Solr URLs: uploads the configset shipped in the resources
+ * Vanban's collection on a SolrCloud reached by its Solr URLs or its ZooKeeper: uploads the configset shipped in the resources
  * ({@code solr/vanban/conf}) when the cluster lacks it, and creates the collection with its shards and replicas when it
  * does not exist, waiting until every replica is active. A cluster that has both is left as it is.
  */
@@ -38,16 +38,40 @@ public final class SolrCollections implements AutoCloseable {
      *                 others from them
      */
     public SolrCollections(List<String> solrUrls, String collection, int shards, int replicas) {
-        if (solrUrls.isEmpty()) {
-            throw new IllegalArgumentException("no Solr URL given");
+        this(new CloudHttp2SolrClient.Builder(nonEmpty(solrUrls)), collection, shards, replicas);
+    }
+
+    /**
+     * A cluster reached through its ZooKeeper ensemble, {@code host:2181[,host:2181…][/chroot]} (the address Solr is
+     * started with in {@code ZK_HOST}).
+     */
+    public static SolrCollections viaZooKeeper(String zkAddress, String collection, int shards, int replicas) {
+        String hosts = zkAddress.strip();
+        java.util.Optional<String> chroot = java.util.Optional.empty();
+        int slash = hosts.indexOf('/');
+        if (slash >= 0) {
+            chroot = java.util.Optional.of(hosts.substring(slash));
+            hosts = hosts.substring(0, slash);
         }
+        List<String> ensemble = java.util.Arrays.stream(hosts.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+        return new SolrCollections(new CloudHttp2SolrClient.Builder(nonEmpty(ensemble), chroot), collection, shards, replicas);
+    }
+
+    private SolrCollections(CloudHttp2SolrClient.Builder builder, String collection, int shards, int replicas) {
         if (shards < 1 || replicas < 1) {
             throw new IllegalArgumentException("shards and replicas must be at least 1: " + shards + ", " + replicas);
         }
         this.collection = collection;
         this.shards = shards;
         this.replicas = replicas;
-        this.client = new CloudHttp2SolrClient.Builder(solrUrls).withDefaultCollection(collection).build();
+        this.client = builder.withDefaultCollection(collection).build();
+    }
+
+    private static List<String> nonEmpty(List<String> addresses) {
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("no Solr URL or ZooKeeper address given");
+        }
+        return addresses;
     }
 
     public CloudSolrClient client() {

@@ -78,6 +78,11 @@ class SolrCloudTest {
         var state = collections.client().getClusterStateProvider().getCollection("vanban_test");
         assertEquals(2, state.getSlices().size());
         assertEquals(4, state.getReplicas().size());
+        // the same cluster reached through its ZooKeeper (as Solr's ZK_HOST names it) finds the collection made
+        try (SolrCollections viaZk = SolrCollections.viaZooKeeper(cloud.zkAddress(), "vanban_test", 2, 2)) {
+            assertEquals("collection vanban_test ready", viaZk.ensure(Duration.ofMinutes(1)));
+            assertEquals(documents, viaZk.client().query(new SolrQuery("*:*").setRows(0)).getResults().getNumFound());
+        }
     }
 
     @Test
