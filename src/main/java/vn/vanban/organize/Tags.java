@@ -59,17 +59,7 @@ public class Tags {
     public List<String> reapplyRules(vn.vanban.store.StoredDocument doc, String text) {
         java.util.Set<String> ruled = new java.util.TreeSet<>();
         rules.tagsFor(doc, text).forEach(t -> ruled.add(clean(t)));
-        List<String> byRule = jdbc.prepareStatement("SELECT tag FROM document_tag WHERE document_id = ? AND added_by = ?", ps -> {
-            ps.setLong(1, doc.id());
-            ps.setString(2, RULE);
-            List<String> out = new ArrayList<>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        List<String> byRule = tagsWhere(doc.id(), RULE);
         for (String t : byRule) {
             if (!ruled.contains(t)) {
                 remove(doc.id(), t); // a row that is there: no gap locked
@@ -103,8 +93,17 @@ public class Tags {
     /** The tags of document {@code id}, sorted. */
     @Transactional(readOnly = true)
     public List<String> of(long id) {
-        return jdbc.prepareStatement("SELECT tag FROM document_tag WHERE document_id = ? ORDER BY tag", ps -> {
+        return tagsWhere(id, null);
+    }
+
+    /** The tags of document {@code id} in order, those {@code addedBy} put on only (all when null). */
+    private List<String> tagsWhere(long id, String addedBy) {
+        String sql = "SELECT tag FROM document_tag WHERE document_id = ?" + (addedBy == null ? "" : " AND added_by = ?") + " ORDER BY tag";
+        return jdbc.prepareStatement(sql, ps -> {
             ps.setLong(1, id);
+            if (addedBy != null) {
+                ps.setString(2, addedBy);
+            }
             List<String> out = new ArrayList<>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
