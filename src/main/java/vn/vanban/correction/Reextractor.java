@@ -27,12 +27,16 @@ public class Reextractor {
     private final vn.vanban.citation.RelationStore relations;
     private final vn.vanban.citation.ValidityService validity;
     private final vn.vanban.organize.Tags tags;
+    /** This bean as the container wraps it: a call on {@code this} would bypass {@code @Transactional}. */
+    private final io.micronaut.context.BeanProvider<Reextractor> self;
 
     public Reextractor(DocumentRepository documents, DocumentAnalysis analysis, CitationResolver resolver,
                        CitationStore store, vn.vanban.deadline.DeadlineStore deadlines,
                        vn.vanban.citation.CitedNodes nodes, vn.vanban.correction.Corrections corrections,
                        vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.RelationStore relations,
-                       vn.vanban.citation.ValidityService validity, vn.vanban.organize.Tags tags) {
+                       vn.vanban.citation.ValidityService validity, vn.vanban.organize.Tags tags,
+                       io.micronaut.context.BeanProvider<Reextractor> self) {
+        this.self = self;
         this.tags = tags;
         this.relations = relations;
         this.validity = validity;
@@ -46,8 +50,9 @@ public class Reextractor {
         this.store = store;
     }
 
-    /** Re-extracts every version of every document; returns how many. */
+    /** Re-extracts every version of every document, each in its own transaction; returns how many. */
     public int all(LongConsumer progress) {
+        Reextractor transactional = self.get();
         int n = 0;
         long after = 0;
         while (true) {
@@ -56,7 +61,8 @@ public class Reextractor {
                 return n;
             }
             for (Long id : ids) {
-                documents.findById(id).ifPresent(d -> one(d, true)); // the index is rebuilt after (reindex --extract)
+                // the index is rebuilt after (reindex --extract)
+                documents.findById(id).ifPresent(d -> transactional.one(d, true));
                 progress.accept(id);
                 n++;
             }
