@@ -10,11 +10,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import vn.vanban.ingest.IngestOutcome;
 import vn.vanban.ingest.IngestService;
@@ -154,13 +152,18 @@ public class DocumentController {
         if (doc.isEmpty()) {
             return notFound(id);
         }
-        var path = blobs.path(doc.get().sha256());
-        if (!Files.exists(path)) {
+        String sha = doc.get().sha256();
+        try {
+            var file = new io.micronaut.http.server.types.files.StreamedFile(blobs.open(sha),
+                    MediaType.of(doc.get().mediaType()), doc.get().ingestedAt() == null ? 0 : doc.get().ingestedAt().toEpochMilli(),
+                    blobs.size(sha));
+            return HttpResponse.ok(file.attach(doc.get().fileName()));
+        } catch (java.nio.file.NoSuchFileException e) {
             return HttpResponse.status(HttpStatus.GONE).body(new ApiError("the original of document " + id
-                    + " is missing from the data directory", null));
+                    + " is missing from the store of originals (" + blobs + ")", null));
+        } catch (java.io.IOException e) {
+            return HttpResponse.serverError(new ApiError("cannot read the original of document " + id + ": " + e.getMessage(), null));
         }
-        return HttpResponse.ok(new SystemFile(path.toFile(), MediaType.of(doc.get().mediaType()))
-                .attach(doc.get().fileName()));
     }
 
     private List<DocumentSummary> versions(StoredDocument d) {

@@ -56,7 +56,9 @@ public class Deletions {
         Trash.Entry e = trash.restorable(id);
         byte[] bytes;
         try {
-            bytes = java.nio.file.Files.readAllBytes(blobs.path(e.sha256()));
+            try (var in = blobs.open(e.sha256())) {
+                bytes = in.readAllBytes();
+            }
         } catch (java.io.IOException ex) {
             throw new IllegalArgumentException("Không còn tệp gốc của văn bản " + id + " trong kho (" + ex.getMessage() + ").");
         }

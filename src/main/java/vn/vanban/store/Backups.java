@@ -66,7 +66,7 @@ public class Backups {
             kind = "mariadb";
             mariadbDump(dir.resolve("database.sql"));
         }
-        long originals = copyTree(blobs.root(), dir.resolve("originals"));
+        long originals = copyOriginals(blobs, dir.resolve("originals"));
         java.util.Properties p = new java.util.Properties();
         p.setProperty("database", kind);
         p.setProperty("made", Instant.now().toString());
@@ -165,6 +165,31 @@ public class Backups {
             p.destroyForcibly();
             throw new IllegalStateException(cmd.get(0) + " thất bại: " + Files.readString(log));
         }
+    }
+
+    /** Copies every original {@code blobs} keeps into {@code to}, laid out as a {@link DirectoryBlobStore}; returns how many. */
+    private static long copyOriginals(BlobStore blobs, Path to) throws IOException {
+        Files.createDirectories(to);
+        long n = 0;
+        try (Stream<String> s = blobs.list()) {
+            for (String sha : (Iterable<String>) s::iterator) {
+                Path target = DirectoryBlobStore.layout(to, sha);
+                if (!Files.exists(target)) {
+                    Files.createDirectories(target.getParent());
+                    Path tmp = Files.createTempFile(target.getParent(), sha, ".tmp");
+                    try (var in = blobs.open(sha)) {
+                        Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    } finally {
+                        Files.deleteIfExists(tmp);
+                    }
+                }
+                n++;
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return n;
     }
 
     /** Copies every file below {@code from} to the same place below {@code to}; returns how many. */
