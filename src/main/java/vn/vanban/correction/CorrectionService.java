@@ -57,6 +57,24 @@ public class CorrectionService {
                     "document " + documentId + " " + c.item() + (c.field().equals("-") ? "" : "." + c.field()),
                     c.oldValue(), c.action() + (c.newValue() == null ? "" : " " + c.newValue()));
         }
+        return reapply(doc);
+    }
+
+    /**
+     * Gives document {@code documentId} the corrections {@code kept} (made on a version since deleted and now restored
+     * as this one), as they were written — by whom, when — and applies them.
+     */
+    public StoredDocument carryOver(long documentId, List<Correction> kept) {
+        StoredDocument doc = documents.findById(documentId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("không có văn bản " + documentId));
+        corrections.saveAll(kept.stream().map(c -> new Correction(null, documentId, c.kind(), c.item(), c.action(), c.field(),
+                c.newValue(), c.oldValue(), c.username(), c.at())).toList());
+        return reapply(doc);
+    }
+
+    /** Extracts {@code doc} again with its corrections on top and puts it back into the indexes. */
+    private StoredDocument reapply(StoredDocument doc) {
+        long documentId = doc.id();
         List<Long> revalidated = reextractor.one(doc);
         StoredDocument updated = documents.findById(documentId).orElseThrow();
         indexer.revalidated(revalidated);

@@ -15,9 +15,12 @@ public class Deletions {
     private final vn.vanban.store.BlobStore blobs;
     private final vn.vanban.ingest.IngestService ingest;
     private final vn.vanban.organize.Tagging tagging;
+    private final CorrectionService corrections;
 
     public Deletions(DocumentRemoval removal, DocumentIndexer indexer, AuditLog audit, Trash trash,
-                     vn.vanban.store.BlobStore blobs, vn.vanban.ingest.IngestService ingest, vn.vanban.organize.Tagging tagging) {
+                     vn.vanban.store.BlobStore blobs, vn.vanban.ingest.IngestService ingest, vn.vanban.organize.Tagging tagging,
+                     CorrectionService corrections) {
+        this.corrections = corrections;
         this.trash = trash;
         this.blobs = blobs;
         this.ingest = ingest;
@@ -47,7 +50,7 @@ public class Deletions {
 
     /**
      * Restores version {@code id} from the trash: its original is ingested again under its old source (a new id; the
-     * current version of that source when there is none newer), with its tags. Manual corrections are not restored.
+     * current version of that source when there is none newer), with its tags and its hand corrections.
      *
      * @throws java.util.NoSuchElementException when it is not in the trash
      * @throws IllegalArgumentException in Vietnamese, when restored already, past its days, or its original is gone
@@ -68,6 +71,10 @@ public class Deletions {
         }
         for (String tag : e.tags()) {
             tagging.add(user, java.util.List.of(o.id()), tag);
+        }
+        java.util.List<Correction> kept = trash.corrections(id);
+        if (!kept.isEmpty()) {
+            corrections.carryOver(o.id(), kept); // as they were, on top of what extraction finds in the restored version
         }
         trash.restored(id, o.id(), user);
         audit.record(user, remote, "document.restore", "document " + id, "in the trash since " + e.deletedAt(),

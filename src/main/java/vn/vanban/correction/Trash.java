@@ -46,13 +46,24 @@ public class Trash {
         return days;
     }
 
-    /** Puts version {@code d}, with tags {@code tags}, in the trash (in the transaction that deletes it). */
+    /**
+     * Puts version {@code d}, with tags {@code tags} and its hand corrections, in the trash (in the transaction that
+     * deletes it, before its corrections go).
+     */
     @Transactional
     public void put(StoredDocument d, String title, List<String> tags, String user) {
-        jdbc.prepareStatement("DELETE FROM trash WHERE document_id = ?", ps -> {
-            ps.setLong(1, d.id());
-            return ps.executeUpdate();
-        });
+        for (String table : List.of("trash_correction", "trash")) {
+            jdbc.prepareStatement("DELETE FROM " + table + " WHERE document_id = ?", ps -> {
+                ps.setLong(1, d.id());
+                return ps.executeUpdate();
+            });
+        }
+        jdbc.prepareStatement("INSERT INTO trash_correction (document_id, correction_id, kind, item, action, field, new_value, "
+                + "old_value, username, at) SELECT document_id, id, kind, item, action, field, new_value, old_value, username, at "
+                + "FROM correction WHERE document_id = ?", ps -> {
+                    ps.setLong(1, d.id());
+                    return ps.executeUpdate();
+                });
         String joined = String.join("\n", tags);
         jdbc.prepareStatement("INSERT INTO trash (document_id, sha256, source_path, file_name, title, tags, deleted_by, deleted_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
@@ -128,10 +139,32 @@ public class Trash {
     /** Removes the entries deleted more than {@link #days()} days ago; returns how many. */
     @Transactional
     public int purge() {
-        return jdbc.prepareStatement("DELETE FROM trash WHERE deleted_at < ?", ps -> {
-            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(days))));
+        Timestamp before = Timestamp.from(Instant.now().minus(Duration.ofDays(days)));
+        jdbc.prepareStatement("DELETE FROM trash_correction WHERE document_id IN (SELECT document_id FROM trash WHERE deleted_at < ?)", ps -> {
+            ps.setTimestamp(1, before);
             return ps.executeUpdate();
         });
+        return jdbc.prepareStatement("DELETE FROM trash WHERE deleted_at < ?", ps -> {
+            ps.setTimestamp(1, before);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** The hand corrections deleted version {@code documentId} had, oldest first (their ids are not kept). */
+    @Transactional
+    public List<Correction> corrections(long documentId) {
+        return jdbc.prepareStatement("SELECT kind, item, action, field, new_value, old_value, username, at FROM trash_correction "
+                + "WHERE document_id = ? ORDER BY correction_id", ps -> {
+                    ps.setLong(1, documentId);
+                    List<Correction> out = new java.util.ArrayList<>();
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Correction(null, documentId, rs.getString(1), rs.getString(2), rs.getString(3),
+                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                        }
+                    }
+                    return out;
+                });
     }
 
     private Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -27,7 +27,7 @@ import vn.vanban.support.TestApp;
 
 /**
  * The trash (issue 22, part 4): a deleted document goes to the trash with its tags, is no longer found, and an editor
- * restores it — through the API or the page — with its metadata, text and tags, found again; once only; the audit says
+ * restores it — through the API or the page — with its metadata, text, tags and hand corrections, found again; once only; the audit says
  * who did what; entries older than vanban.trash.days are purged.
  */
 class TrashTest {
@@ -42,6 +42,10 @@ class TrashTest {
             long id = added.id();
             String number = app.bean(DocumentRepository.class).findById(id).orElseThrow().docNumber();
             app.bean(Tagging.class).add("test", List.of(id), "Lưu hồ sơ");
+            // a hand correction, which must come back with it
+            app.bean(CorrectionService.class).correct(id, "bien-tap", null, List.of(
+                    new CorrectionService.Request("METADATA", null, "SET", "subject", "Trích yếu sửa tay")));
+            assertEquals("Trích yếu sửa tay", app.bean(DocumentRepository.class).findById(id).orElseThrow().subject());
             SearchService search = app.bean(SearchService.class);
             assertEquals(1, search.search(SearchRequest.fromPage(Map.of("tag", "Lưu hồ sơ"), 0, 10)).total());
 
@@ -71,6 +75,11 @@ class TrashTest {
             long newId = app.bean(Trash.class).find(id).orElseThrow().restoredId();
             assertEquals(number, app.bean(DocumentRepository.class).findById(newId).orElseThrow().docNumber());
             assertEquals(List.of("Lưu hồ sơ"), app.bean(Tags.class).of(newId));
+            assertEquals("Trích yếu sửa tay", app.bean(DocumentRepository.class).findById(newId).orElseThrow().subject(),
+                    "the hand correction applied to the restored version");
+            var history = app.bean(Corrections.class).history(newId);
+            assertEquals(1, history.size(), history.toString());
+            assertEquals("bien-tap", history.get(0).username());
             assertEquals(1, search.search(SearchRequest.fromPage(Map.of("tag", "Lưu hồ sơ"), 0, 10)).total(), "found again");
             assertEquals(400, http.send(HttpRequest.newBuilder(URI.create(base + "/api/trash/" + id + "/restore"))
                     .header("Authorization", "Bearer " + editor).POST(HttpRequest.BodyPublishers.noBody()).build(),
