@@ -184,7 +184,9 @@ public class SearchService {
         for (FacetsCollector.MatchingDocs m : all.getMatchingDocs()) {
             total += m.totalHits();
         }
-        return new FirstPass(searcher.search(query, n), all, total);
+        // the total is counted above: the best hits need no count of their own, so Lucene may skip hits that cannot
+        // enter them (block-max WAND) from the n-th on, not only after the first thousand
+        return new FirstPass(searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, n)), all, total);
     }
 
     /**
