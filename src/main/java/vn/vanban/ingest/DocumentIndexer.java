@@ -11,7 +11,8 @@ import vn.vanban.store.StoredDocument;
 /**
  * Writes documents into both Lucene indexes — the document index (text, fields, facets) and the items index (tasks,
  * deadlines, cited documents) — from what the database holds. The one place that does; ingest, corrections,
- * deletions and reconciliation all go through it. Thread-safe as the indexes are.
+ * deletions and reconciliation all go through it; a mirror of the document index (a SolrCloud collection, when one is
+ * set) takes what the document index takes. Thread-safe as the indexes are.
  */
 @Singleton
 public class DocumentIndexer {
@@ -21,9 +22,11 @@ public class DocumentIndexer {
     private final IndexingView view;
     private final ItemsView itemsView;
     private final vn.vanban.store.DocumentRepository documents;
+    private final List<vn.vanban.index.IndexMirror> mirrors;
 
     public DocumentIndexer(DocumentIndex index, ItemIndex items, IndexingView view, ItemsView itemsView,
-                           vn.vanban.store.DocumentRepository documents) {
+                           vn.vanban.store.DocumentRepository documents, List<vn.vanban.index.IndexMirror> mirrors) {
+        this.mirrors = List.copyOf(mirrors);
         this.documents = documents;
         this.index = index;
         this.items = items;
@@ -33,19 +36,27 @@ public class DocumentIndexer {
 
     /** Indexes {@code doc} (a current version) and its items, all read from the database. */
     public void put(StoredDocument doc) {
-        index.put(view.of(doc));
+        putIndexed(view.of(doc));
         items.put(doc.id(), itemsView.of(doc.id()));
+    }
+
+    /** Writes {@code d} into the document index and every mirror of it. */
+    private void putIndexed(vn.vanban.index.IndexedDocument d) {
+        index.put(d);
+        for (var m : mirrors) {
+            m.put(d);
+        }
     }
 
     /** Indexes {@code doc} just stored, with its normalized text, work and tags at hand (no reading back). */
     public void put(StoredDocument doc, String normalized, WorkExtractor.Work work, java.util.List<String> tags) {
-        index.put(view.of(doc, normalized, !work.deadlines().isEmpty(), tags));
+        putIndexed(view.of(doc, normalized, !work.deadlines().isEmpty(), tags));
         items.put(doc.id(), itemsView.of(doc, work));
     }
 
     /** Indexes {@code doc} in the document index alone (reconciliation compares each index with the database). */
     public void putDocument(StoredDocument doc) {
-        index.put(view.of(doc));
+        putIndexed(view.of(doc));
     }
 
     /**
@@ -84,11 +95,17 @@ public class DocumentIndexer {
     public void delete(long id) {
         index.delete(id);
         items.delete(id);
+        for (var m : mirrors) {
+            m.delete(id);
+        }
     }
 
     /** Makes what was written visible to searches. */
     public void commit() {
         index.commit();
         items.commit();
+        for (var m : mirrors) {
+            m.commit();
+        }
     }
 }

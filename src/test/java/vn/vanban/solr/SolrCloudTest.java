@@ -117,6 +117,47 @@ class SolrCloudTest {
     }
 
     @Test
+    void withASolrCloudSetTheCollectionTakesWhatIngestStoresAndDropsWhatIsDeleted() throws Exception {
+        try (var node = vn.vanban.support.TestApp.start(vn.vanban.support.Databases.H2, java.util.Map.of(
+                "vanban.solr.urls", String.join(",", cloud.nodeUrls()), "vanban.solr.collection", "vanban_mirror",
+                "vanban.solr.shards", 1, "vanban.solr.replicas", 2))) {
+            var ingest = node.bean(vn.vanban.ingest.IngestService.class);
+            List<Long> ids = new ArrayList<>();
+            for (Path f : fixtureTexts().subList(0, 3)) {
+                ids.add(ingest.ingest("test:" + f.getFileName(), f.getFileName().toString(), Files.readAllBytes(f), false).id());
+            }
+            var client = collections.client();
+            // an upload is not committed on its own: Solr's soft commit (within a second) makes it visible
+            awaitIds("vanban_mirror", java.util.Set.of(Long.toString(ids.get(0)), Long.toString(ids.get(1)), Long.toString(ids.get(2))));
+            node.bean(vn.vanban.correction.Deletions.class).delete(ids.get(1), "test", null);
+            awaitIds("vanban_mirror", java.util.Set.of(Long.toString(ids.get(0)), Long.toString(ids.get(2))));
+            // the document's fields as the local index derives them: its number finds it
+            var doc = node.bean(vn.vanban.store.DocumentRepository.class).findById(ids.get(0)).orElseThrow();
+            if (doc.docNumber() != null) {
+                var q = new SolrQuery("{!term f=number}" + vn.vanban.extract.DocumentNumbers.keys(doc.docNumber()).iterator().next());
+                assertEquals(1, client.query("vanban_mirror", q).getResults().getNumFound());
+            }
+        }
+    }
+
+    private void awaitIds(String collection, java.util.Set<String> expected) throws Exception {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        java.util.Set<String> seen = idsIn(collection);
+        while (!seen.equals(expected) && System.nanoTime() < end) {
+            Thread.sleep(200);
+            seen = idsIn(collection);
+        }
+        assertEquals(expected, seen);
+    }
+
+    private java.util.Set<String> idsIn(String collection) throws Exception {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        collections.client().query(collection, new SolrQuery("*:*").setFields("id").setRows(100)).getResults()
+                .forEach(d -> ids.add((String) d.getFieldValue("id")));
+        return ids;
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: it stops a node (the others have the default order)
     void aSearchStillAnswersWithOneNodeStopped() throws Exception {
         var client = collections.client();

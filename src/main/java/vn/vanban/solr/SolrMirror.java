@@ -1,0 +1,121 @@
+package vn.vanban.solr;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanban.index.IndexMirror;
+import vn.vanban.index.IndexedDocument;
+
+/**
+ * Keeps a SolrCloud collection in step with the local index when one is set ({@code vanban.solr.urls} —
+ * VANBAN_SOLR_URLS, comma-separated — or {@code vanban.solr.zk} — VANBAN_SOLR_ZK); without either it does nothing. The
+ * collection is made from the shipped configset at the first write if the cluster lacks it. A write Solr refuses or
+ * cannot take is logged and left: the database is the truth, the local index is written all the same, and
+ * {@code reindex --solr} brings the collection back in step.
+ */
+@Singleton
+public class SolrMirror implements IndexMirror {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SolrMirror.class);
+
+    private final List<String> urls;
+    private final String zk;
+    private final String collection;
+    private final int shards;
+    private final int replicas;
+    private volatile SolrCollections target;
+    private volatile boolean warned;
+    /** After a failure, writes are left until then ({@link System#nanoTime}), so a cluster that is down costs no wait a document. */
+    private volatile long pauseUntil;
+
+    /** How long writes pause after one failed. */
+    static final Duration PAUSE = Duration.ofSeconds(30);
+
+    public SolrMirror(@Value("${vanban.solr.urls:}") String urls, @Value("${vanban.solr.zk:}") String zk,
+                      @Value("${vanban.solr.collection:vanban}") String collection,
+                      @Value("${vanban.solr.shards:2}") int shards, @Value("${vanban.solr.replicas:2}") int replicas) {
+        this.urls = Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
+        this.zk = zk.isBlank() ? null : zk.strip();
+        this.collection = collection;
+        this.shards = shards;
+        this.replicas = replicas;
+        this.pauseUntil = System.nanoTime();
+    }
+
+    /** Whether a SolrCloud is set. */
+    public boolean enabled() {
+        return zk != null || !urls.isEmpty();
+    }
+
+    private synchronized SolrCollections target() throws Exception {
+        if (target == null) {
+            SolrCollections t = zk != null ? SolrCollections.viaZooKeeper(zk, collection, shards, replicas)
+                    : new SolrCollections(urls, collection, shards, replicas);
+            try {
+                LOG.info("SolrCloud: {}", t.ensure(Duration.ofMinutes(2)));
+            } catch (Exception e) {
+                t.close();
+                throw e;
+            }
+            target = t;
+        }
+        return target;
+    }
+
+    @Override
+    public void put(IndexedDocument doc) {
+        if (enabled()) {
+            run("add document " + doc.id(), t -> t.client().add(collection, SolrDocuments.of(doc)));
+        }
+    }
+
+    @Override
+    public void delete(long id) {
+        if (enabled()) {
+            run("delete document " + id, t -> t.client().deleteById(collection, Long.toString(id)));
+        }
+    }
+
+    @Override
+    public void commit() {
+        if (enabled()) {
+            // a soft commit: visible to searches at once; Solr's own hard commits make it durable
+            run("commit", t -> t.client().commit(collection, false, true, true));
+        }
+    }
+
+    private interface Write {
+        void to(SolrCollections target) throws Exception;
+    }
+
+    private void run(String what, Write write) {
+        if (System.nanoTime() - pauseUntil < 0) {
+            return; // paused after a failure: out of step already, and said so
+        }
+        try {
+            write.to(target());
+            warned = false;
+        } catch (Exception e) {
+            pauseUntil = System.nanoTime() + PAUSE.toNanos();
+            if (!warned) { // once until a write succeeds again, not once a document
+                LOG.warn("SolrCloud ({}) out of step: {} failed ({}); writes pause {} s; the local index and the database "
+                        + "have everything, `vanban reindex --solr` brings the collection back",
+                        zk != null ? zk : String.join(",", urls), what, e.toString(), PAUSE.toSeconds());
+                warned = true;
+            }
+        }
+    }
+
+    @PreDestroy
+    public synchronized void close() throws Exception {
+        if (target != null) {
+            target.close();
+            target = null;
+        }
+    }
+}
