@@ -24,9 +24,9 @@ public final class SolrCloudProcess implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     private final Writer in;
-    private final List<String> nodeUrls = new ArrayList<>();
+    private final List<String> nodeUrls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path log;
-    private String zk;
+    private volatile String zk;
 
     private SolrCloudProcess(Process process, Path log) {
         this.process = process;
@@ -46,12 +46,26 @@ public final class SolrCloudProcess implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         SolrCloudProcess s = new SolrCloudProcess(p, log);
         Runtime.getRuntime().addShutdownHook(new Thread(s::kill));
-        for (String line; (line = s.out.readLine()) != null && !line.equals("ready"); ) {
-            if (line.startsWith("zk ")) {
-                s.zk = line.substring(3);
-            } else if (line.startsWith("node ")) {
-                s.nodeUrls.add(line.split(" ")[2]);
+        // read until "ready" on a thread of its own, so a cluster that never comes up ends the wait (a read from the
+        // pipe would block past any interrupt)
+        java.util.concurrent.CompletableFuture<Void> up = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                for (String line; (line = s.out.readLine()) != null && !line.equals("ready"); ) {
+                    if (line.startsWith("zk ")) {
+                        s.zk = line.substring(3);
+                    } else if (line.startsWith("node ")) {
+                        s.nodeUrls.add(line.split(" ")[2]);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
+        });
+        try {
+            up.get(5, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            s.kill();
+            throw new IOException("SolrCloud did not start within 5 minutes (" + e + "); see " + log + ":\n" + tail(log));
         }
         if (s.nodeUrls.size() != nodes) {
             s.kill();
