@@ -93,11 +93,13 @@ public class DocumentIndex extends LuceneIndex {
 
     /**
      * What the index holds of a document beyond its text, derived once for every index that takes it (this Lucene
-     * index, or a SolrCloud collection): the number's keys, the keys of the numbers it cites, its date and the facet
-     * values by dimension (blank ones left out, each cut to 200 characters; the issuer as officially written).
+     * index, or a SolrCloud collection): the number's keys, the keys of the numbers it cites, its date, the facet
+     * values by dimension (blank ones left out, each cut to 200 characters; the issuer as officially written) and the
+     * stored display fields that have a value.
      */
     public record Derived(List<String> numberKeys, List<String> numberLookupKeys, Set<String> citedKeys,
-                          Set<String> citedLookupKeys, java.time.LocalDate date, Map<String, List<String>> facets) {
+                          Set<String> citedLookupKeys, java.time.LocalDate date, Map<String, List<String>> facets,
+                          Map<String, String> stored) {
     }
 
     /** The derived values of {@code d}. */
@@ -135,7 +137,16 @@ public class DocumentIndex extends LuceneIndex {
                 facet(facets, IndexFields.FACET_TAG, tag);
             }
         }
-        return new Derived(numberKeys, lookupKeys, cited, citedLookup, date, facets);
+        Map<String, String> stored = new java.util.LinkedHashMap<>();
+        String[][] display = {{IndexFields.DOC_NUMBER, d.number()}, {IndexFields.DOC_TYPE, d.type()},
+                {IndexFields.DOC_DATE, d.date()}, {IndexFields.DOC_ISSUER, d.issuer()}, {IndexFields.FILE_NAME, d.fileName()},
+                {IndexFields.DOC_VALIDITY, d.validity()}};
+        for (String[] f : display) {
+            if (f[1] != null && !f[1].isBlank()) {
+                stored.put(f[0], f[1]);
+            }
+        }
+        return new Derived(numberKeys, lookupKeys, cited, citedLookup, date, facets, stored);
     }
 
     /** The Lucene document for {@code d}. */
@@ -157,20 +168,13 @@ public class DocumentIndex extends LuceneIndex {
         for (String key : v.numberLookupKeys()) {
             doc.add(new StringField(IndexFields.NUMBER_LOOKUP, key, Field.Store.NO));
         }
-        if (d.number() != null) {
-            doc.add(new StoredField(IndexFields.DOC_NUMBER, d.number()));
-        }
         for (String key : v.citedKeys()) {
             doc.add(new StringField(IndexFields.CITES, key, Field.Store.NO));
         }
         for (String key : v.citedLookupKeys()) {
             doc.add(new StringField(IndexFields.CITES_LOOKUP, key, Field.Store.NO));
         }
-        storeIfPresent(doc, IndexFields.DOC_TYPE, d.type());
-        storeIfPresent(doc, IndexFields.DOC_DATE, d.date());
-        storeIfPresent(doc, IndexFields.DOC_ISSUER, d.issuer());
-        storeIfPresent(doc, IndexFields.FILE_NAME, d.fileName());
-        storeIfPresent(doc, IndexFields.DOC_VALIDITY, d.validity());
+        v.stored().forEach((field, value) -> doc.add(new StoredField(field, value)));
         if (v.date() != null) {
             doc.add(new LongPoint(IndexFields.DATE_POINT, v.date().toEpochDay()));
             doc.add(new NumericDocValuesField(IndexFields.DATE_SORT, v.date().toEpochDay()));
@@ -212,12 +216,6 @@ public class DocumentIndex extends LuceneIndex {
             };
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    private static void storeIfPresent(Document doc, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            doc.add(new StoredField(field, value));
         }
     }
 

@@ -31,12 +31,7 @@ public final class SolrDocuments {
         v.numberLookupKeys().forEach(k -> s.addField(IndexFields.NUMBER_LOOKUP, k));
         v.citedKeys().forEach(k -> s.addField(IndexFields.CITES, k));
         v.citedLookupKeys().forEach(k -> s.addField(IndexFields.CITES_LOOKUP, k));
-        storeIfPresent(s, IndexFields.DOC_NUMBER, d.number());
-        storeIfPresent(s, IndexFields.DOC_TYPE, d.type());
-        storeIfPresent(s, IndexFields.DOC_DATE, d.date());
-        storeIfPresent(s, IndexFields.DOC_ISSUER, d.issuer());
-        storeIfPresent(s, IndexFields.FILE_NAME, d.fileName());
-        storeIfPresent(s, IndexFields.DOC_VALIDITY, d.validity());
+        v.stored().forEach(s::addField);
         if (v.date() != null) {
             s.addField(IndexFields.DATE_POINT, v.date().toEpochDay());
             s.addField(IndexFields.DATE_SORT, v.date().toEpochDay());
@@ -44,11 +39,5 @@ public final class SolrDocuments {
         }
         v.facets().forEach((dim, values) -> values.forEach(value -> s.addField(dim, value)));
         return s;
-    }
-
-    private static void storeIfPresent(SolrInputDocument s, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            s.addField(field, value);
-        }
     }
 }
