@@ -72,11 +72,12 @@ public class Deletions {
         for (String tag : e.tags()) {
             tagging.add(user, java.util.List.of(o.id()), tag);
         }
+        // marked restored first: the document is back whatever becomes of its corrections (kept in the trash until purged)
+        trash.restored(id, o.id(), user);
         java.util.List<Correction> kept = trash.corrections(id);
         if (!kept.isEmpty()) {
             corrections.carryOver(o.id(), kept); // as they were, on top of what extraction finds in the restored version
         }
-        trash.restored(id, o.id(), user);
         audit.record(user, remote, "document.restore", "document " + id, "in the trash since " + e.deletedAt(),
                 "restored as document " + o.id() + " (" + o.status() + ")");
         return o;

@@ -44,7 +44,7 @@ public final class NormalizingFilter extends TokenFilter {
             }
         }
 
-        /** The normalized form of {@code s} (for tests and queries; the filter works in place). */
+        /** The normalized form of {@code s} (for tests; the filter works in place). */
         public String normalize(CharSequence s) {
             char[] b = s.toString().toCharArray();
             return tryInPlace(b, b.length) ? new String(b) : normalizer.normalize(s);

@@ -496,9 +496,12 @@ public class SearchService {
         TopDocs rescored = rescorer(full).rescore(searcher,
                 new TopDocs(firstPass.totalHits, java.util.Arrays.copyOf(first, head)), head);
         int n = Math.min(window, first.length);
-        ScoreDoc[] out = java.util.Arrays.copyOf(rescored.scoreDocs, Math.max(n, rescored.scoreDocs.length));
-        System.arraycopy(first, head, out, head, Math.max(0, n - head));
-        return new TopDocs(firstPass.totalHits, n < out.length ? java.util.Arrays.copyOf(out, n) : out);
+        ScoreDoc[] out = new ScoreDoc[n];
+        System.arraycopy(rescored.scoreDocs, 0, out, 0, Math.min(n, head)); // the head, ranked again
+        if (n > head) {
+            System.arraycopy(first, head, out, head, n - head); // the rest, in first-pass order
+        }
+        return new TopDocs(firstPass.totalHits, out);
     }
 
     public static QueryRescorer rescorer(Query full) {

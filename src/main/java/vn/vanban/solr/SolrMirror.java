@@ -52,7 +52,12 @@ public class SolrMirror implements IndexMirror {
         return zk != null || !urls.isEmpty();
     }
 
-    private synchronized SolrCollections target() throws Exception {
+    private SolrCollections target() throws Exception {
+        SolrCollections t = target;
+        return t != null ? t : connect(); // no lock on every write once connected
+    }
+
+    private synchronized SolrCollections connect() throws Exception {
         if (target == null) {
             SolrCollections t = zk != null ? SolrCollections.viaZooKeeper(zk, collection, shards, replicas)
                     : new SolrCollections(urls, collection, shards, replicas);
