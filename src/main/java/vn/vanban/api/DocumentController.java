@@ -33,6 +33,7 @@ public class DocumentController {
     private final BlobStore blobs;
     private final vn.vanban.citation.CitationQueries citations;
     private final vn.vanban.search.SearchService search;
+    private final vn.vanban.search.DocumentSearch documentSearch;
 
     private final vn.vanban.auth.AuditLog audit;
     private final vn.vanban.correction.Deletions deletions;
@@ -45,7 +46,8 @@ public class DocumentController {
                               vn.vanban.citation.CitationQueries citations, vn.vanban.search.SearchService search,
                               vn.vanban.auth.AuditLog audit, vn.vanban.correction.Deletions deletions,
                               vn.vanban.store.DocumentTextRepository texts, vn.vanban.citation.Standings standings,
-                              vn.vanban.mail.MailIntake mail) {
+                              vn.vanban.mail.MailIntake mail, vn.vanban.search.DocumentSearch documentSearch) {
+        this.documentSearch = documentSearch;
         this.mail = mail;
         this.standings = standings;
         this.texts = texts;
@@ -141,7 +143,7 @@ public class DocumentController {
     @Get("/{id}/similar")
     @ExecuteOn(vn.vanban.search.SearchPool.EXECUTOR)
     public HttpResponse<?> similar(@PathVariable long id, @QueryValue(defaultValue = "10") int size) {
-        return search.similar(id, size).<HttpResponse<?>>map(HttpResponse::ok)
+        return documentSearch.similar(id, size).<HttpResponse<?>>map(HttpResponse::ok)
                 .orElseGet(() -> HttpResponse.notFound(new ApiError("no indexed document " + id, null)));
     }
 

@@ -29,8 +29,10 @@ import vn.vanban.search.SearchService;
 public class SearchController {
 
     private final SearchService search;
+    private final vn.vanban.search.DocumentSearch documentSearch;
 
-    public SearchController(SearchService search) {
+    public SearchController(SearchService search, vn.vanban.search.DocumentSearch documentSearch) {
+        this.documentSearch = documentSearch;
         this.search = search;
     }
 
@@ -78,7 +80,7 @@ public class SearchController {
                                @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "10") int size,
                                @Nullable @QueryValue String tag) {
         // SearchService rejects a bad page, size or range (400)
-        return search.search(new SearchRequest(q, type, issuer, province, field, yearFrom, yearTo,
+        return documentSearch.search(new SearchRequest(q, type, issuer, province, field, yearFrom, yearTo,
                 date("dateFrom", dateFrom), date("dateTo", dateTo), draft, hasDeadlines, validity(validity),
                 SearchRequest.Sort.parse(sort),
                 page, size, tag == null || tag.isBlank() ? null : tag.strip()));

@@ -55,7 +55,7 @@ public class SearchCommand implements Callable<Integer> {
     int size;
 
     @Inject
-    SearchService search;
+    vn.vanban.search.DocumentSearch search;
 
     @Override
     public Integer call() {

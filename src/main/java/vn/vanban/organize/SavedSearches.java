@@ -43,9 +43,9 @@ public class SavedSearches {
     }
 
     private final JdbcOperations jdbc;
-    private final SearchService search;
+    private final vn.vanban.search.DocumentSearch search;
 
-    public SavedSearches(JdbcOperations jdbc, SearchService search) {
+    public SavedSearches(JdbcOperations jdbc, vn.vanban.search.DocumentSearch search) {
         this.jdbc = jdbc;
         this.search = search;
     }

@@ -26,9 +26,9 @@ public class Tagging {
 
     private final Tags tags;
     private final DocumentIndexer indexer;
-    private final SearchService search;
+    private final vn.vanban.search.DocumentSearch search;
 
-    public Tagging(Tags tags, DocumentIndexer indexer, SearchService search) {
+    public Tagging(Tags tags, DocumentIndexer indexer, vn.vanban.search.DocumentSearch search) {
         this.tags = tags;
         this.indexer = indexer;
         this.search = search;

@@ -33,11 +33,23 @@ final class Readings {
     private Readings() {
     }
 
+    /** Whether {@code words} has a syllable typed without diacritics: only then is a reading looked for. */
+    static boolean plain(String words) {
+        for (String w : words.strip().split("\\s+")) {
+            String f = Folding.fold(w).replaceAll("[^\\p{L}\\p{N}]", "");
+            if (!f.isEmpty() && !QueryFactory.hasDiacritics(w) && f.chars().anyMatch(c -> "aeiouy".indexOf(c) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * The reading of {@code words} (a query's free words) in the texts of {@code top}'s first hits; null when the
-     * words have no syllable typed without diacritics or no text shows one.
+     * The reading of {@code words} (a query's free words) in {@code texts}, the stored texts of the first hits, best
+     * first (the first {@value #DOCUMENTS} are read; a null text is passed over); null when the words have no syllable
+     * typed without diacritics or no text shows one.
      */
-    static String of(IndexSearcher searcher, ScoreDoc[] top, String words) throws IOException {
+    static String of(List<String> texts, String words) {
         String[] typed = words.strip().split("\\s+");
         List<String> folded = new ArrayList<>();
         boolean plain = false;
@@ -46,7 +58,7 @@ final class Readings {
             folded.add(f);
             plain |= !f.isEmpty() && !QueryFactory.hasDiacritics(w) && f.chars().anyMatch(c -> "aeiouy".indexOf(c) >= 0);
         }
-        if (!plain || top.length == 0) {
+        if (!plain || texts.isEmpty()) {
             return null;
         }
         List<Map<String, Integer>> votes = new ArrayList<>();
@@ -62,9 +74,8 @@ final class Readings {
         for (int i = 0; i < folded.size(); i++) {
             addRun(runs, folded, i, i + 1, SINGLE);
         }
-        for (int d = 0; d < Math.min(DOCUMENTS, top.length); d++) {
-            String text = searcher.storedFields().document(top[d].doc, java.util.Set.of(IndexFields.BODY_FOLDED))
-                    .get(IndexFields.BODY_FOLDED);
+        for (int d = 0; d < Math.min(DOCUMENTS, texts.size()); d++) {
+            String text = texts.get(d);
             if (text == null) {
                 continue;
             }

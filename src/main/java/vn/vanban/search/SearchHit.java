@@ -14,11 +14,17 @@ public record SearchHit(long id, @Nullable String type, @Nullable String number,
 
     /** A hit from the stored fields of the index. */
     static SearchHit of(org.apache.lucene.document.Document d, float score, String snippet) {
-        String v = d.get(vn.vanban.index.IndexFields.DOC_VALIDITY);
+        return of(d::get, score, snippet);
+    }
+
+    /** A hit from its stored fields, {@code field} giving each by name (null when absent). */
+    public static SearchHit of(java.util.function.Function<String, String> field, float score, String snippet) {
+        String v = field.apply(vn.vanban.index.IndexFields.DOC_VALIDITY);
         var status = vn.vanban.citation.Validity.Status.ofCode(v);
-        return new SearchHit(Long.parseLong(d.get(vn.vanban.index.IndexFields.ID)), d.get(vn.vanban.index.IndexFields.DOC_TYPE),
-                d.get(vn.vanban.index.IndexFields.DOC_NUMBER), d.get(vn.vanban.index.IndexFields.DOC_SUBJECT),
-                d.get(vn.vanban.index.IndexFields.DOC_DATE), d.get(vn.vanban.index.IndexFields.DOC_ISSUER),
-                d.get(vn.vanban.index.IndexFields.FILE_NAME), score, snippet, v, status == null ? null : status.label());
+        return new SearchHit(Long.parseLong(field.apply(vn.vanban.index.IndexFields.ID)),
+                field.apply(vn.vanban.index.IndexFields.DOC_TYPE), field.apply(vn.vanban.index.IndexFields.DOC_NUMBER),
+                field.apply(vn.vanban.index.IndexFields.DOC_SUBJECT), field.apply(vn.vanban.index.IndexFields.DOC_DATE),
+                field.apply(vn.vanban.index.IndexFields.DOC_ISSUER), field.apply(vn.vanban.index.IndexFields.FILE_NAME),
+                score, snippet, v, status == null ? null : status.label());
     }
 }

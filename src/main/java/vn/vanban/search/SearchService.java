@@ -40,7 +40,7 @@ import vn.vanban.index.IndexFields;
 
 /** Runs queries against the index and returns ranked, highlighted hits. Thread-safe. */
 @Singleton
-public class SearchService {
+public class SearchService implements DocumentSearch {
 
     /** Largest page size a caller may ask for. */
     public static final int MAX_PAGE_SIZE = 100;
@@ -56,15 +56,17 @@ public class SearchService {
         this.queries = new QueryFactory(index.analyzer());
     }
 
-    /** Page {@code page} (from 0) of {@code size} hits for {@code userQuery}, by relevance, no filters. */
-    public SearchResult search(String userQuery, int page, int size) {
-        return search(SearchRequest.of(userQuery, page, size));
+    @Override
+    public String backend() {
+        return "local";
     }
 
-    /** The hits of {@code r}: filtered, sorted and paged, with facet counts over all hits. */
-    public SearchResult search(SearchRequest r) {
-        int page = r.page();
-        int size = r.size();
+    /**
+     * The number of hits a request for page {@code page} of {@code size} reads: the pages up to it.
+     *
+     * @throws IllegalArgumentException for a page or size out of bounds, or a window beyond what is served
+     */
+    public static int window(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE
                     + " (got page=" + page + ", size=" + size + ")");
@@ -73,11 +75,23 @@ public class SearchService {
         if (window > MAX_WINDOW) {
             throw new IllegalArgumentException("results beyond the first " + MAX_WINDOW + " are not served; refine the query");
         }
+        return window;
+    }
+
+    /** The order of {@code r}'s hits: by relevance only when there are words to rank by. */
+    public static SearchRequest.Sort order(SearchRequest r) {
         boolean words = r.query() != null && !r.query().isBlank();
         SearchRequest.Sort order = r.sort() == null ? SearchRequest.Sort.RELEVANCE : r.sort();
-        if (!words && order == SearchRequest.Sort.RELEVANCE) {
-            order = SearchRequest.Sort.NEWEST; // nothing to rank by
-        }
+        return !words && order == SearchRequest.Sort.RELEVANCE ? SearchRequest.Sort.NEWEST : order; // nothing to rank by
+    }
+
+    @Override
+    public SearchResult search(SearchRequest r) {
+        int page = r.page();
+        int size = r.size();
+        int window = window(page, size);
+        boolean words = r.query() != null && !r.query().isBlank();
+        SearchRequest.Sort order = order(r);
         Sort sort = switch (order) {
             case RELEVANCE -> null;
             case NEWEST -> new Sort(dateSort(true), SortField.FIELD_SCORE);
@@ -144,7 +158,17 @@ public class SearchService {
      */
     private List<String> suggestions(IndexSearcher searcher, SearchRequest r) throws IOException {
         List<String> out = new ArrayList<>();
-        String q = r.query().strip();
+        for (String c : suggestionCandidates(r.query())) {
+            if (searcher.count(filtered(queries.buildMatching(c), r)) > 0) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The queries tried when {@code userQuery} finds nothing, in order: without diacritics, without the last word. */
+    public static List<String> suggestionCandidates(String userQuery) {
+        String q = userQuery.strip();
         String plain = vn.vanban.normalize.Folding.fold(q);
         String[] words = q.split("\\s+");
         List<String> candidates = new ArrayList<>();
@@ -152,14 +176,12 @@ public class SearchService {
             candidates.add(plain);
         }
         if (words.length > 1) {
-            candidates.add(String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)).replace("\"", ""));
-        }
-        for (String c : candidates) {
-            if (!c.isBlank() && !out.contains(c) && searcher.count(filtered(queries.buildMatching(c), r)) > 0) {
-                out.add(c);
+            String shorter = String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)).replace("\"", "");
+            if (!shorter.isBlank() && !candidates.contains(shorter)) {
+                candidates.add(shorter);
             }
         }
-        return out;
+        return candidates;
     }
 
     /** How much rarer than its folded form an exact spelling must be to count in the first pass. */
@@ -195,15 +217,45 @@ public class SearchService {
      */
     public static Query matchingQuery(QueryFactory queries, IndexSearcher searcher, String userQuery) {
         IndexReader reader = searcher.getIndexReader();
-        return queries.buildMatching(userQuery, t -> {
+        return matchingQuery(queries, userQuery, (field, t) -> {
             try {
-                String folded = vn.vanban.normalize.Folding.fold(t);
-                return !folded.equals(t) && (long) reader.docFreq(new org.apache.lucene.index.Term(IndexFields.BODY, t)) * RARE_EXACT
-                        < reader.docFreq(new org.apache.lucene.index.Term(IndexFields.BODY_FOLDED, folded));
+                return reader.docFreq(new org.apache.lucene.index.Term(field, t));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    /** How many documents hold a term of a field. */
+    @FunctionalInterface
+    public interface DocFreqs {
+        long of(String field, String term);
+    }
+
+    /** The first-pass query of {@code userQuery}, with the documents holding each term counted by {@code docFreqs}. */
+    public static Query matchingQuery(QueryFactory queries, String userQuery, DocFreqs docFreqs) {
+        return queries.buildMatching(userQuery, t -> {
+            String folded = vn.vanban.normalize.Folding.fold(t);
+            return !folded.equals(t) && docFreqs.of(IndexFields.BODY, t) * RARE_EXACT
+                    < docFreqs.of(IndexFields.BODY_FOLDED, folded);
+        });
+    }
+
+    /**
+     * The terms whose counts {@link #matchingQuery(QueryFactory, String, DocFreqs)} asks for {@code userQuery}: field and
+     * term, to count them all at once where each count is a request.
+     */
+    public static List<String[]> matchingTerms(QueryFactory queries, String userQuery) {
+        List<String[]> out = new ArrayList<>();
+        queries.buildMatching(userQuery, t -> {
+            String folded = vn.vanban.normalize.Folding.fold(t);
+            if (!folded.equals(t)) {
+                out.add(new String[] {IndexFields.BODY, t});
+                out.add(new String[] {IndexFields.BODY_FOLDED, folded});
+            }
+            return false;
+        });
+        return out;
     }
 
     /**
@@ -211,13 +263,39 @@ public class SearchService {
      * without diacritics read as the best of those hits spell them ({@link Readings}), that reading ranking first.
      */
     public static Query rankingQuery(QueryFactory queries, IndexSearcher searcher, String userQuery, ScoreDoc[] firstPass) {
-        Map<String, java.util.Optional<String>> read = new java.util.HashMap<>();
-        return queries.build(userQuery, w -> read.computeIfAbsent(w, k -> {
+        return rankingQuery(queries, userQuery, () -> {
+            List<String> texts = new ArrayList<>();
             try {
-                return java.util.Optional.ofNullable(Readings.of(searcher, firstPass, k));
+                for (int d = 0; d < Math.min(READING_DOCUMENTS, firstPass.length); d++) {
+                    texts.add(searcher.storedFields().document(firstPass[d].doc, java.util.Set.of(IndexFields.BODY_FOLDED))
+                            .get(IndexFields.BODY_FOLDED));
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+            return texts;
+        });
+    }
+
+    /** The number of first-pass hits whose texts give the reading of words typed without diacritics. */
+    public static final int READING_DOCUMENTS = Readings.DOCUMENTS;
+
+    /**
+     * As {@link #rankingQuery(QueryFactory, IndexSearcher, String, ScoreDoc[])}, the reading taken from the stored texts
+     * {@code firstTexts} gives (those of the first {@link #READING_DOCUMENTS} hits, best first), asked for once and only
+     * when a word is typed without diacritics.
+     */
+    public static Query rankingQuery(QueryFactory queries, String userQuery, java.util.function.Supplier<List<String>> firstTexts) {
+        List<List<String>> texts = new ArrayList<>(1);
+        Map<String, java.util.Optional<String>> read = new java.util.HashMap<>();
+        return queries.build(userQuery, w -> read.computeIfAbsent(w, k -> {
+            if (!Readings.plain(k)) {
+                return java.util.Optional.empty();
+            }
+            if (texts.isEmpty()) {
+                texts.add(firstTexts.get());
+            }
+            return java.util.Optional.ofNullable(Readings.of(texts.get(0), k));
         }).orElse(null));
     }
 
@@ -381,7 +459,14 @@ public class SearchService {
         });
     }
 
+    /** More-like-this: how often a word must stand in the document, in how many documents, how many words, read how far. */
+    public static final int MLT_MIN_TERM_FREQ = 2;
+    public static final int MLT_MIN_DOC_FREQ = 2;
+    public static final int MLT_MAX_QUERY_TERMS = 40;
+    public static final int MLT_MAX_TOKENS = 20_000;
+
     /** Documents like document {@code id} (Lucene's MoreLikeThis on its distinctive words); empty when it is not indexed. */
+    @Override
     public java.util.Optional<List<SearchHit>> similar(long id, int size) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("size between 1 and " + MAX_PAGE_SIZE + " (got " + size + ")");
@@ -395,10 +480,10 @@ public class SearchService {
             org.apache.lucene.queries.mlt.MoreLikeThis mlt = new org.apache.lucene.queries.mlt.MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(index.analyzer());
             mlt.setFieldNames(new String[] {IndexFields.BODY_FOLDED});
-            mlt.setMinTermFreq(2);
-            mlt.setMinDocFreq(2);
-            mlt.setMaxQueryTerms(40);
-            mlt.setMaxNumTokensParsed(20_000);
+            mlt.setMinTermFreq(MLT_MIN_TERM_FREQ);
+            mlt.setMinDocFreq(MLT_MIN_DOC_FREQ);
+            mlt.setMaxQueryTerms(MLT_MAX_QUERY_TERMS);
+            mlt.setMaxNumTokensParsed(MLT_MAX_TOKENS);
             Query like = mlt.like(self.scoreDocs[0].doc);
             BooleanQuery q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
                     .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.ID, Long.toString(id))),
@@ -519,8 +604,19 @@ public class SearchService {
         return f;
     }
 
+    /** Refuses a request whose year or date range ends before it starts. */
+    public static void checkRanges(SearchRequest r) {
+        if (r.yearFrom() != null && r.yearTo() != null && r.yearFrom() > r.yearTo()) {
+            throw new IllegalArgumentException("yearFrom " + r.yearFrom() + " is after yearTo " + r.yearTo());
+        }
+        if (r.dateFrom() != null && r.dateTo() != null && r.dateFrom().isAfter(r.dateTo())) {
+            throw new IllegalArgumentException("dateFrom " + r.dateFrom() + " is after dateTo " + r.dateTo());
+        }
+    }
+
     /** {@code base} restricted by the request's filters: drill-down on facet dimensions, ranges on points. */
     private static Query filtered(Query base, SearchRequest r) {
+        checkRanges(r);
         DrillDownQuery q = new DrillDownQuery(DocumentIndex.FACETS, base);
         addIf(q, IndexFields.FACET_TYPE, r.type());
         addIf(q, IndexFields.FACET_ISSUER, r.issuer());
@@ -538,17 +634,11 @@ public class SearchService {
         if (r.yearFrom() != null || r.yearTo() != null) {
             int from = r.yearFrom() == null ? Integer.MIN_VALUE : r.yearFrom();
             int to = r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo();
-            if (from > to) {
-                throw new IllegalArgumentException("yearFrom " + from + " is after yearTo " + to);
-            }
             b.add(IntPoint.newRangeQuery(IndexFields.YEAR_POINT, from, to), BooleanClause.Occur.FILTER);
         }
         if (r.dateFrom() != null || r.dateTo() != null) {
             long from = r.dateFrom() == null ? Long.MIN_VALUE : r.dateFrom().toEpochDay();
             long to = r.dateTo() == null ? Long.MAX_VALUE : r.dateTo().toEpochDay();
-            if (from > to) {
-                throw new IllegalArgumentException("dateFrom " + r.dateFrom() + " is after dateTo " + r.dateTo());
-            }
             b.add(LongPoint.newRangeQuery(IndexFields.DATE_POINT, from, to), BooleanClause.Occur.FILTER);
         }
         return b.build();
@@ -610,7 +700,8 @@ public class SearchService {
 
     private volatile FacetStateHolder facetState;
 
-    private static String leadSnippet(String text) {
+    /** The start of a text, as a hit shows it when no words were matched in it. */
+    public static String leadSnippet(String text) {
         if (text == null) {
             return "";
         }

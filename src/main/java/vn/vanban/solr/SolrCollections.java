@@ -26,7 +26,7 @@ public final class SolrCollections implements AutoCloseable {
     static final List<String> CONFIGSET_FILES = List.of("solrconfig.xml", "schema.xml", "clause-mark.txt", "tone-placement.txt");
 
     /** The configset's name in the cluster: Vanban's name and a version, raised with every change of its files. */
-    public static final String CONFIGSET = "vanban-1";
+    public static final String CONFIGSET = "vanban-2";
 
     private final String collection;
     private final int shards;

@@ -12,6 +12,11 @@ import vn.vanban.index.IndexedDocument;
  */
 public final class SolrDocuments {
 
+    /** The start of the text, stored alone: what a hit shows when no words were matched in it (not the whole text). */
+    public static final String LEAD = "lead";
+    /** Characters of {@link #LEAD}: a little more than a hit shows. */
+    static final int LEAD_CHARS = 250;
+
     private SolrDocuments() {
     }
 
@@ -22,6 +27,9 @@ public final class SolrDocuments {
         s.addField(IndexFields.ID_DV, d.id());
         s.addField(IndexFields.BODY, d.text());
         s.addField(IndexFields.BODY_FOLDED, d.text());
+        if (d.text() != null) {
+            s.addField(LEAD, d.text().substring(0, Math.min(LEAD_CHARS, d.text().length())));
+        }
         if (d.subject() != null) {
             s.addField(IndexFields.SUBJECT, d.subject());
             s.addField(IndexFields.SUBJECT_FOLDED, d.subject());

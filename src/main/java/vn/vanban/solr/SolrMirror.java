@@ -52,6 +52,11 @@ public class SolrMirror implements IndexMirror {
         return zk != null || !urls.isEmpty();
     }
 
+    /** The collection on the cluster, connected (and made when missing) at the first call. */
+    public SolrCollections connection() throws Exception {
+        return target();
+    }
+
     private SolrCollections target() throws Exception {
         SolrCollections t = target;
         return t != null ? t : connect(); // no lock on every write once connected

@@ -45,6 +45,8 @@ public class WebController {
     private static final int PAGE_SIZE = 10;
 
     private final SearchService search;
+    /** Where searches run: the local index or the SolrCloud collection. */
+    private final vn.vanban.search.DocumentSearch documentSearch;
     private final DocumentRepository documents;
     private final CitationQueries citations;
     private final DeadlineRepository deadlines;
@@ -62,7 +64,9 @@ public class WebController {
     public WebController(SearchService search, DocumentRepository documents, CitationQueries citations,
                          DeadlineRepository deadlines, TaskRepository tasks, vn.vanban.correction.Corrections corrections,
                          vn.vanban.store.DocumentTextRepository texts, Standings standings, ValidityService validity,
-                         vn.vanban.citation.Follows follows, vn.vanban.mail.MailIntake mail, vn.vanban.organize.Tags tags) {
+                         vn.vanban.citation.Follows follows, vn.vanban.mail.MailIntake mail, vn.vanban.organize.Tags tags,
+                         vn.vanban.search.DocumentSearch documentSearch) {
+        this.documentSearch = documentSearch;
         this.tags = tags;
         this.mail = mail;
         this.follows = follows;
@@ -108,7 +112,7 @@ public class WebController {
         model.put("sort", sort == null ? "relevance" : sort);
         SearchResult r;
         try {
-            r = search.search(SearchRequest.fromPage(params, p, PAGE_SIZE));
+            r = documentSearch.search(SearchRequest.fromPage(params, p, PAGE_SIZE));
         } catch (IllegalArgumentException e) {
             model.put("error", e.getMessage());
             model.put("hits", List.of());

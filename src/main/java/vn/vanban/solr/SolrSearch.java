@@ -1,0 +1,387 @@
+package vn.vanban.solr;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanban.index.IndexFields;
+import vn.vanban.search.DocumentSearch;
+import vn.vanban.search.QueryFactory;
+import vn.vanban.search.SearchHit;
+import vn.vanban.search.SearchRequest;
+import vn.vanban.search.SearchResult;
+import vn.vanban.search.SearchService;
+
+/**
+ * Document search served by the SolrCloud collection, as {@link SearchService} serves it from the local index: the
+ * same {@link QueryFactory} builds the queries ({@link SolrQueries} writes them for Solr); the first pass finds what
+ * matches, with an exact spelling typed counting there when Solr counts it far rarer than its folded form; the first
+ * {@value SearchService#RESCORE_WINDOW} hits are ranked again by the full query (Solr's rerank, its score replacing the
+ * first), words typed without diacritics read from the texts of the first hits; facet counts over every hit; snippets
+ * by Solr's unified highlighter, passages of the same length, matches marked; the numbers the query names counted
+ * (held, citing); suggestions when nothing matches; more-like-this on the folded text. Scores are the same across
+ * shards: the configset asks for exact distributed statistics.
+ *
+ * <p>When the cluster cannot answer (down, no live node), the search is answered from the local index, which every
+ * node keeps in step, and this is logged once until Solr answers again; a query Solr refuses is an error, not hidden.
+ */
+public final class SolrSearch implements DocumentSearch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SolrSearch.class);
+
+    /** The connection to the cluster, made when first needed. */
+    @FunctionalInterface
+    public interface Connection {
+        SolrCollections get() throws Exception;
+    }
+
+    private final SearchService local;
+    private final Connection connection;
+    private final QueryFactory queries;
+    private volatile boolean warned;
+
+    public SolrSearch(SearchService local, Connection connection, org.apache.lucene.analysis.Analyzer analyzer) {
+        this.local = local;
+        this.connection = connection;
+        this.queries = new QueryFactory(analyzer);
+    }
+
+    @Override
+    public String backend() {
+        try {
+            return "SolrCloud collection " + connection.get().collection();
+        } catch (Exception e) {
+            return "SolrCloud (unreachable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public SearchResult search(SearchRequest r) {
+        SearchService.window(r.page(), r.size());
+        SearchService.checkRanges(r);
+        try {
+            SearchResult result = searchSolr(r);
+            warned = false;
+            return result;
+        } catch (SolrServerException | IOException | UnavailableException e) {
+            warnOnce(e);
+            return local.search(r);
+        }
+    }
+
+    @Override
+    public Optional<List<SearchHit>> similar(long id, int size) {
+        if (size < 1 || size > SearchService.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("size between 1 and " + SearchService.MAX_PAGE_SIZE + " (got " + size + ")");
+        }
+        try {
+            Optional<List<SearchHit>> hits = similarSolr(id, size);
+            warned = false;
+            return hits;
+        } catch (SolrServerException | IOException | UnavailableException e) {
+            warnOnce(e);
+            return local.similar(id, size);
+        }
+    }
+
+    private void warnOnce(Exception e) {
+        if (!warned) {
+            LOG.warn("SolrCloud cannot answer ({}): searches are answered from the local index until it can", e.toString());
+            warned = true;
+        }
+    }
+
+    /** The cluster could not be reached or has no live replica for a shard. */
+    static final class UnavailableException extends Exception {
+        UnavailableException(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** {@link #search} answered by Solr alone: an unreachable cluster is an exception, not the local index. */
+    SearchResult searchSolr(SearchRequest r) throws SolrServerException, IOException, UnavailableException {
+        int page = r.page();
+        int size = r.size();
+        SearchService.window(page, size);
+        SearchService.checkRanges(r);
+        boolean words = r.query() != null && !r.query().isBlank();
+        SearchRequest.Sort order = SearchService.order(r);
+
+        // the counts the query needs from the whole collection: exact spellings against their folded forms, and the
+        // documents bearing and citing each number it names — in one request
+        List<Query> counted = new ArrayList<>();
+        List<String[]> terms = words ? SearchService.matchingTerms(queries, r.query()) : List.of();
+        for (String[] t : terms) {
+            counted.add(new TermQuery(new org.apache.lucene.index.Term(t[0], t[1])));
+        }
+        List<QueryFactory.Lookup> lookups = words ? queries.lookups(r.query()) : List.of();
+        for (QueryFactory.Lookup l : lookups) {
+            counted.add(l.bearer());
+            counted.add(l.citing());
+        }
+        long[] counts = counts(counted, null);
+        Map<String, Long> docFreqs = new java.util.HashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            docFreqs.put(terms.get(i)[0] + "\u0000" + terms.get(i)[1], counts[i]);
+        }
+        List<SearchResult.NumberFound> numbers = new ArrayList<>();
+        for (int i = 0; i < lookups.size(); i++) {
+            numbers.add(new SearchResult.NumberFound(lookups.get(i).printed(), counts[terms.size() + 2 * i],
+                    counts[terms.size() + 2 * i + 1]));
+        }
+
+        Query matching = words ? SearchService.matchingQuery(queries, r.query(),
+                (field, term) -> docFreqs.getOrDefault(field + "\u0000" + term, 0L)) : new MatchAllDocsQuery();
+        ModifiableSolrParams p = new ModifiableSolrParams();
+        SolrQueries solr = new SolrQueries(p, "vq");
+        p.set("q", "{!v=$" + solr.param(matching) + "}");
+        addFilters(r, p, solr);
+        Query base = null;
+        if (order == SearchRequest.Sort.RELEVANCE) {
+            Query ranking = SearchService.rankingQuery(queries, r.query(), () -> firstTexts(matching, r));
+            p.set("rq", "{!rerank reRankQuery=$" + solr.param(ranking) + " reRankDocs=" + SearchService.RESCORE_WINDOW
+                    + " reRankWeight=1 reRankOperator=replace}");
+            base = ranking;
+        } else {
+            String dir = order == SearchRequest.Sort.NEWEST ? "desc" : "asc";
+            p.set("sort", IndexFields.DATE_SORT + " " + dir + ",score desc");
+            base = words ? queries.build(r.query()) : null;
+        }
+        p.set("start", page * size);
+        p.set("rows", size);
+        p.set("fl", String.join(",", SearchService.HIT_FIELDS) + "," + SolrDocuments.LEAD + ",score");
+        p.set("facet", true);
+        for (String dim : IndexFields.FACETS) {
+            p.add("facet.field", dim);
+        }
+        p.set("facet.limit", SearchService.FACET_VALUES);
+        p.set("facet.mincount", 1);
+        p.set("facet.sort", "count");
+        if (base != null) {
+            // the numbers the query names are marked where a text prints them, as the local snippets mark them
+            Query printed = queries.printedNumbers(r.query());
+            Query marked = printed == null ? base : new BooleanQuery.Builder().add(base, BooleanClause.Occur.SHOULD)
+                    .add(printed, BooleanClause.Occur.SHOULD).build();
+            highlight(p, "{!v=$" + solr.param(marked) + "}");
+        }
+        QueryResponse rsp = query(p);
+        Map<String, Map<String, List<String>>> highlighting = rsp.getHighlighting();
+        List<SearchHit> hits = new ArrayList<>();
+        for (SolrDocument d : rsp.getResults()) {
+            String id = (String) d.getFieldValue(IndexFields.ID);
+            List<String> snippet = highlighting == null || highlighting.get(id) == null ? null
+                    : highlighting.get(id).get(IndexFields.BODY_FOLDED);
+            Object score = d.getFieldValue("score");
+            hits.add(SearchHit.of(f -> d.getFieldValue(f) == null ? null : d.getFieldValue(f).toString(),
+                    score == null ? 0f : ((Number) score).floatValue(), snippet == null || snippet.isEmpty()
+                            ? SearchService.leadSnippet((String) d.getFieldValue(SolrDocuments.LEAD))
+                            : String.join(" … ", snippet)));
+        }
+        Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
+        for (String dim : IndexFields.FACETS) {
+            FacetField f = rsp.getFacetField(dim);
+            if (f == null || f.getValues() == null || f.getValues().isEmpty()) {
+                continue;
+            }
+            facets.put(dim, f.getValues().stream().map(c -> new SearchResult.FacetCount(c.getName(), c.getCount())).toList());
+        }
+        long total = rsp.getResults().getNumFound();
+        List<String> suggestions = new ArrayList<>();
+        if (total == 0 && words) {
+            List<String> candidates = SearchService.suggestionCandidates(r.query());
+            long[] found = counts(candidates.stream().map(queries::buildMatching).toList(), r);
+            for (int i = 0; i < candidates.size(); i++) {
+                if (found[i] > 0) {
+                    suggestions.add(candidates.get(i));
+                }
+            }
+        }
+        return new SearchResult(r.query() == null ? "" : r.query(), total, page, size,
+                order.name().toLowerCase(java.util.Locale.ROOT), hits, facets, numbers, suggestions);
+    }
+
+    /** Highlighting as the local snippets do it: two passages of about 200 characters broken at a space, HTML-escaped. */
+    private static void highlight(ModifiableSolrParams p, String query) {
+        p.set("hl", true);
+        p.set("hl.method", "unified");
+        p.set("hl.fl", IndexFields.BODY_FOLDED);
+        p.set("hl.q", query);
+        p.set("hl.snippets", 2);
+        p.set("hl.tag.pre", "<mark>");
+        p.set("hl.tag.post", "</mark>");
+        p.set("hl.encoder", "html");
+        p.set("hl.bs.type", "SEPARATOR");
+        p.set("hl.bs.separator", " ");
+        p.set("hl.fragsize", SearchService.PASSAGE_CHARS);
+        p.set("hl.fragAlignRatio", "0.5");
+        p.set("hl.fragsizeIsMinimum", false);
+        p.set("hl.defaultSummary", false);
+        p.set("hl.requireFieldMatch", false);
+        p.set("hl.usePhraseHighlighter", false);
+        p.set("hl.highlightMultiTerm", false);
+        p.set("hl.weightMatches", false);
+        p.set("hl.maxAnalyzedChars", 1_000_000);
+    }
+
+    /** The filters of {@code r} (none when null) as filter queries: facet values as terms, years and days as ranges. */
+    private static void addFilters(SearchRequest r, ModifiableSolrParams p, SolrQueries solr) {
+        if (r == null) {
+            return;
+        }
+        for (Query f : filters(r)) {
+            p.add("fq", "{!v=$" + solr.param(f) + "}");
+        }
+        for (String range : ranges(r)) {
+            p.add("fq", range);
+        }
+    }
+
+    /** The request's facet filters as queries: each value a term of its dimension's field. */
+    static List<Query> filters(SearchRequest r) {
+        List<Query> out = new ArrayList<>();
+        term(out, IndexFields.FACET_TYPE, r.type());
+        term(out, IndexFields.FACET_ISSUER, r.issuer());
+        term(out, IndexFields.FACET_PROVINCE, r.province());
+        term(out, IndexFields.FACET_FIELD, r.field());
+        term(out, IndexFields.FACET_VALIDITY, r.validity());
+        term(out, IndexFields.FACET_TAG, r.tag());
+        if (r.draft() != null) {
+            term(out, IndexFields.FACET_STATUS, r.draft() ? "draft" : "final");
+        }
+        if (r.hasDeadlines() != null) {
+            term(out, IndexFields.FACET_DEADLINES, r.hasDeadlines() ? "yes" : "no");
+        }
+        return out;
+    }
+
+    private static void term(List<Query> out, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            out.add(new TermQuery(new org.apache.lucene.index.Term(field, value.strip())));
+        }
+    }
+
+    /** The year and day ranges of {@code r}, as Solr range filters (none when open). */
+    private static List<String> ranges(SearchRequest r) {
+        List<String> out = new ArrayList<>();
+        if (r.yearFrom() != null || r.yearTo() != null) {
+            out.add(IndexFields.YEAR_POINT + ":[" + (r.yearFrom() == null ? "*" : r.yearFrom()) + " TO "
+                    + (r.yearTo() == null ? "*" : r.yearTo()) + "]");
+        }
+        if (r.dateFrom() != null || r.dateTo() != null) {
+            out.add(IndexFields.DATE_POINT + ":[" + (r.dateFrom() == null ? "*" : r.dateFrom().toEpochDay()) + " TO "
+                    + (r.dateTo() == null ? "*" : r.dateTo().toEpochDay()) + "]");
+        }
+        return out;
+    }
+
+    /** The stored texts of the first hits of {@code matching}, best first: where the reading of plain words is read. */
+    private List<String> firstTexts(Query matching, SearchRequest r) {
+        ModifiableSolrParams p = new ModifiableSolrParams();
+        SolrQueries solr = new SolrQueries(p, "vq");
+        p.set("q", "{!v=$" + solr.param(matching) + "}");
+        addFilters(r, p, solr);
+        p.set("rows", SearchService.READING_DOCUMENTS);
+        p.set("fl", IndexFields.BODY_FOLDED);
+        try {
+            List<String> texts = new ArrayList<>();
+            for (SolrDocument d : query(p).getResults()) {
+                texts.add((String) d.getFieldValue(IndexFields.BODY_FOLDED));
+            }
+            return texts;
+        } catch (SolrServerException | IOException | UnavailableException e) {
+            throw new IllegalStateException("SolrCloud could not give the first hits' texts", e);
+        }
+    }
+
+    /** How many documents each of {@code queries} matches within the filters of {@code r} (null: all), in one request. */
+    private long[] counts(List<Query> queries, SearchRequest r) throws SolrServerException, IOException, UnavailableException {
+        long[] out = new long[queries.size()];
+        if (queries.isEmpty()) {
+            return out;
+        }
+        ModifiableSolrParams p = new ModifiableSolrParams();
+        SolrQueries solr = new SolrQueries(p, "cq");
+        p.set("q", "*:*");
+        addFilters(r, p, solr);
+        p.set("rows", 0);
+        p.set("facet", true);
+        for (int i = 0; i < queries.size(); i++) {
+            // the query by reference after the key: a shard request repeats the facet query as written, and the
+            // query itself may hold spaces
+            p.add("facet.query", "{!key=c" + i + "}{!v=$" + solr.param(queries.get(i)) + "}");
+        }
+        Map<String, Integer> found = query(p).getFacetQuery();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = found.getOrDefault("c" + i, 0);
+        }
+        return out;
+    }
+
+    /** {@link #similar} answered by Solr alone. */
+    Optional<List<SearchHit>> similarSolr(long id, int size) throws SolrServerException, IOException, UnavailableException {
+        SolrCollections c = cluster();
+        try {
+            if (c.client().getById(c.collection(), Long.toString(id)) == null) {
+                return Optional.empty();
+            }
+        } catch (SolrException e) {
+            throw unavailable(e);
+        }
+        ModifiableSolrParams p = new ModifiableSolrParams();
+        p.set("q", "{!mlt qf=" + IndexFields.BODY_FOLDED + " mintf=" + SearchService.MLT_MIN_TERM_FREQ + " mindf="
+                + SearchService.MLT_MIN_DOC_FREQ + " maxqt=" + SearchService.MLT_MAX_QUERY_TERMS + " maxntp="
+                + SearchService.MLT_MAX_TOKENS + "}" + id);
+        p.set("fq", "{!lucene}*:* -" + IndexFields.ID + ":" + id);
+        p.set("rows", size);
+        p.set("fl", String.join(",", SearchService.HIT_FIELDS) + "," + SolrDocuments.LEAD + ",score");
+        List<SearchHit> hits = new ArrayList<>();
+        for (SolrDocument d : query(p).getResults()) {
+            Object score = d.getFieldValue("score");
+            hits.add(SearchHit.of(f -> d.getFieldValue(f) == null ? null : d.getFieldValue(f).toString(),
+                    score == null ? 0f : ((Number) score).floatValue(),
+                    SearchService.leadSnippet((String) d.getFieldValue(SolrDocuments.LEAD))));
+        }
+        return Optional.of(hits);
+    }
+
+    private SolrCollections cluster() throws UnavailableException {
+        try {
+            return connection.get();
+        } catch (Exception e) {
+            throw new UnavailableException(e);
+        }
+    }
+
+    private QueryResponse query(ModifiableSolrParams p) throws SolrServerException, IOException, UnavailableException {
+        SolrCollections c = cluster();
+        try {
+            return c.client().query(c.collection(), p, SolrRequest.METHOD.POST);
+        } catch (SolrException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** A server-side failure (no live replica, a node gone mid-request) as unavailable; a refused query as itself. */
+    private static UnavailableException unavailable(SolrException e) {
+        if (e.code() >= 500 || e.code() <= 0) {
+            return new UnavailableException(e);
+        }
+        throw e;
+    }
+}
