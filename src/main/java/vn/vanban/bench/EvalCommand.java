@@ -41,6 +41,14 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "print every query, not only the ones that miss")
     boolean verbose;
 
+    @Option(names = "--solr", description = "also serve the searches from a new collection on this SolrCloud (its Solr URLs, "
+            + "comma-separated), filled as ingest goes, and compare its first ten with the local index's; the collection "
+            + "is deleted at the end")
+    String solr;
+
+    @Option(names = "--solr-zk", description = "as --solr, the SolrCloud reached through its ZooKeeper (host:port/chroot)")
+    String solrZk;
+
     /** One judged query. */
     record Judged(String query, String kind, Map<String, Integer> relevant) {
     }
@@ -55,14 +63,32 @@ public class EvalCommand implements Callable<Integer> {
             }
         }
         Path work = Files.createTempDirectory("vanban-eval");
-        try (ApplicationContext ctx = BenchCommand.context(work)) {
+        Map<String, Object> settings = new java.util.HashMap<>();
+        boolean onSolr = solr != null || solrZk != null;
+        String collection = "vanban_eval_" + System.currentTimeMillis();
+        if (onSolr) {
+            settings.put(solrZk != null ? "vanban.solr.zk" : "vanban.solr.urls", solrZk != null ? solrZk : solr);
+            settings.put("vanban.solr.collection", collection);
+        }
+        try (ApplicationContext ctx = BenchCommand.context(work, settings)) {
             var outcomes = ctx.getBean(BatchIngest.class).run(files, Runtime.getRuntime().availableProcessors(), false, o -> { });
             System.out.printf("%d documents ingested (%d failed), %d judged queries%n", outcomes.size(),
                     outcomes.stream().filter(o -> o.status() == vn.vanban.ingest.IngestOutcome.Status.FAILED).count(),
                     judged.size());
             outcomes.stream().filter(o -> o.status() == vn.vanban.ingest.IngestOutcome.Status.FAILED)
                     .forEach(o -> System.out.printf("  failed: %s (%s: %s)%n", o.source(), o.failureKind(), o.reason()));
-            SearchService search = ctx.getBean(SearchService.class);
+            SearchService local = ctx.getBean(SearchService.class);
+            vn.vanban.search.DocumentSearch search = ctx.getBean(vn.vanban.search.DocumentSearch.class);
+            if (search instanceof vn.vanban.solr.SolrSearch s) {
+                search = s.strict(); // Solr's own answers, not the local index's should the cluster fail
+            }
+            if (onSolr) {
+                awaitCollection(search, local);
+                System.out.printf("searches served by %s (filled as the corpus was ingested)%n", search.backend());
+            }
+            double overlap = 0;
+            double localMrr = 0;
+            int withHits = 0;
             Map<String, double[]> byKind = new LinkedHashMap<>(); // kind -> {n, mrr, ndcg, recall, twins, twins agreeing}
             int sameTop3 = 0;
             int accented = 0;
@@ -71,6 +97,14 @@ public class EvalCommand implements Callable<Integer> {
             for (Judged j : judged) {
                 List<String> ranked = ranked(search, j.query());
                 double rr = RankingMetrics.reciprocalRank(ranked, j.relevant(), K);
+                if (onSolr) {
+                    List<String> own = ranked(local, j.query());
+                    localMrr += RankingMetrics.reciprocalRank(own, j.relevant(), K);
+                    if (!own.isEmpty()) {
+                        overlap += (double) own.stream().filter(ranked::contains).count() / own.size();
+                        withHits++;
+                    }
+                }
                 double ndcg = RankingMetrics.ndcg(ranked, j.relevant(), K);
                 double recall = RankingMetrics.recall(ranked, j.relevant(), K);
                 for (String kind : List.of("all", j.kind())) {
@@ -111,6 +145,16 @@ public class EvalCommand implements Callable<Integer> {
             System.out.printf("number lookups with a relevant document first: %d/%d = %.3f%n", numbersFirst, numbers,
                     numbers == 0 ? 1.0 : (double) numbersFirst / numbers);
             double all = byKind.get("all")[1] / byKind.get("all")[0];
+            if (onSolr) {
+                System.out.printf("SolrCloud against the local index: mean top-10 overlap %.3f over %d queries with hits; "
+                        + "MRR@10 Solr %.3f, local %.3f (targets: overlap >= 0.90 %s, MRR within 0.02 %s)%n",
+                        overlap / withHits, withHits, all, localMrr / judged.size(), met(overlap / withHits, 0.90),
+                        Math.abs(all - localMrr / judged.size()) <= 0.02 ? "(met)" : "(NOT met)");
+                try (var c = solrZk != null ? vn.vanban.solr.SolrCollections.viaZooKeeper(solrZk, collection, 1, 1)
+                        : new vn.vanban.solr.SolrCollections(java.util.Arrays.asList(solr.split(",")), collection, 1, 1)) {
+                    c.drop();
+                }
+            }
             double worst = byKind.values().stream().mapToDouble(m -> m[1] / m[0]).min().orElse(1);
             double number = byKind.containsKey("number") ? byKind.get("number")[1] / byKind.get("number")[0] : 1;
             double twins = accented == 0 ? 1.0 : (double) sameTop3 / accented;
@@ -136,7 +180,21 @@ public class EvalCommand implements Callable<Integer> {
         return value >= target ? "(met)" : "(NOT met)";
     }
 
-    private static List<String> ranked(SearchService search, String q) {
+    /** Waits until the collection holds what the local index holds (Solr's soft commit makes the last writes visible). */
+    private static void awaitCollection(vn.vanban.search.DocumentSearch search, SearchService local) throws InterruptedException {
+        long want = local.search("", 0, 1).total();
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        long have = search.search("", 0, 1).total();
+        while (have != want && System.nanoTime() < end) {
+            Thread.sleep(500);
+            have = search.search("", 0, 1).total();
+        }
+        if (have != want) {
+            throw new IllegalStateException("the collection holds " + have + " documents, the local index " + want);
+        }
+    }
+
+    private static List<String> ranked(vn.vanban.search.DocumentSearch search, String q) {
         return search.search(q, 0, K).hits().stream().map(SearchHit::fileName).toList();
     }
 

@@ -102,6 +102,11 @@ public final class SolrCollections implements AutoCloseable {
         return did.isEmpty() ? "collection " + collection + " ready" : did.toString().strip();
     }
 
+    /** Deletes the collection (its configset stays for others). */
+    public void drop() throws IOException, SolrServerException {
+        CollectionAdminRequest.deleteCollection(collection).process(client);
+    }
+
     /** Waits until every replica of the collection is active on a live node. */
     private void awaitActive(Duration timeout) throws IOException, SolrServerException {
         long end = System.nanoTime() + timeout.toNanos();

@@ -54,12 +54,24 @@ public final class SolrSearch implements DocumentSearch {
     private final SearchService local;
     private final Connection connection;
     private final QueryFactory queries;
+    /** Whether the local index answers when the cluster cannot (else the failure is thrown). */
+    private final boolean fallBack;
     private volatile boolean warned;
 
     public SolrSearch(SearchService local, Connection connection, org.apache.lucene.analysis.Analyzer analyzer) {
+        this(local, connection, new QueryFactory(analyzer), true);
+    }
+
+    private SolrSearch(SearchService local, Connection connection, QueryFactory queries, boolean fallBack) {
         this.local = local;
         this.connection = connection;
-        this.queries = new QueryFactory(analyzer);
+        this.queries = queries;
+        this.fallBack = fallBack;
+    }
+
+    /** This search without the local index behind it: a cluster that cannot answer is an error (for comparisons). */
+    public SolrSearch strict() {
+        return new SolrSearch(local, connection, queries, false);
     }
 
     @Override
@@ -80,6 +92,9 @@ public final class SolrSearch implements DocumentSearch {
             warned = false;
             return result;
         } catch (SolrServerException | IOException | UnavailableException e) {
+            if (!fallBack) {
+                throw new IllegalStateException("SolrCloud cannot answer: " + e.getMessage(), e);
+            }
             warnOnce(e);
             return local.search(r);
         }
@@ -95,6 +110,9 @@ public final class SolrSearch implements DocumentSearch {
             warned = false;
             return hits;
         } catch (SolrServerException | IOException | UnavailableException e) {
+            if (!fallBack) {
+                throw new IllegalStateException("SolrCloud cannot answer: " + e.getMessage(), e);
+            }
             warnOnce(e);
             return local.similar(id, size);
         }
