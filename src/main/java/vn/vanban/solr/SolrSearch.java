@@ -173,8 +173,13 @@ public final class SolrSearch implements DocumentSearch {
         Query base = null;
         if (order == SearchRequest.Sort.RELEVANCE) {
             Query ranking = SearchService.rankingQuery(queries, r.query(), () -> firstTexts(matching, r));
-            p.set("rq", "{!rerank reRankQuery=$" + solr.param(ranking) + " reRankDocs=" + SearchService.RESCORE_WINDOW
+            String rq = solr.param(ranking);
+            p.set("rq", "{!rerank reRankQuery=$" + rq + " reRankDocs=" + SearchService.RESCORE_WINDOW
                     + " reRankWeight=1 reRankOperator=replace}");
+            // the ranking's words beside the matching query at no weight: what matches and its first score stay, and
+            // Solr's statistics from every shard (read from the main query) cover the ranking's words too
+            p.set("q", "{!bool must=$" + solr.param(matching) + " should=$vz}");
+            p.set("vz", "{!boost b=0 v=$" + rq + "}");
             base = ranking;
         } else {
             String dir = order == SearchRequest.Sort.NEWEST ? "desc" : "asc";
