@@ -15,8 +15,8 @@ import vn.vanban.index.IndexedDocument;
  * Keeps a SolrCloud collection in step with the local index when one is set ({@code vanban.solr.urls} —
  * VANBAN_SOLR_URLS, comma-separated — or {@code vanban.solr.zk} — VANBAN_SOLR_ZK); without either it does nothing. The
  * collection is made from the shipped configset at the first write if the cluster lacks it. A write Solr refuses or
- * cannot take is logged and left: the database is the truth, the local index is written all the same, and
- * {@code reindex --solr} brings the collection back in step.
+ * cannot take is logged and noted ({@link SolrPending}): the database is the truth, the local index is written all the
+ * same, and {@link SolrCatchUp} sends what the collection missed when it answers again.
  */
 @Singleton
 public class SolrMirror implements IndexMirror {
@@ -36,9 +36,13 @@ public class SolrMirror implements IndexMirror {
     /** How long writes pause after one failed. */
     static final Duration PAUSE = Duration.ofSeconds(30);
 
+    private final SolrPending pending;
+
     public SolrMirror(@Value("${vanban.solr.urls:}") String urls, @Value("${vanban.solr.zk:}") String zk,
                       @Value("${vanban.solr.collection:vanban}") String collection,
-                      @Value("${vanban.solr.shards:2}") int shards, @Value("${vanban.solr.replicas:2}") int replicas) {
+                      @Value("${vanban.solr.shards:2}") int shards, @Value("${vanban.solr.replicas:2}") int replicas,
+                      SolrPending pending) {
+        this.pending = pending;
         this.urls = Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
         this.zk = zk.isBlank() ? null : zk.strip();
         this.collection = collection;
@@ -80,14 +84,14 @@ public class SolrMirror implements IndexMirror {
     @Override
     public void put(IndexedDocument doc) {
         if (enabled()) {
-            run("add document " + doc.id(), t -> t.client().add(collection, SolrDocuments.of(doc)));
+            run("add document " + doc.id(), doc.id(), t -> t.client().add(collection, SolrDocuments.of(doc)));
         }
     }
 
     @Override
     public void delete(long id) {
         if (enabled()) {
-            run("delete document " + id, t -> t.client().deleteById(collection, Long.toString(id)));
+            run("delete document " + id, id, t -> t.client().deleteById(collection, Long.toString(id)));
         }
     }
 
@@ -95,7 +99,7 @@ public class SolrMirror implements IndexMirror {
     public void commit() {
         if (enabled()) {
             // a soft commit: visible to searches at once; Solr's own hard commits make it durable
-            run("commit", t -> t.client().commit(collection, false, true, true));
+            run("commit", null, t -> t.client().commit(collection, false, true, true));
         }
     }
 
@@ -103,18 +107,35 @@ public class SolrMirror implements IndexMirror {
         void to(SolrCollections target) throws Exception;
     }
 
-    private void run(String what, Write write) {
-        if (System.nanoTime() - pauseUntil < 0) {
-            return; // paused after a failure: out of step already, and said so
+    /** Whether writes wait after a failure (the cluster was down less than {@link #PAUSE} ago). */
+    public boolean paused() {
+        return System.nanoTime() - pauseUntil < 0;
+    }
+
+    /** Writes go on at once (the cluster answered a catch-up). */
+    public void resume() {
+        pauseUntil = System.nanoTime();
+    }
+
+    /** Runs a write of document {@code id} (null: not one document's), noting the document as missed if it fails. */
+    private void run(String what, Long id, Write write) {
+        if (paused()) {
+            if (id != null) {
+                pending.add(id); // sent when the cluster answers again
+            }
+            return;
         }
         try {
             write.to(target());
             warned = false;
         } catch (Exception e) {
+            if (id != null) {
+                pending.add(id);
+            }
             pauseUntil = System.nanoTime() + PAUSE.toNanos();
             if (!warned) { // once until a write succeeds again, not once a document
                 LOG.warn("SolrCloud ({}) out of step: {} failed ({}); writes pause {} s; the local index and the database "
-                        + "have everything, `vanban reindex --solr` brings the collection back",
+                        + "have everything, and the documents missed are sent again when the cluster answers",
                         zk != null ? zk : String.join(",", urls), what, e.toString(), PAUSE.toSeconds());
                 warned = true;
             }
