@@ -25,7 +25,7 @@ import vn.vanban.config.Contexts;
                 ReindexCommand.class, vn.vanban.cli.BackupCommand.class, vn.vanban.cli.RestoreCommand.class, vn.vanban.cli.MailCommand.class, vn.vanban.cli.RemindCommand.class, vn.vanban.cli.TagCommand.class, vn.vanban.cli.TrashCommand.class, CitesCommand.class, CompileCommand.class, DeadlinesCommand.class,
                 BenchCommand.class, vn.vanban.bench.EvalCommand.class, vn.vanban.bench.RelationsEvalCommand.class, vn.vanban.bench.DeadlinesEvalCommand.class, vn.vanban.bench.CompileEvalCommand.class,
                 vn.vanban.bench.GenerateCommand.class,
-                vn.vanban.bench.LoadBenchCommand.class, vn.vanban.hardening.HardeningCommand.class})
+                vn.vanban.bench.LoadBenchCommand.class, vn.vanban.bench.ScaleBenchCommand.class, vn.vanban.hardening.HardeningCommand.class})
 public class Vanban implements Runnable {
 
     public static void main(String[] args) {

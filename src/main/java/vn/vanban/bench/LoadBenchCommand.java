@@ -73,6 +73,16 @@ public class LoadBenchCommand implements Callable<Integer> {
             "/api/citations/top?limit=200", "/nhiem-vu", "/thoi-han", "/thoi-han?from=2020-01-01&to=2024-12-31",
             "/canh-bao", "/van-ban/1", "/trich-dan/1", "/api/tasks", "/can-cu?doc=1");
 
+    @Option(names = "--solr", description = "serve the searches from this SolrCloud (Solr URLs, comma-separated), filled "
+            + "from the repository's database when it holds fewer documents, and time them beside the local index's")
+    String solr;
+
+    @Option(names = "--solr-zk", description = "as --solr, the SolrCloud reached through its ZooKeeper (host:port/chroot)")
+    String solrZk;
+
+    @Option(names = "--collection", defaultValue = "vanban", description = "the SolrCloud collection (default vanban)")
+    String collection;
+
     @Option(names = "--per-query", description = "also print each query's median, one client, service and bare Lucene")
     boolean perQuery;
 
@@ -97,7 +107,13 @@ public class LoadBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ApplicationContext ctx = BenchCommand.context(data, Map.of("micronaut.server.port", -1))) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("micronaut.server.port", -1));
+        boolean onSolr = solr != null || solrZk != null;
+        if (onSolr) {
+            settings.put(solrZk != null ? "vanban.solr.zk" : "vanban.solr.urls", solrZk != null ? solrZk : solr);
+            settings.put("vanban.solr.collection", collection);
+        }
+        try (ApplicationContext ctx = BenchCommand.context(data, settings)) {
             if (!Files.exists(data.resolve("lucene")) || ctx.getBean(DocumentIndex.class).ids().isEmpty()) {
                 List<Path> files;
                 try (Stream<Path> s = Files.walk(corpus)) {
@@ -110,6 +126,20 @@ public class LoadBenchCommand implements Callable<Integer> {
             }
             DocumentIndex index = ctx.getBean(DocumentIndex.class);
             System.out.printf("index: %d documents%n", index.ids().size());
+            vn.vanban.solr.SolrSearch onCloud = null;
+            if (onSolr) {
+                onCloud = ((vn.vanban.solr.SolrSearch) ctx.getBean(vn.vanban.search.DocumentSearch.class)).strict();
+                long held = onCloud.search("", 0, 1).total();
+                if (held < index.ids().size()) {
+                    long t0 = System.nanoTime();
+                    int n = ctx.getBean(vn.vanban.solr.SolrReindex.class).run(
+                            ctx.getBean(vn.vanban.solr.SolrMirror.class).connection(), id -> { });
+                    double sec = (System.nanoTime() - t0) / 1e9;
+                    System.out.printf("SolrCloud filled from the database: %d documents in %.0f s (%.0f docs/s)%n", n, sec, n / sec);
+                }
+                System.out.printf("searches over HTTP served by %s (%d documents)%n", onCloud.backend(),
+                        onCloud.search("", 0, 1).total());
+            }
             EmbeddedServer server = ctx.getBean(EmbeddedServer.class);
             server.start();
             // the heap in use, sampled (per-pool peaks would add up maxima reached at different times)
@@ -153,7 +183,14 @@ public class LoadBenchCommand implements Callable<Integer> {
                 // of them alike. The HTTP server's own code (Netty, routing, JSON) runs a few times a request, so the
                 // compiler takes thousands of requests to reach it: after 12 passes (1,440 requests) an HTTP request
                 // still cost 1.4 ms of CPU more than the same search in process, after 80 passes 0.35–0.8 ms.
-                List<Call> compared = List.of(viaHttp, inProcess, bare::search);
+                vn.vanban.solr.SolrSearch cloud = onCloud;
+                Call inProcessSolr = q -> {
+                    cloud.search(request(q));
+                    return 200;
+                };
+                // on SolrCloud: HTTP (served by Solr), Solr in process, the local index in process, bare Lucene
+                List<Call> compared = onSolr ? List.of(viaHttp, inProcess, bare::search, inProcessSolr)
+                        : List.of(viaHttp, inProcess, bare::search);
                 for (int done = 0; done < warmup; ) {
                     int block = Math.min(10, warmup - done);
                     for (Call side : compared) {
@@ -176,11 +213,15 @@ public class LoadBenchCommand implements Callable<Integer> {
                 Percentiles http = measured.get(0).latency();
                 Percentiles alone = measured.get(1).latency();
                 Percentiles lucene = measured.get(2).latency();
-                Percentiles plain = measured.get(3).latency();
-                Percentiles file = measured.get(4).latency();
+                Percentiles plain = measured.get(onSolr ? 4 : 3).latency();
+                Percentiles file = measured.get(onSolr ? 5 : 4).latency();
                 System.out.printf("%d clients, %d queries each pass, %d passes%n", clients, QUERIES.size(), rounds);
-                System.out.printf("vanban over HTTP (search + facets + snippets, JSON): %s%n", http);
-                System.out.printf("vanban in process (SearchService, no HTTP)                   : %s%n", alone);
+                System.out.printf("vanban over HTTP (search + facets + snippets, JSON)%s: %s%n", onSolr ? ", SolrCloud" : "", http);
+                if (onSolr) {
+                    System.out.printf("vanban in process, SolrCloud (SolrSearch, no HTTP)          : %s%n",
+                            measured.get(3).latency());
+                }
+                System.out.printf("vanban in process, local index (SearchService, no HTTP)    : %s%n", alone);
                 System.out.printf("bare Lucene, same work (query + facets + top 10 + snippets)  : %s%n", lucene);
                 System.out.printf("bare Lucene, query + top 10 only                             : %s%n", plain);
                 System.out.printf("HTTP round trip of a small static file (no search)           : %s%n", file);
@@ -190,7 +231,12 @@ public class LoadBenchCommand implements Callable<Integer> {
                         + "in process %.2f ms / %.2f, bare same work %.2f ms / %.2f, static file %.2f ms / %.2f%n",
                         measured.get(0).cpuMsPerRequest(), measured.get(0).coresBusy(), measured.get(1).cpuMsPerRequest(),
                         measured.get(1).coresBusy(), measured.get(2).cpuMsPerRequest(), measured.get(2).coresBusy(),
-                        measured.get(4).cpuMsPerRequest(), measured.get(4).coresBusy());
+                        measured.get(onSolr ? 5 : 4).cpuMsPerRequest(), measured.get(onSolr ? 5 : 4).coresBusy());
+                if (onSolr) {
+                    System.out.printf("SolrCloud / local index in process: p50 %.2f, p99 %.2f (the HTTP layer adds the same "
+                            + "to both: over HTTP on the local index ≈ %.2f ms p50)%n", measured.get(3).latency().p50() / alone.p50(),
+                            measured.get(3).latency().p99() / alone.p99(), alone.p50() + http.p50() - measured.get(3).latency().p50());
+                }
                 if (perQuery) {
                     System.out.println("median of 15 runs, one client: service ms, bare Lucene ms, query");
                     for (String q : QUERIES) {

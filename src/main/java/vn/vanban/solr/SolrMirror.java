@@ -84,24 +84,27 @@ public class SolrMirror implements IndexMirror {
     @Override
     public void put(IndexedDocument doc) {
         if (enabled()) {
-            run("add document " + doc.id(), doc.id(), t -> t.client().add(collection, SolrDocuments.of(doc)));
+            run("add document " + doc.id(), doc.id(), t -> t.client().add(collection, SolrDocuments.of(doc), COMMIT_WITHIN_MS));
         }
     }
 
     @Override
     public void delete(long id) {
         if (enabled()) {
-            run("delete document " + id, id, t -> t.client().deleteById(collection, Long.toString(id)));
+            run("delete document " + id, id, t -> t.client().deleteById(collection, Long.toString(id), COMMIT_WITHIN_MS));
         }
     }
 
+    /**
+     * Nothing to send: every write asks Solr to make it visible within {@link #COMMIT_WITHIN_MS} (a commit of its own
+     * after each document, as the local index commits, would open a new searcher on every shard each time).
+     */
     @Override
     public void commit() {
-        if (enabled()) {
-            // a soft commit: visible to searches at once; Solr's own hard commits make it durable
-            run("commit", null, t -> t.client().commit(collection, false, true, true));
-        }
     }
+
+    /** How soon Solr makes a write visible to searches (its soft commit). */
+    static final int COMMIT_WITHIN_MS = 1000;
 
     private interface Write {
         void to(SolrCollections target) throws Exception;
