@@ -93,7 +93,7 @@ public class SearchController {
     @Get("/items")
     public ItemResult items(@QueryValue String q, @Nullable @QueryValue String kind,
                             @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "10") int size) {
-        return search.searchItems(q, kind, page, size);
+        return documentSearch.searchItems(q, kind, page, size);
     }
 
     private static LocalDate date(String name, String value) {

@@ -10,8 +10,16 @@ public interface IndexMirror {
     /** Adds or replaces {@code doc}. */
     void put(IndexedDocument doc);
 
-    /** Removes document {@code id}. */
+    /** Removes document {@code id} and the items it sets. */
     void delete(long id);
+
+    /** Replaces the items (tasks, deadlines, cited documents) document {@code owner} sets with {@code items}. */
+    default void putItems(long owner, java.util.List<ItemIndex.Item> items) {
+    }
+
+    /** Replaces the items of cited documents {@code items}, by key. */
+    default void putCited(java.util.List<ItemIndex.Item> items) {
+    }
 
     /** Makes what was written visible to its searches. */
     void commit();

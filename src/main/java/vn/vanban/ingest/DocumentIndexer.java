@@ -37,7 +37,15 @@ public class DocumentIndexer {
     /** Indexes {@code doc} (a current version) and its items, all read from the database. */
     public void put(StoredDocument doc) {
         putIndexed(view.of(doc));
-        items.put(doc.id(), itemsView.of(doc.id()));
+        putItems(doc.id(), itemsView.of(doc.id()));
+    }
+
+    /** Writes the items document {@code owner} sets into the items index and every mirror of it. */
+    private void putItems(long owner, List<ItemIndex.Item> list) {
+        items.put(owner, list);
+        for (var m : mirrors) {
+            m.putItems(owner, list);
+        }
     }
 
     /** Writes {@code d} into the document index and every mirror of it. */
@@ -51,7 +59,7 @@ public class DocumentIndexer {
     /** Indexes {@code doc} just stored, with its normalized text, work and tags at hand (no reading back). */
     public void put(StoredDocument doc, String normalized, WorkExtractor.Work work, java.util.List<String> tags) {
         putIndexed(view.of(doc, normalized, !work.deadlines().isEmpty(), tags));
-        items.put(doc.id(), itemsView.of(doc, work));
+        putItems(doc.id(), itemsView.of(doc, work));
     }
 
     /** Indexes {@code doc} in the document index alone (reconciliation compares each index with the database). */
@@ -83,12 +91,16 @@ public class DocumentIndexer {
 
     /** Indexes the items of {@code doc} alone (a version that is not current keeps its items). */
     public void putItems(long documentId) {
-        items.put(documentId, itemsView.of(documentId));
+        putItems(documentId, itemsView.of(documentId));
     }
 
     /** Indexes cited documents {@code nodes} as they stand. */
     public void putCited(List<CitedDocumentRecord> nodes) {
-        items.putCited(itemsView.cited(nodes));
+        List<ItemIndex.Item> cited = itemsView.cited(nodes);
+        items.putCited(cited);
+        for (var m : mirrors) {
+            m.putCited(cited);
+        }
     }
 
     /** Removes document {@code id} and its items. */

@@ -22,6 +22,12 @@ public interface DocumentSearch {
     /** Documents like document {@code id} (more-like-this on its distinctive words); empty when it is not indexed. */
     Optional<List<SearchHit>> similar(long id, int size);
 
+    /**
+     * Tasks, deadlines and cited documents matching {@code userQuery} (the same syntax as documents), best first;
+     * {@code kind} one of {@link SearchService#ITEM_KINDS}, or null for all.
+     */
+    ItemResult searchItems(String userQuery, String kind, int page, int size);
+
     /** Where the searches run, for logs and the status page: "local" or the SolrCloud collection. */
     String backend();
 }

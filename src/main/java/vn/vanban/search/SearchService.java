@@ -503,14 +503,8 @@ public class SearchService implements DocumentSearch {
         return text == null ? "" : org.unbescape.html.HtmlEscape.escapeHtml5Xml(text);
     }
 
-    /** Item kinds a search over items may be restricted to. */
-    public static final List<String> ITEM_KINDS = List.of("task", "deadline", "cited");
-
-    /**
-     * Tasks, deadlines and cited documents matching {@code userQuery} (the same syntax as documents), best first;
-     * {@code kind} one of {@link #ITEM_KINDS}, or null for all.
-     */
-    public ItemResult searchItems(String userQuery, String kind, int page, int size) {
+    /** Refuses an item search with a bad page, size or kind, or no words. */
+    public static void checkItemRequest(String userQuery, String kind, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (page + 1) * size > MAX_WINDOW) {
             throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE
                     + " (got page=" + page + ", size=" + size + ")");
@@ -521,6 +515,18 @@ public class SearchService implements DocumentSearch {
         if (kind != null && !kind.isBlank() && !ITEM_KINDS.contains(kind)) {
             throw new IllegalArgumentException("unknown kind [" + kind + "]: use " + String.join(", ", ITEM_KINDS));
         }
+    }
+
+    /** Item kinds a search over items may be restricted to. */
+    public static final List<String> ITEM_KINDS = List.of("task", "deadline", "cited");
+
+    /**
+     * Tasks, deadlines and cited documents matching {@code userQuery} (the same syntax as documents), best first;
+     * {@code kind} one of {@link #ITEM_KINDS}, or null for all.
+     */
+    @Override
+    public ItemResult searchItems(String userQuery, String kind, int page, int size) {
+        checkItemRequest(userQuery, kind, page, size);
         Query base = queries.build(userQuery);
         Query query = kind == null || kind.isBlank() ? base : new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
                 .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(vn.vanban.index.ItemIndex.KIND, kind)),

@@ -39,16 +39,18 @@ public class SolrCatchUp implements ApplicationEventListener<ServerStartupEvent>
     private final SolrPending pending;
     private final DocumentRepository documents;
     private final IndexingView view;
+    private final vn.vanban.ingest.ItemsView items;
     private final TaskScheduler scheduler;
     private final long seconds;
 
     public SolrCatchUp(SolrMirror mirror, SolrPending pending, DocumentRepository documents, IndexingView view,
-                       @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+                       vn.vanban.ingest.ItemsView items, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
                        @Value("${vanban.solr.catch-up-seconds:30}") long seconds) {
         this.mirror = mirror;
         this.pending = pending;
         this.documents = documents;
         this.view = view;
+        this.items = items;
         this.scheduler = scheduler;
         this.seconds = seconds;
     }
@@ -97,8 +99,12 @@ public class SolrCatchUp implements ApplicationEventListener<ServerStartupEvent>
             c.client().deleteById(c.collection(), gone.subList(i, Math.min(gone.size(), i + BATCH)).stream()
                     .map(String::valueOf).toList());
         }
+        for (long id : gone) {
+            c.client().deleteByQuery(c.items(), SolrMirror.ownedBy(id));
+        }
         if (!gone.isEmpty()) {
             c.client().commit(c.collection(), false, true, true);
+            c.client().commit(c.items(), false, true, true);
         }
         return new Result(noted.sent() + sent.sent(), noted.removed() + sent.removed() + gone.size());
     }
@@ -134,9 +140,11 @@ public class SolrCatchUp implements ApplicationEventListener<ServerStartupEvent>
             var d = documents.findById(id).filter(doc -> doc.currentVersion());
             if (d.isPresent()) {
                 batch.add(SolrDocuments.of(view.of(d.get())));
+                SolrMirror.putItems(c, id, items.of(id));
                 sent++;
             } else {
                 remove.add(Long.toString(id));
+                c.client().deleteByQuery(c.items(), SolrMirror.ownedBy(id));
             }
             if (batch.size() == BATCH) {
                 c.client().add(c.collection(), batch);
@@ -151,6 +159,7 @@ public class SolrCatchUp implements ApplicationEventListener<ServerStartupEvent>
         }
         if (!ids.isEmpty()) {
             c.client().commit(c.collection(), false, true, true);
+            c.client().commit(c.items(), false, true, true);
         }
         return new Result(sent, remove.size());
     }

@@ -82,6 +82,13 @@ public final class SolrCollections implements AutoCloseable {
         return collection;
     }
 
+    /** The collection of the items (tasks, deadlines, cited documents): the documents' collection's name + "_items". */
+    public String items() {
+        return collection + ITEMS_SUFFIX;
+    }
+
+    static final String ITEMS_SUFFIX = "_items";
+
     /** Uploads the configset and creates the collection where missing; returns what it did, for the log. */
     public String ensure(Duration timeout) throws IOException, SolrServerException {
         StringBuilder did = new StringBuilder();
@@ -93,22 +100,26 @@ public final class SolrCollections implements AutoCloseable {
             did.append("configset ").append(CONFIGSET).append(" uploaded; ");
         }
         List<String> collections = CollectionAdminRequest.listCollections(client);
-        if (!collections.contains(collection)) {
-            CollectionAdminRequest.createCollection(collection, CONFIGSET, shards, replicas).process(client);
-            did.append("collection ").append(collection).append(" created (").append(shards).append(" shards × ")
-                    .append(replicas).append(" replicas); ");
+        for (String name : List.of(collection, items())) {
+            if (!collections.contains(name)) {
+                CollectionAdminRequest.createCollection(name, CONFIGSET, shards, replicas).process(client);
+                did.append("collection ").append(name).append(" created (").append(shards).append(" shards × ")
+                        .append(replicas).append(" replicas); ");
+            }
         }
-        awaitActive(timeout);
+        awaitActive(collection, timeout);
+        awaitActive(items(), timeout);
         return did.isEmpty() ? "collection " + collection + " ready" : did.toString().strip();
     }
 
-    /** Deletes the collection (its configset stays for others). */
+    /** Deletes the collection and its items' (the configset stays for others). */
     public void drop() throws IOException, SolrServerException {
         CollectionAdminRequest.deleteCollection(collection).process(client);
+        CollectionAdminRequest.deleteCollection(items()).process(client);
     }
 
     /** Waits until every replica of the collection is active on a live node. */
-    private void awaitActive(Duration timeout) throws IOException, SolrServerException {
+    private void awaitActive(String collection, Duration timeout) throws IOException, SolrServerException {
         long end = System.nanoTime() + timeout.toNanos();
         String waiting = "no state yet";
         while (System.nanoTime() < end) {

@@ -20,6 +20,32 @@ public final class SolrDocuments {
     private SolrDocuments() {
     }
 
+    /** An item (task, deadline, cited document) as the items collection takes it: the fields of the local items index. */
+    public static SolrInputDocument of(vn.vanban.index.ItemIndex.Item i) {
+        SolrInputDocument s = new SolrInputDocument();
+        s.addField(IndexFields.ID, i.key());
+        s.addField(vn.vanban.index.ItemIndex.KEY, i.key());
+        s.addField(vn.vanban.index.ItemIndex.KIND, i.kind());
+        if (i.owner() > 0) {
+            s.addField(vn.vanban.index.ItemIndex.OWNER, Long.toString(i.owner()));
+        }
+        if (i.documentId() != null) {
+            s.addField(vn.vanban.index.ItemIndex.DOCUMENT, i.documentId());
+        }
+        s.addField(IndexFields.BODY, i.text());
+        s.addField(IndexFields.BODY_FOLDED, i.text());
+        if (i.number() != null) {
+            vn.vanban.extract.DocumentNumbers.keys(i.number()).forEach(k -> s.addField(IndexFields.NUMBER, k));
+        }
+        for (String[] f : new String[][] {{vn.vanban.index.ItemIndex.WHO, i.who()}, {vn.vanban.index.ItemIndex.DUE, i.due()},
+                {vn.vanban.index.ItemIndex.LABEL, i.label()}}) {
+            if (f[1] != null && !f[1].isBlank()) {
+                s.addField(f[0], f[1]);
+            }
+        }
+        return s;
+    }
+
     public static SolrInputDocument of(IndexedDocument d) {
         DocumentIndex.Derived v = DocumentIndex.derive(d);
         SolrInputDocument s = new SolrInputDocument();

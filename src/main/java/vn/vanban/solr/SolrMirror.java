@@ -91,7 +91,39 @@ public class SolrMirror implements IndexMirror {
     @Override
     public void delete(long id) {
         if (enabled()) {
-            run("delete document " + id, id, t -> t.client().deleteById(collection, Long.toString(id), COMMIT_WITHIN_MS));
+            run("delete document " + id, id, t -> {
+                t.client().deleteById(collection, Long.toString(id), COMMIT_WITHIN_MS);
+                t.client().deleteByQuery(t.items(), ownedBy(id), COMMIT_WITHIN_MS);
+            });
+        }
+    }
+
+    @Override
+    public void putItems(long owner, List<vn.vanban.index.ItemIndex.Item> items) {
+        if (enabled()) {
+            run("index the items of document " + owner, owner, t -> putItems(t, owner, items));
+        }
+    }
+
+    /** Replaces the items document {@code owner} sets with {@code items} in {@code t}'s items collection. */
+    static void putItems(SolrCollections t, long owner, List<vn.vanban.index.ItemIndex.Item> items) throws Exception {
+        t.client().deleteByQuery(t.items(), ownedBy(owner), COMMIT_WITHIN_MS);
+        if (!items.isEmpty()) {
+            t.client().add(t.items(), items.stream().map(SolrDocuments::of).toList(), COMMIT_WITHIN_MS);
+        }
+    }
+
+    /** The query of the items document {@code owner} sets. */
+    static String ownedBy(long owner) {
+        return "{!term f=" + vn.vanban.index.ItemIndex.OWNER + "}" + owner;
+    }
+
+    @Override
+    public void putCited(List<vn.vanban.index.ItemIndex.Item> items) {
+        if (enabled() && !items.isEmpty()) {
+            // not one document's: a failure leaves them to the next reconciliation (they are written with their citers)
+            run("index " + items.size() + " cited documents", null,
+                    t -> t.client().add(t.items(), items.stream().map(SolrDocuments::of).toList(), COMMIT_WITHIN_MS));
         }
     }
 

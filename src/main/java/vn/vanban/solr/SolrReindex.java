@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrInputDocument;
@@ -23,19 +24,23 @@ public class SolrReindex {
 
     private final DocumentRepository documents;
     private final IndexingView view;
+    private final vn.vanban.ingest.ItemsView items;
 
-    public SolrReindex(DocumentRepository documents, IndexingView view) {
+    public SolrReindex(DocumentRepository documents, IndexingView view, vn.vanban.ingest.ItemsView items) {
         this.documents = documents;
         this.view = view;
+        this.items = items;
     }
 
     /** Replaces what {@code target}'s collection holds with the current documents; returns how many it sent. */
     public int run(SolrCollections target, LongConsumer progress) throws IOException, SolrServerException {
         var client = target.client();
         client.deleteByQuery(target.collection(), "*:*");
+        client.deleteByQuery(target.items(), "*:*");
         int n = 0;
         long after = 0;
         List<SolrInputDocument> batch = new ArrayList<>(BATCH);
+        Map<String, SolrInputDocument> itemBatch = new java.util.LinkedHashMap<>(); // by key: a cited document once
         while (true) {
             List<Long> ids = documents.findCurrentIdsAfter(after, BATCH);
             if (ids.isEmpty()) {
@@ -45,6 +50,7 @@ public class SolrReindex {
                 var d = documents.findById(id);
                 if (d.isPresent()) {
                     batch.add(SolrDocuments.of(view.of(d.get())));
+                    items.of(id).forEach(i -> itemBatch.put(i.key(), SolrDocuments.of(i)));
                     n++;
                 }
                 progress.accept(id);
@@ -53,9 +59,14 @@ public class SolrReindex {
                 client.add(target.collection(), batch);
                 batch.clear();
             }
+            if (!itemBatch.isEmpty()) {
+                client.add(target.items(), new ArrayList<>(itemBatch.values()));
+                itemBatch.clear();
+            }
             after = ids.get(ids.size() - 1);
         }
         client.commit(target.collection());
+        client.commit(target.items());
         return n;
     }
 }

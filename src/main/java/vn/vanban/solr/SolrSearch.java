@@ -118,6 +118,82 @@ public final class SolrSearch implements DocumentSearch {
         }
     }
 
+    @Override
+    public vn.vanban.search.ItemResult searchItems(String userQuery, String kind, int page, int size) {
+        SearchService.checkItemRequest(userQuery, kind, page, size);
+        try {
+            vn.vanban.search.ItemResult result = searchItemsSolr(userQuery, kind, page, size);
+            warned = false;
+            return result;
+        } catch (SolrServerException | IOException | UnavailableException e) {
+            if (!fallBack) {
+                throw new IllegalStateException("SolrCloud cannot answer: " + e.getMessage(), e);
+            }
+            warnOnce(e);
+            return local.searchItems(userQuery, kind, page, size);
+        }
+    }
+
+    /** {@link #searchItems} answered by the items collection alone, as the local items index answers it. */
+    vn.vanban.search.ItemResult searchItemsSolr(String userQuery, String kind, int page, int size)
+            throws SolrServerException, IOException, UnavailableException {
+        SearchService.checkItemRequest(userQuery, kind, page, size);
+        Query base = queries.build(userQuery);
+        ModifiableSolrParams p = new ModifiableSolrParams();
+        SolrQueries solr = new SolrQueries(p, "vq");
+        String q = solr.param(base);
+        p.set("q", "{!v=$" + q + "}");
+        if (kind != null && !kind.isBlank()) {
+            p.add("fq", "{!term f=" + vn.vanban.index.ItemIndex.KIND + "}" + kind);
+        }
+        p.set("start", page * size);
+        p.set("rows", size);
+        p.set("fl", String.join(",", vn.vanban.index.ItemIndex.KEY, vn.vanban.index.ItemIndex.KIND,
+                vn.vanban.index.ItemIndex.DOCUMENT, vn.vanban.index.ItemIndex.WHO, vn.vanban.index.ItemIndex.DUE,
+                vn.vanban.index.ItemIndex.LABEL, IndexFields.BODY_FOLDED, "score"));
+        // an item is a sentence or two: its passages are whole sentences, as the local items index gives them
+        p.set("hl", true);
+        p.set("hl.method", "unified");
+        p.set("hl.fl", IndexFields.BODY_FOLDED);
+        p.set("hl.q", "{!v=$" + q + "}");
+        p.set("hl.snippets", 2);
+        p.set("hl.tag.pre", "<mark>");
+        p.set("hl.tag.post", "</mark>");
+        p.set("hl.encoder", "html");
+        p.set("hl.bs.type", "SENTENCE");
+        p.set("hl.fragsize", 0);
+        p.set("hl.defaultSummary", false);
+        p.set("hl.requireFieldMatch", false);
+        p.set("hl.usePhraseHighlighter", false);
+        p.set("hl.highlightMultiTerm", false);
+        p.set("hl.weightMatches", false);
+        SolrCollections c = cluster();
+        QueryResponse rsp;
+        try {
+            rsp = c.client().query(c.items(), p, SolrRequest.METHOD.POST);
+        } catch (SolrException e) {
+            throw unavailable(e);
+        }
+        Map<String, Map<String, List<String>>> highlighting = rsp.getHighlighting();
+        List<vn.vanban.search.ItemHit> hits = new ArrayList<>();
+        for (SolrDocument d : rsp.getResults()) {
+            String key = (String) d.getFieldValue(vn.vanban.index.ItemIndex.KEY);
+            String k = (String) d.getFieldValue(vn.vanban.index.ItemIndex.KIND);
+            Object doc = d.getFieldValue(vn.vanban.index.ItemIndex.DOCUMENT);
+            Long citedId = k.equals("cited") ? Long.valueOf(key.substring(key.indexOf(':') + 1)) : null;
+            List<String> marked = highlighting == null || highlighting.get(key) == null ? null
+                    : highlighting.get(key).get(IndexFields.BODY_FOLDED);
+            Object score = d.getFieldValue("score");
+            hits.add(new vn.vanban.search.ItemHit(k, doc == null ? null : ((Number) doc).longValue(), citedId,
+                    marked == null || marked.isEmpty() ? org.unbescape.html.HtmlEscape.escapeHtml5Xml(
+                            (String) d.getFieldValue(IndexFields.BODY_FOLDED)) : String.join(" … ", marked),
+                    (String) d.getFieldValue(vn.vanban.index.ItemIndex.WHO), (String) d.getFieldValue(vn.vanban.index.ItemIndex.DUE),
+                    (String) d.getFieldValue(vn.vanban.index.ItemIndex.LABEL), score == null ? 0f : ((Number) score).floatValue()));
+        }
+        return new vn.vanban.search.ItemResult(userQuery, kind == null ? "" : kind, rsp.getResults().getNumFound(), page,
+                size, hits);
+    }
+
     private void warnOnce(Exception e) {
         if (!warned) {
             LOG.warn("SolrCloud cannot answer ({}): searches are answered from the local index until it can", e.toString());

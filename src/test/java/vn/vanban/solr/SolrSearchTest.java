@@ -208,6 +208,36 @@ class SolrSearchTest {
     }
 
     @Test
+    void tasksDeadlinesAndCitedDocumentsAreSearchedInTheItemsCollectionAsLocally() throws Exception {
+        int compared = 0;
+        double overlap = 0;
+        for (String q : List.of("báo cáo", "bao cao", "trước ngày", "ủy ban nhân dân", "nghị định", "kế hoạch",
+                "thông tư", "Sở Tài chính", "tổng hợp", "2099/QĐ-UBND", "quyết định")) {
+            for (String kind : java.util.Arrays.asList(null, "task", "deadline", "cited")) {
+                var l = local.searchItems(q, kind, 0, 10);
+                var s = solr.searchItemsSolr(q, kind, 0, 10);
+                assertEquals(l.total(), s.total(), q + " " + kind);
+                if (!l.hits().isEmpty()) {
+                    List<String> lk = l.hits().stream().map(SolrSearchTest::itemKey).toList();
+                    Set<String> sk = new HashSet<>(s.hits().stream().map(SolrSearchTest::itemKey).toList());
+                    overlap += (double) lk.stream().filter(sk::contains).count() / lk.size();
+                    compared++;
+                    if (l.hits().stream().anyMatch(h -> h.snippet().contains("<mark>"))) {
+                        assertTrue(s.hits().stream().anyMatch(h -> h.snippet().contains("<mark>")), "marked: " + q + " " + kind);
+                    }
+                }
+            }
+        }
+        assertTrue(compared >= 20, "item searches with hits: " + compared);
+        assertTrue(overlap / compared >= 0.9, "mean top-10 overlap of items " + overlap / compared);
+        System.out.printf("items: %d searches with hits, mean top-10 overlap %.3f%n", compared, overlap / compared);
+    }
+
+    private static String itemKey(vn.vanban.search.ItemHit h) {
+        return h.kind() + "|" + h.documentId() + "|" + h.citedId() + "|" + h.due() + "|" + h.who() + "|" + h.label();
+    }
+
+    @Test
     void snippetsMarkTheWordsAndNothingFoundSuggestsWhatWould() throws Exception {
         SearchResult s = solr.searchSolr(SearchRequest.of("an toàn thông tin", 0, 5));
         assertFalse(s.hits().isEmpty());
@@ -311,6 +341,19 @@ class SolrSearchTest {
             collections.client().commit("vanban_catchup");
             assertEquals(new SolrCatchUp.Result(1, 0), node.bean(SolrCatchUp.class).reconcile());
             assertEquals(Set.of(ids.get(0), ids.get(2), ids.get(3)), solrIds("vanban_catchup"));
+            // their tasks and deadlines too (the cited documents of the deleted one stay in the local items index, which
+            // removes a document's own items only, and are not sent again)
+            SolrSearch served = (SolrSearch) node.bean(DocumentSearch.class);
+            SearchService own = node.bean(SearchService.class);
+            long items = 0;
+            for (String q : List.of("báo cáo", "trước ngày", "quyết định", "thực hiện")) {
+                for (String kind : List.of("task", "deadline")) {
+                    long total = own.searchItems(q, kind, 0, 10).total();
+                    assertEquals(total, served.searchItemsSolr(q, kind, 0, 10).total(), q + " " + kind);
+                    items += total;
+                }
+            }
+            assertTrue(items > 0, "tasks and deadlines found");
         }
     }
 
