@@ -37,7 +37,8 @@ public class ScaleBenchCommand implements Callable<Integer> {
     @Option(names = "--solr-zk", description = "the SolrCloud's ZooKeeper (host:port/chroot)")
     String solrZk;
 
-    @Option(names = "--nodes", split = ",", defaultValue = "1,2", description = "counts of Vanban nodes to run (default 1,2)")
+    @Option(names = "--nodes", split = ",", defaultValue = "0,1,2", description = "counts of Vanban nodes to run; 0: one "
+            + "node without SolrCloud, the reference (default 0,1,2)")
     List<Integer> nodes;
 
     @Option(names = "--shards", defaultValue = "2", description = "shards of each new collection (default 2)")
@@ -58,19 +59,25 @@ public class ScaleBenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("%d files, %d cores; collections of %d shards × %d replicas%n", files.size(), cores, shards, replicas);
         List<SolrInputDocument> sent = null;
-        for (int n : nodes) {
+        for (int requested : nodes) {
+            boolean onSolr = requested > 0;
+            int n = Math.max(1, requested);
             String collection = "vanban_scale_" + n + "_" + System.currentTimeMillis();
             Path work = Files.createTempDirectory("vanban-scale");
             List<ApplicationContext> contexts = new ArrayList<>();
             try (SolrCollections made = cluster(collection)) {
-                made.ensure(java.time.Duration.ofMinutes(2)); // made once here, not raced for by the nodes
+                if (onSolr) {
+                    made.ensure(java.time.Duration.ofMinutes(2)); // made once here, not raced for by the nodes
+                }
                 String dbUrl = null;
                 for (int i = 0; i < n; i++) {
                     Map<String, Object> p = new HashMap<>();
                     if (dbUrl != null) {
                         p.put("datasources.default.url", dbUrl); // one database for all the nodes
                     }
-                    p.put(solrZk != null ? "vanban.solr.zk" : "vanban.solr.urls", solrZk != null ? solrZk : solr);
+                    if (onSolr) {
+                        p.put(solrZk != null ? "vanban.solr.zk" : "vanban.solr.urls", solrZk != null ? solrZk : solr);
+                    }
                     p.put("vanban.solr.collection", collection);
                     p.put("vanban.solr.shards", shards);
                     p.put("vanban.solr.replicas", replicas);
@@ -92,6 +99,11 @@ public class ScaleBenchCommand implements Callable<Integer> {
                     t.join();
                 }
                 double sec = (System.nanoTime() - t0) / 1e9;
+                if (!onSolr) {
+                    System.out.printf("vanban, 1 node, no SolrCloud (the reference): %d files in %.1f s = %.1f docs/s%n",
+                            files.size(), sec, files.size() / sec);
+                    continue;
+                }
                 long failed = outcomes.stream().flatMap(List::stream).filter(o -> o.status() == IngestOutcome.Status.FAILED).count();
                 var search = ((vn.vanban.solr.SolrSearch) contexts.get(0).getBean(vn.vanban.search.DocumentSearch.class)).strict();
                 long stored = contexts.get(0).getBean(vn.vanban.store.DocumentRepository.class).findCurrentIds().size();

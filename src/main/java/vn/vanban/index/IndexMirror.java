@@ -13,8 +13,11 @@ public interface IndexMirror {
     /** Removes document {@code id} and the items it sets. */
     void delete(long id);
 
-    /** Replaces the items (tasks, deadlines, cited documents) document {@code owner} sets with {@code items}. */
-    default void putItems(long owner, java.util.List<ItemIndex.Item> items) {
+    /**
+     * Replaces the items (tasks, deadlines, cited documents) document {@code owner} sets with {@code items};
+     * {@code fresh} when the document was just stored, so it has none yet to replace.
+     */
+    default void putItems(long owner, java.util.List<ItemIndex.Item> items, boolean fresh) {
     }
 
     /** Replaces the items of cited documents {@code items}, by key. */

@@ -37,14 +37,17 @@ public class DocumentIndexer {
     /** Indexes {@code doc} (a current version) and its items, all read from the database. */
     public void put(StoredDocument doc) {
         putIndexed(view.of(doc));
-        putItems(doc.id(), itemsView.of(doc.id()));
+        putItems(doc.id(), itemsView.of(doc.id()), false);
     }
 
-    /** Writes the items document {@code owner} sets into the items index and every mirror of it. */
-    private void putItems(long owner, List<ItemIndex.Item> list) {
+    /**
+     * Writes the items document {@code owner} sets into the items index and every mirror of it ({@code fresh}: the
+     * document was just stored and has none to replace).
+     */
+    private void putItems(long owner, List<ItemIndex.Item> list, boolean fresh) {
         items.put(owner, list);
         for (var m : mirrors) {
-            m.putItems(owner, list);
+            m.putItems(owner, list, fresh);
         }
     }
 
@@ -59,7 +62,7 @@ public class DocumentIndexer {
     /** Indexes {@code doc} just stored, with its normalized text, work and tags at hand (no reading back). */
     public void put(StoredDocument doc, String normalized, WorkExtractor.Work work, java.util.List<String> tags) {
         putIndexed(view.of(doc, normalized, !work.deadlines().isEmpty(), tags));
-        putItems(doc.id(), itemsView.of(doc, work));
+        putItems(doc.id(), itemsView.of(doc, work), true); // a new version is a new document: no items yet
     }
 
     /** Indexes {@code doc} in the document index alone (reconciliation compares each index with the database). */
@@ -91,7 +94,7 @@ public class DocumentIndexer {
 
     /** Indexes the items of {@code doc} alone (a version that is not current keeps its items). */
     public void putItems(long documentId) {
-        putItems(documentId, itemsView.of(documentId));
+        putItems(documentId, itemsView.of(documentId), false);
     }
 
     /** Indexes cited documents {@code nodes} as they stand. */

@@ -25,8 +25,12 @@ public final class SolrCollections implements AutoCloseable {
     /** The files of the configset, under {@code solr/vanban/conf} in the resources. */
     static final List<String> CONFIGSET_FILES = List.of("solrconfig.xml", "schema.xml", "clause-mark.txt", "tone-placement.txt");
 
-    /** The configset's name in the cluster: Vanban's name and a version, raised with every change of its files. */
-    public static final String CONFIGSET = "vanban-2";
+    /**
+     * The configset's name in the cluster: "vanban-" and the first 12 hex digits of the SHA-256 of its files, so a
+     * Vanban whose configset changed uploads it under a new name and never takes a cluster's older one for its own
+     * (a collection keeps the configset it was made with: `reindex --solr` into a new collection moves to the new one).
+     */
+    public static final String CONFIGSET = "vanban-" + vn.vanban.store.BlobStore.sha256(configsetZipContent()).substring(0, 12);
 
     private final String collection;
     private final int shards;
@@ -141,6 +145,23 @@ public final class SolrCollections implements AutoCloseable {
             }
         }
         throw new SolrServerException("collection " + collection + " not active within " + timeout.toSeconds() + " s: " + waiting);
+    }
+
+    /** The configset's files, one after the other (what its name is a hash of). */
+    private static byte[] configsetZipContent() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (String name : CONFIGSET_FILES) {
+            try (InputStream in = SolrCollections.class.getResourceAsStream("/solr/vanban/conf/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("configset file missing from the resources: " + name);
+                }
+                bytes.writeBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                in.transferTo(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** The configset as the Configset API takes it: a zip of its files at the root. */

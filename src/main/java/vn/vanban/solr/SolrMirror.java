@@ -6,17 +6,22 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.solr.common.SolrInputDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanban.index.IndexMirror;
 import vn.vanban.index.IndexedDocument;
 
 /**
- * Keeps a SolrCloud collection in step with the local index when one is set ({@code vanban.solr.urls} —
- * VANBAN_SOLR_URLS, comma-separated — or {@code vanban.solr.zk} — VANBAN_SOLR_ZK); without either it does nothing. The
- * collection is made from the shipped configset at the first write if the cluster lacks it. A write Solr refuses or
- * cannot take is logged and noted ({@link SolrPending}): the database is the truth, the local index is written all the
- * same, and {@link SolrCatchUp} sends what the collection missed when it answers again.
+ * Keeps a SolrCloud collection (and its items' collection) in step with the local indexes when one is set
+ * ({@code vanban.solr.urls} — VANBAN_SOLR_URLS, comma-separated — or {@code vanban.solr.zk} — VANBAN_SOLR_ZK); without
+ * either it does nothing. The collections are made from the shipped configset at the first write if the cluster lacks
+ * them. Writes are queued and sent in order by one sender thread, the added documents next to each other in one
+ * request (up to {@value #BATCH}), each made visible by Solr within {@value #COMMIT_WITHIN_MS} ms; ingest does not wait
+ * for Solr unless the queue is full. Every document written is first noted in the database ({@link SolrPending}) and
+ * the note removed once Solr took it: a write Solr refuses or cannot take (logged once, writes then pause), or one lost
+ * with the process, is sent again by {@link SolrCatchUp}. The database is the truth; the local index is written all
+ * the same.
  */
 @Singleton
 public class SolrMirror implements IndexMirror {
@@ -84,24 +89,26 @@ public class SolrMirror implements IndexMirror {
     @Override
     public void put(IndexedDocument doc) {
         if (enabled()) {
-            run("add document " + doc.id(), doc.id(), t -> t.client().add(collection, SolrDocuments.of(doc), COMMIT_WITHIN_MS));
+            write(new Op("add document " + doc.id(), doc.id(), SolrDocuments.of(doc), null, null));
         }
     }
 
     @Override
     public void delete(long id) {
         if (enabled()) {
-            run("delete document " + id, id, t -> {
+            write(new Op("delete document " + id, id, null, null, t -> {
                 t.client().deleteById(collection, Long.toString(id), COMMIT_WITHIN_MS);
                 t.client().deleteByQuery(t.items(), ownedBy(id), COMMIT_WITHIN_MS);
-            });
+            }));
         }
     }
 
     @Override
-    public void putItems(long owner, List<vn.vanban.index.ItemIndex.Item> items) {
+    public void putItems(long owner, List<vn.vanban.index.ItemIndex.Item> items, boolean fresh) {
         if (enabled()) {
-            run("index the items of document " + owner, owner, t -> putItems(t, owner, items));
+            write(fresh ? new Op("index the items of document " + owner, owner, null,
+                    items.stream().map(SolrDocuments::of).toList(), null) // nothing to replace: added with the next adds
+                    : new Op("index the items of document " + owner, owner, null, null, t -> putItems(t, owner, items)));
         }
     }
 
@@ -122,8 +129,8 @@ public class SolrMirror implements IndexMirror {
     public void putCited(List<vn.vanban.index.ItemIndex.Item> items) {
         if (enabled() && !items.isEmpty()) {
             // not one document's: a failure leaves them to the next reconciliation (they are written with their citers)
-            run("index " + items.size() + " cited documents", null,
-                    t -> t.client().add(t.items(), items.stream().map(SolrDocuments::of).toList(), COMMIT_WITHIN_MS));
+            write(new Op("index " + items.size() + " cited documents", null, null,
+                    items.stream().map(SolrDocuments::of).toList(), null)); // by key: added with the next adds
         }
     }
 
@@ -152,33 +159,151 @@ public class SolrMirror implements IndexMirror {
         pauseUntil = System.nanoTime();
     }
 
-    /** Runs a write of document {@code id} (null: not one document's), noting the document as missed if it fails. */
-    private void run(String what, Long id, Write write) {
-        if (paused()) {
-            if (id != null) {
-                pending.add(id); // sent when the cluster answers again
+    /**
+     * One write, in the order given: a document added ({@code add}) or items added ({@code itemAdds}) — sent with the
+     * adds queued next to them, one request for each collection — or another write, alone; {@code documentId} the
+     * document it concerns (null: not one document's).
+     */
+    private record Op(String what, Long documentId, SolrInputDocument add, List<SolrInputDocument> itemAdds, Write write) {
+        boolean adds() {
+            return write == null;
+        }
+    }
+
+    /** Writes waiting for the sender; ingest waits when it is full (the cluster slower than ingest). */
+    private final java.util.concurrent.BlockingQueue<Op> queue = new java.util.concurrent.LinkedBlockingQueue<>(QUEUE);
+    static final int QUEUE = 2000;
+    /** Documents added in one request at most. */
+    static final int BATCH = 200;
+    /** Writes of each document queued or being sent: its note is removed when the last one is sent. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Integer> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Thread sender;
+    private volatile boolean closing;
+
+    /**
+     * Queues a write for the sender, the document noted first as not yet in the collection ({@link SolrPending}): a
+     * write that fails, waits while the cluster is down, or is lost with the process is sent again by the catch-up.
+     */
+    private void write(Op op) {
+        if (op.documentId() != null) {
+            pending.add(op.documentId());
+        }
+        if (paused() || closing) {
+            return; // noted: sent when the cluster answers again
+        }
+        if (op.documentId() != null) {
+            inFlight.merge(op.documentId(), 1, Integer::sum);
+        }
+        startSender();
+        try {
+            queue.put(op);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished(List.of(op), false);
+        }
+    }
+
+    private synchronized void startSender() {
+        if (sender == null) {
+            sender = Thread.ofPlatform().daemon().name("solr-mirror").start(this::send);
+        }
+    }
+
+    /** The sender: takes the writes in order, the adds next to each other in one request. */
+    private void send() {
+        List<Op> batch = new java.util.ArrayList<>();
+        while (!closing || !queue.isEmpty()) {
+            Op op;
+            try {
+                op = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
             }
-            return;
+            if (op == null) {
+                continue;
+            }
+            batch.clear();
+            batch.add(op);
+            while (op.adds() && batch.size() < BATCH && queue.peek() != null && queue.peek().adds()) {
+                batch.add(queue.poll()); // the one consumer: what was peeked is what is taken
+            }
+            finished(batch, sendNow(batch));
+        }
+    }
+
+    /** Sends one request's writes; false when the cluster is paused or failed them (their documents stay noted). */
+    private boolean sendNow(List<Op> batch) {
+        if (paused()) {
+            return false;
         }
         try {
-            write.to(target());
-            warned = false;
-        } catch (Exception e) {
-            if (id != null) {
-                pending.add(id);
+            SolrCollections t = target();
+            if (batch.get(0).adds()) {
+                List<SolrInputDocument> docs = batch.stream().map(Op::add).filter(java.util.Objects::nonNull).toList();
+                List<SolrInputDocument> items = batch.stream().filter(o -> o.itemAdds() != null)
+                        .flatMap(o -> o.itemAdds().stream()).toList();
+                if (!docs.isEmpty()) {
+                    t.client().add(collection, docs, COMMIT_WITHIN_MS);
+                }
+                if (!items.isEmpty()) {
+                    t.client().add(t.items(), items, COMMIT_WITHIN_MS);
+                }
+            } else {
+                batch.get(0).write().to(t);
             }
+            warned = false;
+            return true;
+        } catch (Exception e) {
             pauseUntil = System.nanoTime() + PAUSE.toNanos();
             if (!warned) { // once until a write succeeds again, not once a document
                 LOG.warn("SolrCloud ({}) out of step: {} failed ({}); writes pause {} s; the local index and the database "
                         + "have everything, and the documents missed are sent again when the cluster answers",
-                        zk != null ? zk : String.join(",", urls), what, e.toString(), PAUSE.toSeconds());
+                        zk != null ? zk : String.join(",", urls), batch.get(0).what(), e.toString(), PAUSE.toSeconds());
                 warned = true;
+            }
+            return false;
+        }
+    }
+
+    /** Counts the writes done; the notes of documents with nothing left to send, all sent, are removed. */
+    private void finished(List<Op> batch, boolean sent) {
+        List<Long> done = new java.util.ArrayList<>();
+        for (Op op : batch) {
+            if (op.documentId() != null) {
+                Integer left = inFlight.compute(op.documentId(), (id, n) -> n == null || n <= 1 ? null : n - 1);
+                if (left == null && sent) {
+                    done.add(op.documentId());
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            try {
+                pending.done(done);
+            } catch (RuntimeException e) {
+                LOG.debug("could not clear the notes of documents sent to SolrCloud (sent again later): {}", e.toString());
             }
         }
     }
 
+    /** Waits until every write queued so far is sent (or given up), at most {@code timeout}. */
+    public void flush(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while ((!queue.isEmpty() || !inFlight.isEmpty()) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+    }
+
     @PreDestroy
-    public synchronized void close() throws Exception {
+    public void close() throws Exception {
+        closing = true; // what is queued is sent (or given up, paused) before the connection closes
+        Thread t = sender;
+        if (t != null) {
+            t.join(Duration.ofSeconds(30).toMillis());
+        }
+        closeConnection();
+    }
+
+    private synchronized void closeConnection() throws Exception {
         if (target != null) {
             target.close();
             target = null;

@@ -131,6 +131,9 @@ class SolrCloudTest {
             awaitIds("vanban_mirror", java.util.Set.of(Long.toString(ids.get(0)), Long.toString(ids.get(1)), Long.toString(ids.get(2))));
             node.bean(vn.vanban.correction.Deletions.class).delete(ids.get(1), "test", null);
             awaitIds("vanban_mirror", java.util.Set.of(Long.toString(ids.get(0)), Long.toString(ids.get(2))));
+            // every document noted before it was sent, the note removed once Solr took it: none left
+            node.bean(SolrMirror.class).flush(Duration.ofSeconds(30));
+            assertEquals(0, node.bean(SolrPending.class).count());
             // the document's fields as the local index derives them: its number finds it
             var doc = node.bean(vn.vanban.store.DocumentRepository.class).findById(ids.get(0)).orElseThrow();
             org.junit.jupiter.api.Assertions.assertNotNull(doc.docNumber(), "the fixture has a number: " + doc.fileName());
