@@ -624,18 +624,7 @@ public class SearchService implements DocumentSearch {
     private static Query filtered(Query base, SearchRequest r) {
         checkRanges(r);
         DrillDownQuery q = new DrillDownQuery(DocumentIndex.FACETS, base);
-        addIf(q, IndexFields.FACET_TYPE, r.type());
-        addIf(q, IndexFields.FACET_ISSUER, r.issuer());
-        addIf(q, IndexFields.FACET_PROVINCE, r.province());
-        addIf(q, IndexFields.FACET_FIELD, r.field());
-        addIf(q, IndexFields.FACET_VALIDITY, r.validity());
-        addIf(q, IndexFields.FACET_TAG, r.tag());
-        if (r.draft() != null) {
-            q.add(IndexFields.FACET_STATUS, r.draft() ? "draft" : "final");
-        }
-        if (r.hasDeadlines() != null) {
-            q.add(IndexFields.FACET_DEADLINES, r.hasDeadlines() ? "yes" : "no");
-        }
+        facetFilters(r).forEach(q::add);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
         if (r.yearFrom() != null || r.yearTo() != null) {
             int from = r.yearFrom() == null ? Integer.MIN_VALUE : r.yearFrom();
@@ -650,9 +639,27 @@ public class SearchService implements DocumentSearch {
         return b.build();
     }
 
-    private static void addIf(DrillDownQuery q, String dim, String value) {
+    /** The facet values {@code r} filters on, by dimension (in the order of the request's fields). */
+    public static Map<String, String> facetFilters(SearchRequest r) {
+        Map<String, String> out = new LinkedHashMap<>();
+        putIf(out, IndexFields.FACET_TYPE, r.type());
+        putIf(out, IndexFields.FACET_ISSUER, r.issuer());
+        putIf(out, IndexFields.FACET_PROVINCE, r.province());
+        putIf(out, IndexFields.FACET_FIELD, r.field());
+        putIf(out, IndexFields.FACET_VALIDITY, r.validity());
+        putIf(out, IndexFields.FACET_TAG, r.tag());
+        if (r.draft() != null) {
+            out.put(IndexFields.FACET_STATUS, r.draft() ? "draft" : "final");
+        }
+        if (r.hasDeadlines() != null) {
+            out.put(IndexFields.FACET_DEADLINES, r.hasDeadlines() ? "yes" : "no");
+        }
+        return out;
+    }
+
+    private static void putIf(Map<String, String> out, String dim, String value) {
         if (value != null && !value.isBlank()) {
-            q.add(dim, value.strip());
+            out.put(dim, value.strip());
         }
     }
 

@@ -87,17 +87,7 @@ public final class SolrSearch implements DocumentSearch {
     public SearchResult search(SearchRequest r) {
         SearchService.window(r.page(), r.size());
         SearchService.checkRanges(r);
-        try {
-            SearchResult result = searchSolr(r);
-            warned = false;
-            return result;
-        } catch (SolrServerException | IOException | UnavailableException e) {
-            if (!fallBack) {
-                throw new IllegalStateException("SolrCloud cannot answer: " + e.getMessage(), e);
-            }
-            warnOnce(e);
-            return local.search(r);
-        }
+        return answered(() -> searchSolr(r), () -> local.search(r));
     }
 
     @Override
@@ -105,32 +95,35 @@ public final class SolrSearch implements DocumentSearch {
         if (size < 1 || size > SearchService.MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("size between 1 and " + SearchService.MAX_PAGE_SIZE + " (got " + size + ")");
         }
-        try {
-            Optional<List<SearchHit>> hits = similarSolr(id, size);
-            warned = false;
-            return hits;
-        } catch (SolrServerException | IOException | UnavailableException e) {
-            if (!fallBack) {
-                throw new IllegalStateException("SolrCloud cannot answer: " + e.getMessage(), e);
-            }
-            warnOnce(e);
-            return local.similar(id, size);
-        }
+        return answered(() -> similarSolr(id, size), () -> local.similar(id, size));
     }
 
     @Override
     public vn.vanban.search.ItemResult searchItems(String userQuery, String kind, int page, int size) {
         SearchService.checkItemRequest(userQuery, kind, page, size);
+        return answered(() -> searchItemsSolr(userQuery, kind, page, size), () -> local.searchItems(userQuery, kind, page, size));
+    }
+
+    /** A request to the cluster. */
+    private interface SolrCall<T> {
+        T run() throws SolrServerException, IOException, UnavailableException;
+    }
+
+    /** Solr's answer; the local index's when the cluster cannot answer (and this search falls back), logged once. */
+    private <T> T answered(SolrCall<T> solr, java.util.function.Supplier<T> fromLocal) {
         try {
-            vn.vanban.search.ItemResult result = searchItemsSolr(userQuery, kind, page, size);
+            T result = solr.run();
             warned = false;
             return result;
         } catch (SolrServerException | IOException | UnavailableException e) {
             if (!fallBack) {
                 throw new IllegalStateException("SolrCloud cannot answer: " + e.getMessage(), e);
             }
-            warnOnce(e);
-            return local.searchItems(userQuery, kind, page, size);
+            if (!warned) {
+                LOG.warn("SolrCloud cannot answer ({}): searches are answered from the local index until it can", e.toString());
+                warned = true;
+            }
+            return fromLocal.get();
         }
     }
 
@@ -152,21 +145,7 @@ public final class SolrSearch implements DocumentSearch {
                 vn.vanban.index.ItemIndex.DOCUMENT, vn.vanban.index.ItemIndex.WHO, vn.vanban.index.ItemIndex.DUE,
                 vn.vanban.index.ItemIndex.LABEL, IndexFields.BODY_FOLDED, "score"));
         // an item is a sentence or two: its passages are whole sentences, as the local items index gives them
-        p.set("hl", true);
-        p.set("hl.method", "unified");
-        p.set("hl.fl", IndexFields.BODY_FOLDED);
-        p.set("hl.q", "{!v=$" + q + "}");
-        p.set("hl.snippets", 2);
-        p.set("hl.tag.pre", "<mark>");
-        p.set("hl.tag.post", "</mark>");
-        p.set("hl.encoder", "html");
-        p.set("hl.bs.type", "SENTENCE");
-        p.set("hl.fragsize", 0);
-        p.set("hl.defaultSummary", false);
-        p.set("hl.requireFieldMatch", false);
-        p.set("hl.usePhraseHighlighter", false);
-        p.set("hl.highlightMultiTerm", false);
-        p.set("hl.weightMatches", false);
+        highlight(p, "{!v=$" + q + "}", true);
         SolrCollections c = cluster();
         QueryResponse rsp;
         try {
@@ -192,13 +171,6 @@ public final class SolrSearch implements DocumentSearch {
         }
         return new vn.vanban.search.ItemResult(userQuery, kind == null ? "" : kind, rsp.getResults().getNumFound(), page,
                 size, hits);
-    }
-
-    private void warnOnce(Exception e) {
-        if (!warned) {
-            LOG.warn("SolrCloud cannot answer ({}): searches are answered from the local index until it can", e.toString());
-            warned = true;
-        }
     }
 
     /** The cluster could not be reached or has no live replica for a shard. */
@@ -277,7 +249,7 @@ public final class SolrSearch implements DocumentSearch {
             Query printed = queries.printedNumbers(r.query());
             Query marked = printed == null ? base : new BooleanQuery.Builder().add(base, BooleanClause.Occur.SHOULD)
                     .add(printed, BooleanClause.Occur.SHOULD).build();
-            highlight(p, "{!v=$" + solr.param(marked) + "}");
+            highlight(p, "{!v=$" + solr.param(marked) + "}", false);
         }
         QueryResponse rsp = query(p);
         Map<String, Map<String, List<String>>> highlighting = rsp.getHighlighting();
@@ -286,11 +258,7 @@ public final class SolrSearch implements DocumentSearch {
             String id = (String) d.getFieldValue(IndexFields.ID);
             List<String> snippet = highlighting == null || highlighting.get(id) == null ? null
                     : highlighting.get(id).get(IndexFields.BODY_FOLDED);
-            Object score = d.getFieldValue("score");
-            hits.add(SearchHit.of(f -> d.getFieldValue(f) == null ? null : d.getFieldValue(f).toString(),
-                    score == null ? 0f : ((Number) score).floatValue(), snippet == null || snippet.isEmpty()
-                            ? SearchService.leadSnippet((String) d.getFieldValue(SolrDocuments.LEAD))
-                            : String.join(" … ", snippet)));
+            hits.add(hit(d, snippet == null || snippet.isEmpty() ? null : String.join(" … ", snippet)));
         }
         Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
         for (String dim : IndexFields.FACETS) {
@@ -315,8 +283,12 @@ public final class SolrSearch implements DocumentSearch {
                 order.name().toLowerCase(java.util.Locale.ROOT), hits, facets, numbers, suggestions);
     }
 
-    /** Highlighting as the local snippets do it: two passages of about 200 characters broken at a space, HTML-escaped. */
-    private static void highlight(ModifiableSolrParams p, String query) {
+    /**
+     * Highlighting as the local snippets do it: two passages HTML-escaped, matches in {@code <mark>} — of about
+     * {@value SearchService#PASSAGE_CHARS} characters broken at a space, or with {@code sentences} whole sentences
+     * (items).
+     */
+    private static void highlight(ModifiableSolrParams p, String query, boolean sentences) {
         p.set("hl", true);
         p.set("hl.method", "unified");
         p.set("hl.fl", IndexFields.BODY_FOLDED);
@@ -325,17 +297,22 @@ public final class SolrSearch implements DocumentSearch {
         p.set("hl.tag.pre", "<mark>");
         p.set("hl.tag.post", "</mark>");
         p.set("hl.encoder", "html");
-        p.set("hl.bs.type", "SEPARATOR");
-        p.set("hl.bs.separator", " ");
-        p.set("hl.fragsize", SearchService.PASSAGE_CHARS);
-        p.set("hl.fragAlignRatio", "0.5");
-        p.set("hl.fragsizeIsMinimum", false);
+        if (sentences) {
+            p.set("hl.bs.type", "SENTENCE");
+            p.set("hl.fragsize", 0);
+        } else {
+            p.set("hl.bs.type", "SEPARATOR");
+            p.set("hl.bs.separator", " ");
+            p.set("hl.fragsize", SearchService.PASSAGE_CHARS);
+            p.set("hl.fragAlignRatio", "0.5");
+            p.set("hl.fragsizeIsMinimum", false);
+            p.set("hl.maxAnalyzedChars", 1_000_000);
+        }
         p.set("hl.defaultSummary", false);
         p.set("hl.requireFieldMatch", false);
         p.set("hl.usePhraseHighlighter", false);
         p.set("hl.highlightMultiTerm", false);
         p.set("hl.weightMatches", false);
-        p.set("hl.maxAnalyzedChars", 1_000_000);
     }
 
     /** The filters of {@code r} (none when null) as filter queries: facet values as terms, years and days as ranges. */
@@ -353,26 +330,8 @@ public final class SolrSearch implements DocumentSearch {
 
     /** The request's facet filters as queries: each value a term of its dimension's field. */
     static List<Query> filters(SearchRequest r) {
-        List<Query> out = new ArrayList<>();
-        term(out, IndexFields.FACET_TYPE, r.type());
-        term(out, IndexFields.FACET_ISSUER, r.issuer());
-        term(out, IndexFields.FACET_PROVINCE, r.province());
-        term(out, IndexFields.FACET_FIELD, r.field());
-        term(out, IndexFields.FACET_VALIDITY, r.validity());
-        term(out, IndexFields.FACET_TAG, r.tag());
-        if (r.draft() != null) {
-            term(out, IndexFields.FACET_STATUS, r.draft() ? "draft" : "final");
-        }
-        if (r.hasDeadlines() != null) {
-            term(out, IndexFields.FACET_DEADLINES, r.hasDeadlines() ? "yes" : "no");
-        }
-        return out;
-    }
-
-    private static void term(List<Query> out, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            out.add(new TermQuery(new org.apache.lucene.index.Term(field, value.strip())));
-        }
+        return SearchService.facetFilters(r).entrySet().stream()
+                .<Query>map(f -> new TermQuery(new org.apache.lucene.index.Term(f.getKey(), f.getValue()))).toList();
     }
 
     /** The year and day ranges of {@code r}, as Solr range filters (none when open). */
@@ -451,12 +410,17 @@ public final class SolrSearch implements DocumentSearch {
         p.set("fl", String.join(",", SearchService.HIT_FIELDS) + "," + SolrDocuments.LEAD + ",score");
         List<SearchHit> hits = new ArrayList<>();
         for (SolrDocument d : query(p).getResults()) {
-            Object score = d.getFieldValue("score");
-            hits.add(SearchHit.of(f -> d.getFieldValue(f) == null ? null : d.getFieldValue(f).toString(),
-                    score == null ? 0f : ((Number) score).floatValue(),
-                    SearchService.leadSnippet((String) d.getFieldValue(SolrDocuments.LEAD))));
+            hits.add(hit(d, null));
         }
         return Optional.of(hits);
+    }
+
+    /** A hit from a document Solr returned, with {@code snippet} (null: the start of its text). */
+    private static SearchHit hit(SolrDocument d, String snippet) {
+        Object score = d.getFieldValue("score");
+        return SearchHit.of(f -> d.getFieldValue(f) == null ? null : d.getFieldValue(f).toString(),
+                score == null ? 0f : ((Number) score).floatValue(),
+                snippet != null ? snippet : SearchService.leadSnippet((String) d.getFieldValue(SolrDocuments.LEAD)));
     }
 
     private SolrCollections cluster() throws UnavailableException {

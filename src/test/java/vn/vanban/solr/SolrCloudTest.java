@@ -49,11 +49,7 @@ class SolrCloudTest {
         cloud = SolrCloudProcess.start(dir.resolve("solr"), 2);
         collections = new SolrCollections(cloud.nodeUrls(), "vanban_test", 2, 2);
         firstSetUp = collections.ensure(Duration.ofMinutes(3));
-        app = vn.vanban.support.TestApp.start(vn.vanban.support.Databases.H2);
-        var ingest = app.bean(vn.vanban.ingest.IngestService.class);
-        for (Path f : fixtureTexts()) {
-            ingest.ingest("test:" + f.getFileName(), f.getFileName().toString(), Files.readAllBytes(f), false);
-        }
+        app = repositoryOfFixtures();
         documents = app.bean(SolrReindex.class).run(collections, id -> { });
     }
 
@@ -283,7 +279,18 @@ class SolrCloudTest {
         });
     }
 
-    private static List<Path> fixtureTexts() throws IOException {
+    /** A repository on the embedded database holding the 28 test texts. */
+    static vn.vanban.support.TestApp repositoryOfFixtures() throws IOException {
+        var app = vn.vanban.support.TestApp.start(vn.vanban.support.Databases.H2);
+        var ingest = app.bean(vn.vanban.ingest.IngestService.class);
+        for (Path f : fixtureTexts()) {
+            ingest.ingest("test:" + f.getFileName(), f.getFileName().toString(), Files.readAllBytes(f), false);
+        }
+        return app;
+    }
+
+    /** The dev, web and gazette test texts. */
+    static List<Path> fixtureTexts() throws IOException {
         try (Stream<Path> s = Stream.of("dev", "web", "gazette").flatMap(sub -> list(Path.of("src/test/resources/fixtures", sub)))) {
             return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }

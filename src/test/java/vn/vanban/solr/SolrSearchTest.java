@@ -51,11 +51,7 @@ class SolrSearchTest {
         cloud = SolrCloudProcess.start(dir.resolve("solr"), 2);
         collections = new SolrCollections(cloud.nodeUrls(), "vanban_search", 2, 2);
         collections.ensure(Duration.ofMinutes(3));
-        app = vn.vanban.support.TestApp.start(vn.vanban.support.Databases.H2);
-        var ingest = app.bean(vn.vanban.ingest.IngestService.class);
-        for (Path f : fixtureTexts()) {
-            ingest.ingest("test:" + f.getFileName(), f.getFileName().toString(), Files.readAllBytes(f), false);
-        }
+        app = SolrCloudTest.repositoryOfFixtures();
         app.bean(SolrReindex.class).run(collections, id -> { });
         local = app.bean(SearchService.class);
         solr = new SolrSearch(local, () -> collections, app.bean(vn.vanban.index.DocumentIndex.class).analyzer());
@@ -365,12 +361,6 @@ class SolrSearchTest {
     }
 
     private static List<Path> fixtureTexts() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (String sub : List.of("dev", "web", "gazette")) {
-            try (Stream<Path> s = Files.walk(Path.of("src/test/resources/fixtures", sub))) {
-                s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(out::add);
-            }
-        }
-        return out;
+        return SolrCloudTest.fixtureTexts();
     }
 }
