@@ -24,13 +24,7 @@ public class SolrPending {
     /** Notes that the collection missed a write of document {@code id}. */
     @Transactional
     public void add(long id) {
-        boolean noted = jdbc.prepareStatement("SELECT 1 FROM solr_pending WHERE document_id = ?", ps -> {
-            ps.setLong(1, id);
-            try (var rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
-        if (!noted) {
+        if (!isNoted(id)) {
             try {
                 jdbc.prepareStatement("INSERT INTO solr_pending (document_id, since) VALUES (?, ?)", ps -> {
                     ps.setLong(1, id);

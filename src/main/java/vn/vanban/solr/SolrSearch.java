@@ -112,7 +112,12 @@ public final class SolrSearch implements DocumentSearch {
     /** Solr's answer; the local index's when the cluster cannot answer (and this search falls back), logged once. */
     private <T> T answered(SolrCall<T> solr, java.util.function.Supplier<T> fromLocal) {
         try {
-            T result = solr.run();
+            T result;
+            try {
+                result = solr.run();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause(); // a request made while the query was built (the first hits' texts)
+            }
             warned = false;
             return result;
         } catch (SolrServerException | IOException | UnavailableException e) {
@@ -363,7 +368,8 @@ public final class SolrSearch implements DocumentSearch {
             }
             return texts;
         } catch (SolrServerException | IOException | UnavailableException e) {
-            throw new IllegalStateException("SolrCloud could not give the first hits' texts", e);
+            // out of the query builder unchecked, taken back as the cluster failing by answered(…)
+            throw new java.io.UncheckedIOException(new IOException("SolrCloud could not give the first hits' texts", e));
         }
     }
 
