@@ -133,7 +133,7 @@ public class LoadBenchCommand implements Callable<Integer> {
                 if (held < index.ids().size()) {
                     long t0 = System.nanoTime();
                     int n = ctx.getBean(vn.vanban.solr.SolrReindex.class).run(
-                            ctx.getBean(vn.vanban.solr.SolrMirror.class).connection(), id -> { });
+                            ctx.getBean(vn.vanban.solr.SolrMirror.class).connection(), id -> { }).sent();
                     double sec = (System.nanoTime() - t0) / 1e9;
                     System.out.printf("SolrCloud filled from the database: %d documents in %.0f s (%.0f docs/s)%n", n, sec, n / sec);
                 }

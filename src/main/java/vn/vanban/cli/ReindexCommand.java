@@ -67,11 +67,15 @@ public class ReindexCommand implements Callable<Integer> {
         try (var target = solrZk != null ? vn.vanban.solr.SolrCollections.viaZooKeeper(solrZk, collection, shards, replicas)
                 : new vn.vanban.solr.SolrCollections(solr, collection, shards, replicas)) {
             System.out.println("SolrCloud: " + target.ensure(java.time.Duration.ofMinutes(5)));
-            int n;
+            vn.vanban.solr.SolrReindex.Result r;
             try (ProgressBar bar = new ProgressBar("Solr", total)) {
-                n = solrReindex.run(target, id -> bar.step());
+                r = solrReindex.run(target, id -> bar.step());
             }
-            System.out.printf("đã lập chỉ mục %d văn bản vào SolrCloud (collection %s)%n", n, collection);
+            System.out.printf("đã lập chỉ mục %d văn bản vào SolrCloud: %s là %s, %s là %s%s%n", r.sent(), collection, r.documents(),
+                    target.items(), r.items(), r.deleted().isEmpty() ? "" : "; đã xoá bản cũ " + String.join(", ", r.deleted()));
+            if (r.caughtUp().sent() + r.caughtUp().removed() > 0) {
+                System.out.printf("văn bản ghi trong lúc lập chỉ mục: %d gửi thêm, %d gỡ%n", r.caughtUp().sent(), r.caughtUp().removed());
+            }
             return 0;
         } catch (Exception e) {
             System.err.println("Không lập được chỉ mục SolrCloud (" + where + "): " + e.getMessage());

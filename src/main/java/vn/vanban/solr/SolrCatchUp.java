@@ -89,7 +89,15 @@ public class SolrCatchUp implements ApplicationEventListener<ServerStartupEvent>
      */
     public Result reconcile() throws Exception {
         Result noted = sendPending();
-        SolrCollections c = mirror.connection();
+        Result diff = inStep(mirror.connection());
+        return new Result(noted.sent() + diff.sent(), noted.removed() + diff.removed());
+    }
+
+    /**
+     * {@code c}'s collections in step with the database by the documents' ids: the current documents it lacks sent,
+     * those it holds that are no longer current removed (with their items).
+     */
+    public Result inStep(SolrCollections c) throws Exception {
         Set<Long> current = new HashSet<>(documents.findCurrentIds());
         Set<Long> held = ids(c);
         List<Long> missing = current.stream().filter(id -> !held.contains(id)).sorted().toList();
@@ -106,7 +114,7 @@ public class SolrCatchUp implements ApplicationEventListener<ServerStartupEvent>
             c.client().commit(c.collection(), false, true, true);
             c.client().commit(c.items(), false, true, true);
         }
-        return new Result(noted.sent() + sent.sent(), noted.removed() + sent.removed() + gone.size());
+        return new Result(sent.sent(), sent.removed() + gone.size());
     }
 
     /** Sends the documents noted as missed, as the database holds them now (removed when no longer current). */

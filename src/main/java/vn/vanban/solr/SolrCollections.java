@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -93,22 +94,26 @@ public final class SolrCollections implements AutoCloseable {
 
     static final String ITEMS_SUFFIX = "_items";
 
-    /** Uploads the configset and creates the collection where missing; returns what it did, for the log. */
+    /**
+     * Uploads the configset and creates the collections where missing; returns what it did, for the log. Each name
+     * Vanban is given (the documents' and the items') is an alias of a collection of its own generation
+     * ({@code <name>_<yyyyMMddHHmmss>}), so that {@code reindex --solr} can fill a new one while the old one answers and
+     * then move the alias; a collection made under the bare name (before aliases) is used as it is until then.
+     */
     public String ensure(Duration timeout) throws IOException, SolrServerException {
         StringBuilder did = new StringBuilder();
-        List<String> configSets = new ConfigSetAdminRequest.List().process(client).getConfigSets();
-        if (!configSets.contains(CONFIGSET)) {
-            byte[] zip = configsetZip();
-            ContentStreamBase.ByteArrayStream stream = new ContentStreamBase.ByteArrayStream(zip, CONFIGSET + ".zip", "application/zip");
-            new ConfigSetAdminRequest.Upload().setConfigSetName(CONFIGSET).setUploadStream(stream).process(client);
-            did.append("configset ").append(CONFIGSET).append(" uploaded; ");
-        }
+        uploadConfigset(did);
+        Map<String, String> aliases = aliases();
         List<String> collections = CollectionAdminRequest.listCollections(client);
+        String generation = null;
         for (String name : List.of(collection, items())) {
-            if (!collections.contains(name)) {
-                CollectionAdminRequest.createCollection(name, CONFIGSET, shards, replicas).process(client);
-                did.append("collection ").append(name).append(" created (").append(shards).append(" shards × ")
-                        .append(replicas).append(" replicas); ");
+            if (!aliases.containsKey(name) && !collections.contains(name)) {
+                generation = generation == null ? generation() : generation;
+                String physical = name + "_" + generation;
+                create(physical);
+                CollectionAdminRequest.createAlias(name, physical).process(client);
+                did.append("collection ").append(physical).append(" created (").append(shards).append(" shards × ")
+                        .append(replicas).append(" replicas) as ").append(name).append("; ");
             }
         }
         awaitActive(collection, timeout);
@@ -116,10 +121,137 @@ public final class SolrCollections implements AutoCloseable {
         return did.isEmpty() ? "collection " + collection + " ready" : did.toString().strip();
     }
 
-    /** Deletes the collection and its items' (the configset stays for others). */
+    private void uploadConfigset(StringBuilder did) throws IOException, SolrServerException {
+        List<String> configSets = new ConfigSetAdminRequest.List().process(client).getConfigSets();
+        if (!configSets.contains(CONFIGSET)) {
+            byte[] zip = configsetZip();
+            ContentStreamBase.ByteArrayStream stream = new ContentStreamBase.ByteArrayStream(zip, CONFIGSET + ".zip", "application/zip");
+            new ConfigSetAdminRequest.Upload().setConfigSetName(CONFIGSET).setUploadStream(stream).process(client);
+            did.append("configset ").append(CONFIGSET).append(" uploaded; ");
+        }
+    }
+
+    private void create(String physical) throws IOException, SolrServerException {
+        CollectionAdminRequest.createCollection(physical, CONFIGSET, shards, replicas).process(client);
+    }
+
+    /** The cluster's aliases, each to the collection(s) it names (comma-separated), read from the cluster itself. */
+    private Map<String, String> aliases() throws IOException, SolrServerException {
+        return new CollectionAdminRequest.ListAliases().process(client).getAliases();
+    }
+
+    /** A name for a new generation of collections: the time in UTC to the second. */
+    static String generation() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now());
+    }
+
+    /**
+     * A new generation of the two collections, created empty from the current configset beside the ones the names
+     * point to (which keep answering); {@link Generation#promote} moves the names to it.
+     */
+    public Generation newGeneration(Duration timeout) throws IOException, SolrServerException {
+        uploadConfigset(new StringBuilder());
+        String generation = generation();
+        Map<String, String> aliases = aliases();
+        List<String> collections = CollectionAdminRequest.listCollections(client);
+        // two reindexes within a second, or a clock behind a previous generation: never take an existing name
+        while (collections.contains(collection + "_" + generation) || collections.contains(items() + "_" + generation)) {
+            generation = generation + "b";
+        }
+        Generation g = new Generation(collection + "_" + generation, items() + "_" + generation);
+        try {
+            create(g.documents());
+            create(g.items());
+            awaitActive(g.documents(), timeout);
+            awaitActive(g.items(), timeout);
+        } catch (IOException | SolrServerException | RuntimeException e) {
+            g.discard();
+            throw e;
+        }
+        return g;
+    }
+
+    /** Two new collections, documents and items, filled before the names point to them. */
+    public final class Generation {
+        private final String documents;
+        private final String items;
+
+        private Generation(String documents, String items) {
+            this.documents = documents;
+            this.items = items;
+        }
+
+        public String documents() {
+            return documents;
+        }
+
+        public String items() {
+            return items;
+        }
+
+        /**
+         * Points the names at this generation (an alias moves in one step: a search goes to the old collection or the
+         * new one, never to none), then deletes the collections they pointed to. A collection that holds a name itself
+         * (made before aliases) is deleted first, as an alias cannot take a collection's name; for that moment searches
+         * fail over to the local index. Returns the collections deleted.
+         */
+        public List<String> promote() throws IOException, SolrServerException {
+            Map<String, String> aliases = aliases();
+            List<String> collections = CollectionAdminRequest.listCollections(client);
+            List<String> old = new java.util.ArrayList<>();
+            for (String[] name : List.of(new String[] {collection, documents}, new String[] {SolrCollections.this.items(), items})) {
+                String before = aliases.get(name[0]);
+                if (before == null && collections.contains(name[0])) {
+                    CollectionAdminRequest.deleteCollection(name[0]).process(client);
+                    old.add(name[0]);
+                }
+                CollectionAdminRequest.createAlias(name[0], name[1]).process(client);
+                if (before != null) {
+                    for (String c : before.split(",")) {
+                        if (!c.isBlank() && !c.equals(name[1]) && collections.contains(c)) {
+                            old.add(c);
+                        }
+                    }
+                }
+            }
+            for (String c : old) {
+                if (collections.contains(c) && !c.equals(collection) && !c.equals(SolrCollections.this.items())) {
+                    CollectionAdminRequest.deleteCollection(c).process(client);
+                }
+            }
+            return old;
+        }
+
+        /** Deletes this generation's collections (a reindex that failed leaves the live ones as they were). */
+        public void discard() {
+            for (String c : List.of(documents, items)) {
+                try {
+                    CollectionAdminRequest.deleteCollection(c).process(client);
+                } catch (Exception e) {
+                    // not created, or the cluster is gone: nothing more to clean here
+                }
+            }
+        }
+    }
+
+    /** Deletes the names and the collections behind them (the configset stays for others). */
     public void drop() throws IOException, SolrServerException {
-        CollectionAdminRequest.deleteCollection(collection).process(client);
-        CollectionAdminRequest.deleteCollection(items()).process(client);
+        Map<String, String> aliases = aliases();
+        List<String> collections = CollectionAdminRequest.listCollections(client);
+        for (String name : List.of(collection, items())) {
+            String behind = aliases.get(name);
+            if (behind != null) {
+                CollectionAdminRequest.deleteAlias(name).process(client);
+                for (String c : behind.split(",")) {
+                    if (collections.contains(c)) {
+                        CollectionAdminRequest.deleteCollection(c).process(client);
+                    }
+                }
+            } else if (collections.contains(name)) {
+                CollectionAdminRequest.deleteCollection(name).process(client);
+            }
+        }
     }
 
     /** Waits until every replica of the collection is active on a live node. */
@@ -128,7 +260,8 @@ public final class SolrCollections implements AutoCloseable {
         String waiting = "no state yet";
         while (System.nanoTime() < end) {
             var provider = client.getClusterStateProvider();
-            var state = provider.getCollection(collection);
+            List<String> behind = provider.resolveAlias(collection);
+            var state = provider.getCollection(behind.isEmpty() ? collection : behind.get(0));
             var live = provider.getLiveNodes();
             if (state != null) {
                 long down = state.getReplicas().stream().filter(r -> !r.isActive(live)).count();

@@ -82,6 +82,17 @@ class GaleraClusterTest {
         }
     }
 
+    private List<String> rows(GaleraCluster.Node n, String database, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(cluster.url(n, database), cluster.user(), cluster.password());
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                out.add(r.getString(1) + ":" + r.getString(2));
+            }
+        }
+        return out;
+    }
+
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void aBatchOutlivesTheNodeItWritesTo(@TempDir Path work) throws Exception {
@@ -172,14 +183,17 @@ class GaleraClusterTest {
                 both.addAll(st.get(8, TimeUnit.MINUTES));
             }
             assertEquals(List.of(), both.stream().filter(o -> o.status() == IngestOutcome.Status.FAILED).toList());
+            for (GaleraCluster.Node n : live) {
+                assertEquals(expected.size() + clashing.size(), count(n, "vanban_twice", "SELECT COUNT(*) FROM document"),
+                        "each clashing file stored once; rows: " + rows(n, "vanban_twice", "SELECT id, file_name FROM document WHERE id > "
+                                + both.stream().filter(o -> o.id() != null).mapToLong(IngestOutcome::id).min().orElse(0) + " - 40 ORDER BY id"));
+            }
             assertEquals(clashing.size(), both.stream().filter(o -> o.status() == IngestOutcome.Status.ADDED).count(),
                     // a file listed twice shows whether two rows were stored (two ids) or one was reported twice
-                    "each file added by one of the two; added: " + both.stream()
-                            .filter(o -> o.status() == IngestOutcome.Status.ADDED).map(o -> o.fileName() + "#" + o.id()).sorted()
-                            .toList());
-            for (GaleraCluster.Node n : live) {
-                assertEquals(expected.size() + clashing.size(), count(n, "vanban_twice", "SELECT COUNT(*) FROM document"));
-            }
+                    "each file added by one of the two; outcomes: " + both.stream()
+                            .map(o -> o.fileName() + "#" + o.id() + ":" + o.status()).sorted().toList()
+                            + "; rows: " + rows(live.get(0), "vanban_twice", "SELECT id, file_name FROM document WHERE id > "
+                                + both.stream().filter(o -> o.id() != null).mapToLong(IngestOutcome::id).min().orElse(0) + " - 40 ORDER BY id"));
             long failures = 0;
             for (GaleraCluster.Node n : live) {
                 // how often the two writers met (a figure for the report, not a condition: it depends on timing)

@@ -1,6 +1,7 @@
 package vn.vanban.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ class SolrCloudTest {
         collections = new SolrCollections(cloud.nodeUrls(), "vanban_test", 2, 2);
         firstSetUp = collections.ensure(Duration.ofMinutes(3));
         app = repositoryOfFixtures();
-        documents = app.bean(SolrReindex.class).run(collections, id -> { });
+        documents = app.bean(SolrReindex.class).run(collections, id -> { }).sent();
     }
 
     @AfterAll
@@ -69,9 +70,12 @@ class SolrCloudTest {
     @Test
     void theCollectionIsMadeFromTheShippedConfigsetOnceAndFoundAfterwards() throws Exception {
         assertTrue(firstSetUp.contains("configset " + SolrCollections.CONFIGSET + " uploaded"), firstSetUp);
-        assertTrue(firstSetUp.contains("collection vanban_test created (2 shards × 2 replicas)"), firstSetUp);
+        // the name is an alias of a collection of its own generation (what reindexing moves to a new one)
+        assertTrue(firstSetUp.matches(".*collection vanban_test_\\d{14} created \\(2 shards × 2 replicas\\) as vanban_test;.*"), firstSetUp);
+        assertTrue(firstSetUp.matches(".*collection vanban_test_items_\\d{14} created .* as vanban_test_items.*"), firstSetUp);
         assertEquals("collection vanban_test ready", collections.ensure(Duration.ofMinutes(1)));
-        var state = collections.client().getClusterStateProvider().getCollection("vanban_test");
+        var provider = collections.client().getClusterStateProvider();
+        var state = provider.getCollection(provider.resolveAlias("vanban_test").get(0));
         assertEquals(2, state.getSlices().size());
         assertEquals(4, state.getReplicas().size());
         // the same cluster reached through its ZooKeeper (as Solr's ZK_HOST names it) finds the collection made
@@ -153,6 +157,74 @@ class SolrCloudTest {
         collections.client().query(collection, new SolrQuery("*:*").setFields("id").setRows(100)).getResults()
                 .forEach(d -> ids.add((String) d.getFieldValue("id")));
         return ids;
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1) // after the tests that read the collection as first filled
+    void reindexingFillsANewGenerationWhileTheOldOneAnswersThenMovesTheNames() throws Exception {
+        var client = collections.client();
+        var provider = client.getClusterStateProvider();
+        String before = provider.resolveAlias("vanban_test").get(0);
+        String itemsBefore = provider.resolveAlias("vanban_test_items").get(0);
+        long items = client.query("vanban_test_items", new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
+        // searches all along: each one answered finds every document (the old generation until the names move)
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Long> counts = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread searching = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    counts.add(client.query("vanban_test", new SolrQuery("*:*").setRows(0)).getResults().getNumFound());
+                } catch (Exception e) {
+                    errors.add(e.toString());
+                }
+            }
+        });
+        searching.start();
+        SolrReindex.Result r;
+        try {
+            r = app.bean(SolrReindex.class).run(collections, id -> { });
+        } finally {
+            done.set(true);
+            searching.join();
+        }
+        assertEquals(documents, r.sent());
+        assertTrue(r.documents().matches("vanban_test_\\d{14}b*") && !r.documents().equals(before), r.documents());
+        assertEquals(List.of(before, itemsBefore), r.deleted());
+        assertEquals(List.of(r.documents()), provider.resolveAlias("vanban_test"));
+        assertEquals(List.of(r.items()), provider.resolveAlias("vanban_test_items"));
+        List<String> left = org.apache.solr.client.solrj.request.CollectionAdminRequest.listCollections(client);
+        assertFalse(left.contains(before) || left.contains(itemsBefore), "old generation deleted: " + left);
+        assertEquals(documents, client.query("vanban_test", new SolrQuery("*:*").setRows(0)).getResults().getNumFound());
+        assertEquals(items, client.query("vanban_test_items", new SolrQuery("*:*").setRows(0)).getResults().getNumFound());
+        System.out.println("searches during the reindex: " + counts.size() + " answered, " + errors.size() + " failed " + errors);
+        assertTrue(counts.size() >= 5, "searches answered during the reindex: " + counts.size());
+        assertEquals(List.of(), counts.stream().filter(c -> c != documents).toList(), "a search found fewer documents");
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void aCollectionMadeUnderItsNameBeforeAliasesIsReplacedByTheReindex() throws Exception {
+        var client = collections.client();
+        for (String name : List.of("vanban_legacy", "vanban_legacy_items")) {
+            org.apache.solr.client.solrj.request.CollectionAdminRequest.createCollection(name, SolrCollections.CONFIGSET, 1, 1)
+                    .process(client);
+        }
+        SolrInputDocument stray = new SolrInputDocument();
+        stray.addField("id", "stray");
+        client.add("vanban_legacy", stray);
+        client.commit("vanban_legacy");
+        try (SolrCollections legacy = new SolrCollections(cloud.nodeUrls(), "vanban_legacy", 1, 1)) {
+            assertEquals("collection vanban_legacy ready", legacy.ensure(Duration.ofMinutes(1)), "used as it is");
+            SolrReindex.Result r = app.bean(SolrReindex.class).run(legacy, id -> { });
+            assertEquals(List.of("vanban_legacy", "vanban_legacy_items"), r.deleted());
+            assertEquals(List.of(r.documents()), client.getClusterStateProvider().resolveAlias("vanban_legacy"));
+            assertEquals(documents, client.query("vanban_legacy", new SolrQuery("*:*").setRows(0)).getResults().getNumFound());
+            assertEquals(0, client.query("vanban_legacy", new SolrQuery("id:stray").setRows(0)).getResults().getNumFound());
+            legacy.drop();
+            List<String> left = org.apache.solr.client.solrj.request.CollectionAdminRequest.listCollections(client);
+            assertEquals(List.of(), left.stream().filter(c -> c.startsWith("vanban_legacy")).toList());
+        }
     }
 
     @Test
