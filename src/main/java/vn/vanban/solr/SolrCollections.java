@@ -112,6 +112,7 @@ public final class SolrCollections implements AutoCloseable {
                 String physical = name + "_" + generation;
                 create(physical);
                 CollectionAdminRequest.createAlias(name, physical).process(client);
+                readAliasesAgain();
                 did.append("collection ").append(physical).append(" created (").append(shards).append(" shards × ")
                         .append(replicas).append(" replicas) as ").append(name).append("; ");
             }
@@ -133,6 +134,16 @@ public final class SolrCollections implements AutoCloseable {
 
     private void create(String physical) throws IOException, SolrServerException {
         CollectionAdminRequest.createCollection(physical, CONFIGSET, shards, replicas).process(client);
+    }
+
+    /**
+     * This client's copy of the aliases read again from the cluster (a client reached by Solr URLs keeps them for a few
+     * seconds; one reached through ZooKeeper is told of changes).
+     */
+    public void readAliasesAgain() {
+        if (client.getClusterStateProvider() instanceof org.apache.solr.client.solrj.impl.BaseHttpClusterStateProvider p) {
+            p.resolveAlias(collection, true);
+        }
     }
 
     /** The cluster's aliases, each to the collection(s) it names (comma-separated), read from the cluster itself. */
@@ -172,6 +183,12 @@ public final class SolrCollections implements AutoCloseable {
         return g;
     }
 
+    /**
+     * How long the old generation stays after the names moved: longer than SolrJ clients keep the aliases they read
+     * ({@code solr.solrj.cache.timeout.sec}, 5 s), so the searches of other Vanban nodes never meet a deleted collection.
+     */
+    static final Duration RETIRE_AFTER = Duration.ofSeconds(10);
+
     /** Two new collections, documents and items, filled before the names point to them. */
     public final class Generation {
         private final String documents;
@@ -192,9 +209,11 @@ public final class SolrCollections implements AutoCloseable {
 
         /**
          * Points the names at this generation (an alias moves in one step: a search goes to the old collection or the
-         * new one, never to none), then deletes the collections they pointed to. A collection that holds a name itself
-         * (made before aliases) is deleted first, as an alias cannot take a collection's name; for that moment searches
-         * fail over to the local index. Returns the collections deleted.
+         * new one, never to none), then deletes the collections they pointed to once every client has read the names
+         * again ({@link #RETIRE_AFTER}: a SolrJ client keeps what an alias names for a few seconds, and meanwhile still
+         * searches the old collection). A collection that holds a name itself (made before aliases) is deleted first, as
+         * an alias cannot take a collection's name; for that moment searches fail over to the local index. Returns the
+         * collections deleted.
          */
         public List<String> promote() throws IOException, SolrServerException {
             Map<String, String> aliases = aliases();
@@ -215,10 +234,18 @@ public final class SolrCollections implements AutoCloseable {
                     }
                 }
             }
-            for (String c : old) {
-                if (collections.contains(c) && !c.equals(collection) && !c.equals(SolrCollections.this.items())) {
-                    CollectionAdminRequest.deleteCollection(c).process(client);
+            readAliasesAgain();
+            List<String> retired = old.stream().filter(c -> !c.equals(collection) && !c.equals(SolrCollections.this.items())).toList();
+            if (!retired.isEmpty()) {
+                try {
+                    Thread.sleep(RETIRE_AFTER.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted before deleting the old collections " + retired, e);
                 }
+            }
+            for (String c : retired) {
+                CollectionAdminRequest.deleteCollection(c).process(client);
             }
             return old;
         }
