@@ -66,7 +66,7 @@ public class ReindexCommand implements Callable<Integer> {
         String where = solrZk != null ? "ZooKeeper " + solrZk : String.join(",", solr);
         try (var target = solrZk != null ? vn.vanban.solr.SolrCollections.viaZooKeeper(solrZk, collection, shards, replicas)
                 : new vn.vanban.solr.SolrCollections(solr, collection, shards, replicas)) {
-            System.out.println("SolrCloud: " + target.ensure(java.time.Duration.ofMinutes(5)));
+            // no ensure() first: the reindex makes its own generation of the collections (and the configset when missing)
             vn.vanban.solr.SolrReindex.Result r;
             try (ProgressBar bar = new ProgressBar("Solr", total)) {
                 r = solrReindex.run(target, id -> bar.step());
