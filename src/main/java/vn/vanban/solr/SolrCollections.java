@@ -218,24 +218,22 @@ public final class SolrCollections implements AutoCloseable {
         public List<String> promote() throws IOException, SolrServerException {
             Map<String, String> aliases = aliases();
             List<String> collections = CollectionAdminRequest.listCollections(client);
-            List<String> old = new java.util.ArrayList<>();
-            for (String[] name : List.of(new String[] {collection, documents}, new String[] {SolrCollections.this.items(), items})) {
-                String before = aliases.get(name[0]);
-                if (before == null && collections.contains(name[0])) {
-                    CollectionAdminRequest.deleteCollection(name[0]).process(client);
-                    old.add(name[0]);
+            List<String> deleted = new java.util.ArrayList<>(); // at once: collections under the names themselves
+            List<String> retired = new java.util.ArrayList<>(); // after the clients read the names again
+            for (Map.Entry<String, String> name : Map.of(collection, documents, SolrCollections.this.items(), items)
+                    .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                String before = aliases.get(name.getKey());
+                if (before == null && collections.contains(name.getKey())) {
+                    CollectionAdminRequest.deleteCollection(name.getKey()).process(client);
+                    deleted.add(name.getKey());
                 }
-                CollectionAdminRequest.createAlias(name[0], name[1]).process(client);
+                CollectionAdminRequest.createAlias(name.getKey(), name.getValue()).process(client);
                 if (before != null) {
-                    for (String c : before.split(",")) {
-                        if (!c.isBlank() && !c.equals(name[1]) && collections.contains(c)) {
-                            old.add(c);
-                        }
-                    }
+                    java.util.Arrays.stream(before.split(","))
+                            .filter(c -> !c.equals(name.getValue()) && collections.contains(c)).forEach(retired::add);
                 }
             }
             readAliasesAgain();
-            List<String> retired = old.stream().filter(c -> !c.equals(collection) && !c.equals(SolrCollections.this.items())).toList();
             if (!retired.isEmpty()) {
                 try {
                     Thread.sleep(RETIRE_AFTER.toMillis());
@@ -247,7 +245,8 @@ public final class SolrCollections implements AutoCloseable {
             for (String c : retired) {
                 CollectionAdminRequest.deleteCollection(c).process(client);
             }
-            return old;
+            deleted.addAll(retired);
+            return deleted;
         }
 
         /** Deletes this generation's collections (a reindex that failed leaves the live ones as they were). */
