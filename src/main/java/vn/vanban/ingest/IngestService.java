@@ -212,7 +212,11 @@ public class IngestService {
                 refs.addAll(r.refs());
             }
             var ids = nodes.ensure(refs);
-            return store.saveVersions(ready.stream().map(r -> r.version(r.previous(), ids)).toList());
+            List<DocumentStore.Saved> saved = store.saveVersions(ready.stream().map(r -> r.version(r.previous(), ids)).toList());
+            for (DocumentStore.Saved s : saved) {
+                committed(s);
+            }
+            return saved;
         } catch (RuntimeException e) {
             if (DatabaseOutage.isConnectionLoss(e)) {
                 throw e;
@@ -227,8 +231,9 @@ public class IngestService {
         DocumentStore.Saved saved = null;
         for (int attempt = 1; saved == null; attempt++) {
             try {
-                saved = store.saveVersion(r.version(previous, nodes.ensure(r.refs())));
+                saved = committed(store.saveVersion(r.version(previous, nodes.ensure(r.refs()))));
             } catch (RuntimeException e) {
+                saved = null;
                 Optional<Long> now = documents.findIdBySha256(r.sha());
                 if (now.isPresent()) {
                     // another worker stored the same bytes between our check and our insert
@@ -243,6 +248,26 @@ public class IngestService {
             }
         }
         return indexed(r, saved, previous);
+    }
+
+    /**
+     * {@code saved}, once its row is read back: a transaction that a Galera cluster rolled back (a write from another
+     * node won, the brute-force abort racing the last statement's reply) can reach the driver as if nothing were open,
+     * and the driver's commit then sends nothing and says nothing — seen in {@code GaleraClusterTest}: a file reported
+     * added under an id no row has. One read by primary key a stored file.
+     */
+    private DocumentStore.Saved committed(DocumentStore.Saved saved) {
+        if (!documents.existsById(saved.doc().id())) {
+            throw new LostCommit(saved.doc().id());
+        }
+        return saved;
+    }
+
+    /** A commit that returned without error while the database rolled the transaction back. */
+    static final class LostCommit extends RuntimeException {
+        LostCommit(long id) {
+            super("the database rolled back the transaction that stored document " + id + " without an error");
+        }
     }
 
     /** Indexes a stored document (the database already holds it: the index can always be rebuilt from there). */
@@ -318,7 +343,7 @@ public class IngestService {
     /** A conflict with a concurrent transaction (duplicate key, lock timeout, deadlock) that a retry resolves. */
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLTransactionRollbackException) {
+            if (t instanceof LostCommit || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLTransactionRollbackException) {
                 return true;
             }
             String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
