@@ -256,6 +256,10 @@ public final class SolrSearch implements DocumentSearch {
                     .add(printed, BooleanClause.Occur.SHOULD).build();
             highlight(p, "{!v=$" + solr.param(marked) + "}", false);
         }
+        java.util.Set<String> typed = base == null ? java.util.Set.of() : exactTerms(base);
+        if (!typed.isEmpty()) {
+            p.set("hl.snippets", TYPED_PASSAGES); // the two to show are chosen among them: see preferTyped
+        }
         QueryResponse rsp = query(p);
         Map<String, Map<String, List<String>>> highlighting = rsp.getHighlighting();
         List<SearchHit> hits = new ArrayList<>();
@@ -263,7 +267,7 @@ public final class SolrSearch implements DocumentSearch {
             String id = (String) d.getFieldValue(IndexFields.ID);
             List<String> snippet = highlighting == null || highlighting.get(id) == null ? null
                     : highlighting.get(id).get(IndexFields.BODY_FOLDED);
-            hits.add(hit(d, snippet == null || snippet.isEmpty() ? null : String.join(" … ", snippet)));
+            hits.add(hit(d, snippet == null || snippet.isEmpty() ? null : preferTyped(snippet, typed)));
         }
         Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
         for (String dim : IndexFields.FACETS) {
@@ -422,6 +426,100 @@ public final class SolrSearch implements DocumentSearch {
     }
 
     /** A hit from a document Solr returned, with {@code snippet} (null: the start of its text). */
+    /** The exact spellings {@code query} looks for: its terms on the exact body field (outside its exclusions). */
+    static java.util.Set<String> exactTerms(Query query) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        query.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                return field.equals(IndexFields.BODY);
+            }
+
+            @Override
+            public void consumeTerms(Query q, org.apache.lucene.index.Term... terms) {
+                for (var t : terms) {
+                    out.add(t.text());
+                }
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        return out;
+    }
+
+    private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile("<mark>(.*?)</mark>");
+    private static final org.apache.lucene.analysis.Analyzer EXACT = vn.vanban.index.VietnameseAnalyzer.exact();
+
+    /** Passages asked of Solr when the query looks for exact spellings, to choose the two to show from. */
+    static final int TYPED_PASSAGES = 20;
+
+    /**
+     * The snippet of {@code passages} (Solr's, in the text's order), as the local snippets make it. Solr highlights the
+     * folded text (the one it stores) and so marks every spelling of a word; the local index marks the spellings
+     * typed ("bão", not every "bảo" and "báo") when the query looks for some, and shows the start of a text holding
+     * none of them unmarked. So here: without spellings typed, the first two passages as they are; with them, the two
+     * best passages holding one of them, other spellings' marks taken off; none: null (the start of the text).
+     */
+    static String preferTyped(List<String> passages, java.util.Set<String> typed) {
+        if (typed.isEmpty()) {
+            return String.join(" … ", passages.subList(0, Math.min(2, passages.size())));
+        }
+        record Passage(int at, String text, double score) {
+        }
+        List<Passage> holding = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            java.util.regex.Matcher m = MARK.matcher(passages.get(i));
+            StringBuilder out = new StringBuilder(passages.get(i).length());
+            Map<String, Integer> found = new java.util.HashMap<>();
+            while (m.find()) {
+                String word = org.unbescape.html.HtmlEscape.unescapeHtml(m.group(1));
+                boolean exact = isTyped(word, typed);
+                if (exact) {
+                    found.merge(word.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                }
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(exact ? m.group() : m.group(1)));
+            }
+            m.appendTail(out);
+            if (!found.isEmpty()) {
+                // scored as Lucene's highlighter scores passages (PassageScorer: BM25's saturation of each word's count,
+                // longer passages discounted; k1 1.2, b 0.75, pivot 87 characters)
+                int length = org.unbescape.html.HtmlEscape.unescapeHtml(passages.get(i).replace("<mark>", "").replace("</mark>", "")).length();
+                double score = 0;
+                for (int freq : found.values()) {
+                    score += freq * 2.2 / (freq + 1.2 * (0.25 + 0.75 * length / 87.0));
+                }
+                holding.add(new Passage(i, out.toString(), score));
+            }
+        }
+        // the two best of those holding a word typed, shown in the text's order
+        List<String> chosen = holding.stream()
+                .sorted(java.util.Comparator.comparingDouble(Passage::score).reversed().thenComparingInt(Passage::at)).limit(2)
+                .sorted(java.util.Comparator.comparingInt(Passage::at)).map(Passage::text).toList();
+        return chosen.isEmpty() ? null : String.join(" … ", chosen);
+    }
+
+    /** Whether every word of {@code marked}, as the exact field reads it, is one of {@code typed}. */
+    private static boolean isTyped(String marked, java.util.Set<String> typed) {
+        try (var ts = EXACT.tokenStream(IndexFields.BODY, marked)) {
+            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            boolean any = false;
+            while (ts.incrementToken()) {
+                any = true;
+                if (!typed.contains(term.toString())) {
+                    return false;
+                }
+            }
+            ts.end();
+            return any;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static SearchHit hit(SolrDocument d, String snippet) {
         Object score = d.getFieldValue("score");
         return SearchHit.of(f -> d.getFieldValue(f) == null ? null : d.getFieldValue(f).toString(),

@@ -239,7 +239,7 @@ class SolrSearchTest {
         assertFalse(s.hits().isEmpty());
         for (SearchHit h : s.hits()) {
             assertTrue(h.snippet().contains("<mark>"), "marked: " + h.snippet());
-            assertTrue(h.snippet().length() < 1000, "a passage, not the text: " + h.snippet().length());
+            assertTrue(h.snippet().length() < 1000, "a passage, not the text: " + h.snippet().length() + " " + h.snippet());
         }
         SearchResult browse = solr.searchSolr(SearchRequest.of("", 0, 3));
         for (SearchHit h : browse.hits()) {
@@ -252,6 +252,76 @@ class SolrSearchTest {
             assertEquals(l.suggestions(), r.suggestions(), q);
             assertFalse(r.suggestions().isEmpty(), q);
         }
+    }
+
+    /** The words a snippet marks, as the exact field reads them. */
+    private static java.util.Set<String> markedWords(String snippet) throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        var m = java.util.regex.Pattern.compile("<mark>(.*?)</mark>").matcher(snippet == null ? "" : snippet);
+        var exact = vn.vanban.index.VietnameseAnalyzer.exact();
+        while (m.find()) {
+            try (var ts = exact.tokenStream("body", org.unbescape.html.HtmlEscape.unescapeHtml(m.group(1)))) {
+                var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    out.add(term.toString());
+                }
+                ts.end();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void snippetsMarkTheSpellingsTypedAsTheLocalOnesDo() throws Exception {
+        // the choice itself: the two best passages holding a spelling typed (the shorter of equals), in the text's
+        // order, other spellings unmarked; none: the start of the text
+        assertEquals("<mark>bão</mark> và bảo hiểm … <mark>Bão</mark> số 3", SolrSearch.preferTyped(List.of("<mark>bảo</mark> hiểm",
+                "<mark>bão</mark> và <mark>bảo</mark> hiểm", "<mark>Bão</mark> số 3", "<mark>bão</mark> lũ lụt trên địa bàn các tỉnh"),
+                java.util.Set.of("bão")));
+        assertEquals("<mark>bão</mark> lũ … <mark>Bão</mark> và <mark>bão</mark>", SolrSearch.preferTyped(List.of(
+                "<mark>bão</mark> lũ", "<mark>Bão</mark> và <mark>bão</mark>", "<mark>bão</mark> lũ lụt"), java.util.Set.of("bão")));
+        assertEquals(null, SolrSearch.preferTyped(List.of("<mark>bảo</mark> hiểm", "<mark>báo</mark> cáo"), java.util.Set.of("bão")));
+        assertEquals("<mark>Bão</mark> &amp; <mark>lũ</mark>", SolrSearch.preferTyped(List.of("<mark>Bão</mark> &amp; <mark>lũ</mark>"),
+                java.util.Set.of("bão", "lũ")));
+        assertEquals("<mark>bao</mark> a … b", SolrSearch.preferTyped(List.of("<mark>bao</mark> a", "b", "c"), java.util.Set.of()));
+        // over the fixtures: for each document both indexes return, the local snippet marks only spellings typed, so
+        // must Solr's where it marks one of them (it may have chosen other passages)
+        int compared = 0;
+        int same = 0;
+        List<String> wrong = new ArrayList<>();
+        List<String> differing = new ArrayList<>();
+        for (String q : List.of("bão", "bảo", "số", "sở", "báo cáo", "quyết định", "hoà", "lũ", "thông tư", "kế hoạch",
+                "an toàn thông tin", "bảo hiểm xã hội", "UBND tỉnh")) {
+            Map<Long, String> locals = new LinkedHashMap<>();
+            local.search(q, 0, 10).hits().forEach(h -> locals.put(h.id(), h.snippet()));
+            java.util.Set<String> typed = new java.util.TreeSet<>();
+            for (String w : q.split(" ")) {
+                typed.addAll(markedWords("<mark>" + w + "</mark>"));
+            }
+            for (SearchHit h : solr.searchSolr(SearchRequest.of(q, 0, 10)).hits()) {
+                if (!locals.containsKey(h.id())) {
+                    continue;
+                }
+                java.util.Set<String> l = markedWords(locals.get(h.id()));
+                java.util.Set<String> r = markedWords(h.snippet());
+                compared++;
+                same += l.equals(r) ? 1 : 0;
+                if (!l.equals(r)) {
+                    differing.add(q + " #" + h.id() + ": local " + l + ", Solr " + r);
+                }
+                boolean localExact = !l.isEmpty() && typed.containsAll(l);
+                boolean solrHasTyped = r.stream().anyMatch(typed::contains);
+                if (localExact && solrHasTyped && !typed.containsAll(r)) {
+                    wrong.add(q + " #" + h.id() + ": local " + l + ", Solr " + r);
+                }
+            }
+        }
+        System.out.printf("snippets of %d hits compared: the same words marked in %d (%.2f); differing: %s%n", compared, same,
+                (double) same / compared, differing);
+        assertTrue(compared >= 60, "hits compared: " + compared);
+        assertEquals(List.of(), wrong);
+        assertTrue(same >= 0.9 * compared, "the same words marked in " + same + " of " + compared);
     }
 
     @Test
