@@ -36,6 +36,23 @@ class TwoNodesTest {
         }
     }
 
+    /** Waits until {@code count} reaches {@code target}, as long as it keeps growing (60 s without progress fails). */
+    private static void awaitCount(java.util.function.LongSupplier count, long target, String what) throws InterruptedException {
+        long last = count.getAsLong();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (last < target) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": stuck at " + last + " of " + target + " for 60 s");
+            }
+            Thread.sleep(200);
+            long now = count.getAsLong();
+            if (now > last) {
+                last = now;
+                deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            }
+        }
+    }
+
     @Test
     @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
     void whatOneNodeStoresTheOtherFinds(@TempDir Path work) throws Exception {
@@ -66,7 +83,7 @@ class TwoNodesTest {
     }
 
     @Test
-    @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
     void twoWatchersOfOneFolderTakeEachFileOnce(@TempDir Path work) throws Exception {
         Path drop = java.nio.file.Files.createDirectories(work.resolve("shared-drop"));
         Map<String, Object> a = new HashMap<>(Databases.MARIADB.properties(work.resolve("a"), MariaDbServer.get()));
@@ -79,11 +96,12 @@ class TwoNodesTest {
             var two = second.bean(vn.vanban.ingest.FolderWatcher.class);
             one.start();
             two.start();
-            java.util.Set<String> expected = CrashAndOutageTest.generate(drop.resolve("batch"), 40, 24);
+            java.util.Set<String> expected = CrashAndOutageTest.generate(drop.resolve("batch"), 1000, 24);
             var docs = first.bean(vn.vanban.store.DocumentRepository.class);
-            await(() -> docs.count() == expected.size(), "40 files stored");
+            awaitCount(docs::count, expected.size(), "files stored");
+            assertEquals(expected.size(), docs.count());
             await(() -> one.pending() == 0 && two.pending() == 0 && one.taken() + two.taken() >= expected.size(), "both idle");
-            // each file taken by one of the two, parsed once: together they took exactly the 40
+            // each file taken by one of the two, parsed once: together they took exactly the 1,000
             assertEquals(expected.size(), one.taken() + two.taken(), "taken: " + one.taken() + " + " + two.taken());
             try (var c = java.sql.DriverManager.getConnection(a.get("datasources.default.url").toString(),
                     MariaDbServer.get().user(), MariaDbServer.get().password()); var st = c.createStatement();
