@@ -425,7 +425,6 @@ public final class SolrSearch implements DocumentSearch {
         return Optional.of(hits);
     }
 
-    /** A hit from a document Solr returned, with {@code snippet} (null: the start of its text). */
     /** The exact spellings {@code query} looks for: its terms on the exact body field (outside its exclusions). */
     static java.util.Set<String> exactTerms(Query query) {
         java.util.Set<String> out = new java.util.HashSet<>();
@@ -507,19 +506,19 @@ public final class SolrSearch implements DocumentSearch {
             var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
             ts.reset();
             boolean any = false;
+            boolean all = true;
             while (ts.incrementToken()) {
                 any = true;
-                if (!typed.contains(term.toString())) {
-                    return false;
-                }
+                all &= typed.contains(term.toString());
             }
             ts.end();
-            return any;
+            return any && all;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
+    /** A hit from a document Solr returned, with {@code snippet} (null: the start of its text). */
     private static SearchHit hit(SolrDocument d, String snippet) {
         Object score = d.getFieldValue("score");
         return SearchHit.of(f -> d.getFieldValue(f) == null ? null : d.getFieldValue(f).toString(),
