@@ -113,12 +113,19 @@ public abstract class LuceneIndex implements AutoCloseable {
         }
         IndexSearcher s = null;
         try {
-            if (changed) {
-                // a search sees what was written before it; with nothing written since, no check of the disk at all
-                changed = false;
-                sm.maybeRefresh();
+            // a refresh flushes the writer's buffered documents (a near-real-time reader): shared like a write, so that
+            // close never rolls the writer back under it (Lucene's "netBytes has unexpected value" on a busy shutdown)
+            inFlight.readLock().lock();
+            try {
+                if (changed) {
+                    // a search sees what was written before it; with nothing written since, no check of the disk at all
+                    changed = false;
+                    sm.maybeRefresh();
+                }
+                s = sm.acquire();
+            } finally {
+                inFlight.readLock().unlock();
             }
-            s = sm.acquire();
             return work.apply(s);
         } catch (IOException e) {
             throw new UncheckedIOException("index read failed", e);

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.vanban.config.VanbanConfig;
 
 /**
- * Closing an index while writes are in flight: it waits for them, commits what they wrote, then refuses new ones —
- * never closes Lucene's writer under a write (which aborts it: "netBytes has unexpected value").
+ * Closing an index while writes and searches are in flight: it waits for them, commits what they wrote, then refuses
+ * new writes — never closes Lucene's writer under a write or a search's refresh (which aborts it: "netBytes has
+ * unexpected value").
  */
 class IndexShutdownTest {
 
@@ -49,11 +50,37 @@ class IndexShutdownTest {
                 }
             }));
         }
+        // searches beside them: each one's refresh flushes the writer's buffer (a near-real-time reader), which close
+        // must not roll back under it either
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Throwable> searchFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> searching = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            Thread th = new Thread(() -> {
+                while (!stop.get()) {
+                    try {
+                        index.withSearcher(sr -> sr.getIndexReader().numDocs());
+                    } catch (IllegalStateException closed) {
+                        return; // the index is closed (Lucene's AlreadyClosedException is one)
+                    } catch (Throwable e) {
+                        searchFailures.add(e);
+                        return;
+                    }
+                }
+            });
+            th.start();
+            searching.add(th);
+        }
         started.await();
         while (written.get() < 20) {
             Thread.onSpinWait(); // writes are in flight on every thread
         }
-        index.close(); // waits for the writes in flight: no exception from Lucene's writer
+        index.close(); // waits for the writes and refreshes in flight: no exception from Lucene's writer
+        stop.set(true);
+        for (Thread th : searching) {
+            th.join();
+        }
+        assertEquals(List.of(), searchFailures);
         try {
             for (Future<?> f : running) {
                 // each writer sees the refusal, none an aborted writer (a bound against hanging, not a timing)
