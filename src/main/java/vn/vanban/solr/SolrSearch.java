@@ -452,6 +452,9 @@ public final class SolrSearch implements DocumentSearch {
     private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile("<mark>(.*?)</mark>");
     private static final org.apache.lucene.analysis.Analyzer EXACT = vn.vanban.index.VietnameseAnalyzer.exact();
 
+    private static final org.apache.lucene.search.uhighlight.PassageScorer PASSAGE_SCORER =
+            new org.apache.lucene.search.uhighlight.PassageScorer();
+
     /** Passages asked of Solr when the query looks for exact spellings, to choose the two to show from. */
     static final int TYPED_PASSAGES = 20;
 
@@ -483,12 +486,12 @@ public final class SolrSearch implements DocumentSearch {
             }
             m.appendTail(out);
             if (!found.isEmpty()) {
-                // scored as Lucene's highlighter scores passages (PassageScorer: BM25's saturation of each word's count,
-                // longer passages discounted; k1 1.2, b 0.75, pivot 87 characters)
+                // scored as Lucene's highlighter scores passages (its PassageScorer: each word's count saturated, longer
+                // passages discounted)
                 int length = org.unbescape.html.HtmlEscape.unescapeHtml(passages.get(i).replace("<mark>", "").replace("</mark>", "")).length();
                 double score = 0;
                 for (int freq : found.values()) {
-                    score += freq * 2.2 / (freq + 1.2 * (0.25 + 0.75 * length / 87.0));
+                    score += PASSAGE_SCORER.tf(freq, length);
                 }
                 holding.add(new Passage(i, out.toString(), score));
             }
