@@ -385,35 +385,50 @@ public class BenchCommand implements Callable<Integer> {
         org.apache.tika.parser.pdf.PDFParserConfig pdf = new org.apache.tika.parser.pdf.PDFParserConfig();
         pdf.setOcrStrategy(org.apache.tika.parser.pdf.PDFParserConfig.OCR_STRATEGY.NO_OCR);
         noOcr.set(org.apache.tika.parser.pdf.PDFParserConfig.class, pdf);
-        // Each side is warmed by one untimed pass over every file, then timed passes alternate; each side stays open
-        // throughout, as in a running server: Tika's classes in this JVM, the ingest's parser children (office files
-        // are parsed in child JVMs, kept warm across files) and its repository, emptied (untimed) before each pass.
+        // Each side is warmed by untimed passes over every file (--warmup), then timed passes (--passes) alternate; each
+        // side stays open throughout, as in a running server: Tika's classes in this JVM, the ingest's parser children
+        // (office files are parsed in child JVMs, kept warm across files) and its repository, emptied (untimed) before
+        // each pass. CPU is counted for the whole work: this JVM's (compilers and collectors included) and, for the
+        // ingest, its parser children's.
         try (Repository repo = new Repository(work.resolve("office"), files, 1)) {
-            int timedPasses = Math.max(1, Math.min(passes, 3));
-            double[] tikaSec = new double[timedPasses];
-            double[] ingestSec = new double[timedPasses];
-            for (int pass = -1; pass < timedPasses; pass++) {
-                long t0 = System.nanoTime();
-                for (Path f : files) {
-                    try (var in = Files.newInputStream(f)) {
-                        tika.parse(in, new BodyContentHandler(-1), new Metadata(), noOcr);
+            System.out.printf("office files (%d, %.1f MB, no scans), 1 thread, %d untimed passes of each side, then %d "
+                    + "timed, alternating:%n", files.size(), bytes / 1e6, warmup, passes);
+            double[] tikaSec = new double[passes];
+            double[] tikaCpu = new double[passes];
+            double[] ingestSec = new double[passes];
+            double[] ingestCpu = new double[passes];
+            double[] childCpu = new double[passes];
+            for (int pass = -warmup; pass < passes; pass++) {
+                Timing t = timed(() -> {
+                    for (Path f : files) {
+                        try (var in = Files.newInputStream(f)) {
+                            tika.parse(in, new BodyContentHandler(-1), new Metadata(), noOcr);
+                        }
                     }
-                }
-                double t = (System.nanoTime() - t0) / 1e9;
-                double i = repo.pass().seconds();
+                });
+                double children = childrenCpuSeconds();
+                Timing i = repo.pass();
+                children = childrenCpuSeconds() - children;
                 if (pass >= 0) {
-                    tikaSec[pass] = t;
-                    ingestSec[pass] = i;
+                    tikaSec[pass] = t.seconds();
+                    tikaCpu[pass] = t.cpu();
+                    ingestSec[pass] = i.seconds();
+                    ingestCpu[pass] = i.cpu();
+                    childCpu[pass] = children;
+                    System.out.printf("  pass %d: bare Tika %.2f s (CPU %.2f s), vanban ingest %.2f s (CPU %.2f s here + "
+                            + "%.2f s in parser children), ratio %.2f%n", pass + 1, t.seconds(), t.cpu(), i.seconds(), i.cpu(),
+                            children, t.seconds() / i.seconds());
                 }
             }
             double t = median(tikaSec);
             double i = median(ingestSec);
-            System.out.printf("office files (%d, %.1f MB, no scans), 1 thread, 1 warm-up pass, median of %d:%n",
-                    files.size(), bytes / 1e6, timedPasses);
-            System.out.printf("  bare Tika parse : %6.1f files/s %6.2f MB/s (%.2f s)%n", files.size() / t, bytes / 1e6 / t, t);
-            System.out.printf("  vanban ingest   : %6.1f files/s %6.2f MB/s (%.2f s, %d failed; parse in child JVMs, "
-                    + "normalize, extract, store, index)%n", files.size() / i, bytes / 1e6 / i, i, repo.failed);
-            System.out.printf("  ingest / bare Tika throughput: %.2f%n", t / i);
+            System.out.printf("  bare Tika parse : %6.1f files/s %6.2f MB/s (median %.2f s, CPU %.2f s)%n", files.size() / t,
+                    bytes / 1e6 / t, t, median(tikaCpu));
+            System.out.printf("  vanban ingest   : %6.1f files/s %6.2f MB/s (median %.2f s, CPU %.2f s + %.2f s in parser "
+                    + "children, %d failed; parse in a child JVM a file ahead of normalize, extract, store, index)%n",
+                    files.size() / i, bytes / 1e6 / i, i, median(ingestCpu), median(childCpu), repo.failed);
+            System.out.printf("  ingest / bare Tika throughput: %.2f (CPU: %.2f)%n", t / i,
+                    median(tikaCpu) / (median(ingestCpu) + median(childCpu)));
             breakdown(repo.context, files, i);
         }
     }
@@ -463,6 +478,23 @@ public class BenchCommand implements Callable<Integer> {
         System.out.printf("  where the ingest's time goes (one more pass): parse in child JVM %.2f s, analysis %.2f s, "
                 + "Lucene %.2f s, the rest (store, originals, items, commit) ~%.2f s%n", p, a, x,
                 Math.max(0, ingestSeconds - p - a - x));
+    }
+
+    /**
+     * CPU time of this process's children so far (the parser JVMs): those alive, plus, on Linux, those that have
+     * exited (a child is replaced after {@code vanban.parse.files-per-worker} files), from /proc/self/stat.
+     */
+    private static double childrenCpuSeconds() {
+        double alive = ProcessHandle.current().children()
+                .mapToDouble(h -> h.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // fields after the command's closing parenthesis: state is field 3; cutime and cstime are fields 16 and 17
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return alive + (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0; // USER_HZ
+        } catch (IOException | RuntimeException e) {
+            return alive;
+        }
     }
 
     /** Time the JIT compilers have spent so far (their threads run beside the work and share the cores with it). */

@@ -23,6 +23,8 @@ public class BatchIngest {
     static final int GROUP = 8;
     /** Characters of text per transaction, at most (a group closes once past it). */
     static final long GROUP_CHARS = 4_000_000;
+    /** Bytes of files a worker reads and parses ahead of what it stores, at most (past one file). */
+    static final long AHEAD_BYTES = 64L << 20;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIngest.class);
 
     private final IngestService ingest;
@@ -53,6 +55,9 @@ public class BatchIngest {
         int workers = Math.max(1, Math.min(threads, files.size()));
         // one factory for the pool: vanban-ingest-0, -1, … (a builder per thread named every worker -0)
         ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("vanban-ingest-", 0).daemon().factory());
+        // each worker reads and parses (in parser children) up to a group of files ahead while it analyses and stores
+        // the ones before, on as many threads as there are workers: parses at once stay at most one a worker
+        ExecutorService ahead = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("vanban-parse-ahead-", 0).daemon().factory());
         try {
             List<Future<?>> running = new ArrayList<>(workers);
             for (int w = 0; w < workers; w++) {
@@ -60,24 +65,34 @@ public class BatchIngest {
                     List<Integer> group = new ArrayList<>();
                     List<IngestService.Prepared> prepared = new ArrayList<>();
                     long chars = 0;
-                    for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                    Ahead queue = new Ahead(files, next, i -> fetch(ahead, files.get(i), retryFailed, outage));
+                    for (Ahead.Next n = queue.take(); n != null; n = queue.take()) {
+                        int i = n.index();
                         Path f = files.get(i);
+                        IngestService.Fetched fetched;
+                        try {
+                            fetched = await(n.fetch());
+                        } catch (RuntimeException e) {
+                            fetched = IngestService.Fetched.done(storeFailed(f, e));
+                        }
+                        queue.fill();
+                        IngestService.Fetched got = fetched;
                         IngestService.Prepared p;
                         try {
-                            p = guarded(() -> ingest.prepareFile(f, retryFailed), "ingest of " + f.getFileName(), outage);
+                            p = guarded(() -> ingest.complete(got), "ingest of " + f.getFileName(), outage);
                         } catch (RuntimeException e) {
                             p = IngestService.Prepared.done(storeFailed(f, e));
                         }
                         if (p.outcome() != null && prepared.isEmpty()) {
                             finish(i, p.outcome(), outcomes, onEach, done);
-                            continue;
-                        }
-                        group.add(i);
-                        prepared.add(p);
-                        chars += p.size();
-                        if (group.size() >= GROUP || chars >= GROUP_CHARS) {
-                            storeGroup(files, group, prepared, outcomes, onEach, done, outage);
-                            chars = 0;
+                        } else {
+                            group.add(i);
+                            prepared.add(p);
+                            chars += p.size();
+                            if (group.size() >= GROUP || chars >= GROUP_CHARS) {
+                                storeGroup(files, group, prepared, outcomes, onEach, done, outage);
+                                chars = 0;
+                            }
                         }
                     }
                     storeGroup(files, group, prepared, outcomes, onEach, done, outage);
@@ -101,7 +116,86 @@ public class BatchIngest {
             throw new IllegalStateException("ingest failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+            ahead.shutdownNow();
             indexer.commit();
+        }
+    }
+
+    /**
+     * A worker's files being read and parsed ahead of it, in the order it claimed them: up to {@value #GROUP} files
+     * and {@value #AHEAD_BYTES} bytes of them (always at least one), so the parser children keep working while the
+     * worker analyses and stores.
+     */
+    private static final class Ahead {
+
+        record Next(int index, Future<IngestService.Fetched> fetch, long bytes) {
+        }
+
+        private final List<Path> files;
+        private final AtomicInteger claims;
+        private final java.util.function.IntFunction<Future<IngestService.Fetched>> start;
+        private final java.util.ArrayDeque<Next> queue = new java.util.ArrayDeque<>();
+        private long bytes;
+        private boolean exhausted;
+
+        Ahead(List<Path> files, AtomicInteger claims, java.util.function.IntFunction<Future<IngestService.Fetched>> start) {
+            this.files = files;
+            this.claims = claims;
+            this.start = start;
+            fill();
+        }
+
+        /** Claims and starts files until the queue is full or no file is left. */
+        void fill() {
+            while (!exhausted && (queue.isEmpty() || (queue.size() < GROUP && bytes < AHEAD_BYTES))) {
+                int i = claims.getAndIncrement();
+                if (i >= files.size()) {
+                    exhausted = true;
+                    return;
+                }
+                long size;
+                try {
+                    size = java.nio.file.Files.size(files.get(i));
+                } catch (java.io.IOException | SecurityException e) {
+                    size = 0; // the fetch reports why it cannot be read
+                }
+                queue.add(new Next(i, start.apply(i), size));
+                bytes += size;
+            }
+        }
+
+        /** The oldest file started, or null when every claimed file is taken and none is left. */
+        Next take() {
+            fill();
+            Next n = queue.poll();
+            if (n != null) {
+                bytes -= n.bytes();
+            }
+            return n;
+        }
+    }
+
+    /** Starts reading and parsing {@code file} on {@code ahead} (database work waits out an outage, as elsewhere). */
+    private Future<IngestService.Fetched> fetch(ExecutorService ahead, Path file, boolean retryFailed,
+                                                java.util.concurrent.atomic.AtomicBoolean outage) {
+        return ahead.submit(() -> guarded(() -> ingest.fetchFile(file, retryFailed), "ingest of " + file.getFileName(), outage));
+    }
+
+    /** What a fetch gave; its failure rethrown as it was thrown. */
+    private static IngestService.Fetched await(Future<IngestService.Fetched> fetch) {
+        try {
+            return fetch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

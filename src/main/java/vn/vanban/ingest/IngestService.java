@@ -109,40 +109,61 @@ public class IngestService {
 
     /** Reads and prepares the file at {@code path} (see {@link Prepared}). */
     public Prepared prepareFile(Path path, boolean retryFailed) {
+        return complete(fetchFile(path, retryFailed));
+    }
+
+    /** Prepares {@code bytes} (see {@link Prepared}); a failure is recorded here. */
+    public Prepared prepare(String source, String fileName, byte[] bytes, boolean retryFailed) {
+        return complete(fetch(source, fileName, bytes, retryFailed));
+    }
+
+    /**
+     * The first half of {@link #prepareFile}: the file read, hashed, checked against what is held and parsed — the
+     * part that waits on a parser child, so a batch runs it for its next file while it analyses and stores the one
+     * before ({@link BatchIngest}). Either done (held, or failed and recorded) or parsed, for {@link #complete}.
+     */
+    public record Fetched(Prepared done, String source, String fileName, byte[] bytes, String sha, ParsedText parsed) {
+
+        static Fetched done(IngestOutcome outcome) {
+            return new Fetched(Prepared.done(outcome), null, null, null, null, null);
+        }
+    }
+
+    /** Reads, hashes, checks and parses the file at {@code path} (see {@link Fetched}). */
+    public Fetched fetchFile(Path path, boolean retryFailed) {
         String source = path.toAbsolutePath().normalize().toString();
         String name = path.getFileName() == null ? source : path.getFileName().toString();
         try {
             long size = Files.size(path);
             if (size > config.maxFileSize()) {
-                return Prepared.done(tooLarge(null, source, name, size));
+                return Fetched.done(tooLarge(null, source, name, size));
             }
-            return prepare(source, name, Files.readAllBytes(path), retryFailed);
+            return fetch(source, name, Files.readAllBytes(path), retryFailed);
         } catch (IOException | SecurityException e) {
             String reason = "cannot read file: " + e.getMessage();
             store.recordFailure(null, source, name, 0, null, DocumentStore.UNREADABLE, reason);
-            return Prepared.done(IngestOutcome.failed(source, name, DocumentStore.UNREADABLE, reason));
+            return Fetched.done(IngestOutcome.failed(source, name, DocumentStore.UNREADABLE, reason));
         }
     }
 
-    /** Prepares {@code bytes} (see {@link Prepared}); a failure is recorded here. */
-    public Prepared prepare(String source, String fileName, byte[] bytes, boolean retryFailed) {
+    private Fetched fetch(String source, String fileName, byte[] bytes, boolean retryFailed) {
         String unsafe = unsafeNameReason(fileName);
         String sha = BlobStore.sha256(bytes);
         if (unsafe != null) {
             store.recordFailure(sha, source, printable(fileName), bytes.length, null, DocumentStore.UNSAFE_NAME, unsafe);
-            return Prepared.done(IngestOutcome.failed(source, printable(fileName), DocumentStore.UNSAFE_NAME, unsafe));
+            return Fetched.done(IngestOutcome.failed(source, printable(fileName), DocumentStore.UNSAFE_NAME, unsafe));
         }
         if (bytes.length > config.maxFileSize()) {
-            return Prepared.done(tooLarge(sha, source, fileName, bytes.length));
+            return Fetched.done(tooLarge(sha, source, fileName, bytes.length));
         }
         Optional<Long> held = documents.findIdBySha256(sha);
         if (held.isPresent()) {
-            return Prepared.done(new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, held.get(), null, null, null));
+            return Fetched.done(new IngestOutcome(IngestOutcome.Status.UNCHANGED, source, fileName, held.get(), null, null, null));
         }
         if (!retryFailed) {
             var known = failures.findBySha256(sha);
             if (known.isPresent()) {
-                return Prepared.done(IngestOutcome.failed(source, fileName, known.get().kind(), known.get().reason()));
+                return Fetched.done(IngestOutcome.failed(source, fileName, known.get().kind(), known.get().reason()));
             }
         }
         ParsedText parsed;
@@ -150,13 +171,26 @@ public class IngestService {
             parsed = parser.parse(bytes, fileName);
         } catch (ParseFailure e) {
             store.recordFailure(sha, source, fileName, bytes.length, null, e.kind().name(), e.getMessage());
-            return Prepared.done(IngestOutcome.failed(source, fileName, e.kind().name(), e.getMessage()));
+            return Fetched.done(IngestOutcome.failed(source, fileName, e.kind().name(), e.getMessage()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             String reason = "parser crashed: " + e;
             LOG.warn("parser crashed on {}", source, e);
             store.recordFailure(sha, source, fileName, bytes.length, null, "CORRUPT", reason);
-            return Prepared.done(IngestOutcome.failed(source, fileName, "CORRUPT", reason));
+            return Fetched.done(IngestOutcome.failed(source, fileName, "CORRUPT", reason));
         }
+        return new Fetched(null, source, fileName, bytes, sha, parsed);
+    }
+
+    /** The second half of {@link #prepareFile}: normalize and extract, keep the original, build the row. */
+    public Prepared complete(Fetched fetched) {
+        if (fetched.done() != null) {
+            return fetched.done();
+        }
+        String source = fetched.source();
+        String fileName = fetched.fileName();
+        byte[] bytes = fetched.bytes();
+        String sha = fetched.sha();
+        ParsedText parsed = fetched.parsed();
         DocumentAnalysis.Result analyzed = analysis.run(parsed.text());
         DocumentMetadata meta = analyzed.meta();
         blobs.put(sha, bytes);

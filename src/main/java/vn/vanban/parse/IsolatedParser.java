@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * hangs, loops, runs out of memory or crashes the JVM costs one file (recorded as {@link ParseFailure.Kind#TIMEOUT},
  * {@link ParseFailure.Kind#OUT_OF_MEMORY} or {@link ParseFailure.Kind#CRASHED}) and never the service. Children are
  * kept warm and reused, at most {@link ParseConfig#workers()} at once, each replaced after
- * {@link ParseConfig#filesPerWorker()} files. Plain text, which only our own decoder reads, is parsed in process, as
+ * {@link ParseConfig#filesPerWorker()} files; a file whose child runs out of memory or dies after parsing others is
+ * tried once more in a fresh child (what the others left behind may be the cause). Plain text, which only our own decoder reads, is parsed in process, as
  * is everything when isolation is switched off. Thread-safe.
  */
 @Singleton
@@ -49,6 +50,7 @@ public final class IsolatedParser implements AutoCloseable {
         return t;
     });
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
 
     public IsolatedParser(ParseConfig config, DocumentParser local) {
         this.config = config;
@@ -66,13 +68,34 @@ public final class IsolatedParser implements AutoCloseable {
             return local.parse(bytes, fileName, type);
         }
         try {
+            return parseIn(bytes, fileName, type, false);
+        } catch (Retry r) {
+            // a child that had parsed other files ran out of memory or died: what they left behind (a leak, a
+            // damaged state) may be the cause, so the file gets one fresh child before it is recorded as failed
+            LOG.info("parsing {} again in a fresh parser process: {}", fileName, r.failure.getMessage());
+            return parseIn(bytes, fileName, type, true);
+        }
+    }
+
+    /** A failure in a child that had parsed other files before: worth one more try in a fresh child. */
+    private static final class Retry extends ParseFailure {
+        final ParseFailure failure;
+
+        Retry(ParseFailure failure) {
+            super(failure.kind(), failure.getMessage());
+            this.failure = failure;
+        }
+    }
+
+    private ParsedText parseIn(byte[] bytes, String fileName, String type, boolean fresh) throws ParseFailure {
+        try {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ParseFailure(ParseFailure.Kind.CRASHED, "interrupted while waiting for a parser");
         }
         try {
-            Worker w = idle.pollFirst();
+            Worker w = fresh ? null : idle.pollFirst();
             if (w == null || !w.process.isAlive()) {
                 if (w != null) {
                     w.kill();
@@ -81,6 +104,12 @@ public final class IsolatedParser implements AutoCloseable {
             }
             try {
                 return w.parse(bytes, fileName, type);
+            } catch (ParseFailure e) {
+                boolean childGone = e.kind() == ParseFailure.Kind.OUT_OF_MEMORY || e.kind() == ParseFailure.Kind.CRASHED;
+                if (childGone && w.files > 0 && !fresh) {
+                    throw new Retry(e);
+                }
+                throw e;
             } finally {
                 // after an answer, text or failure, the child is still good; after a timeout or crash it is dead
                 if (!w.process.isAlive()) {
@@ -102,7 +131,13 @@ public final class IsolatedParser implements AutoCloseable {
         return all.stream().map(w -> w.process.pid()).sorted().toList();
     }
 
+    /** Child JVMs started so far (for reports and tests). */
+    public int started() {
+        return started.get();
+    }
+
     private Worker start() throws ParseFailure {
+        started.incrementAndGet();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + config.workerHeapMb() + "m");

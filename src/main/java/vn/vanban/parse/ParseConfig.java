@@ -17,7 +17,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param timeoutSeconds    most seconds one file may take to parse in a child JVM before it is stopped (default 900)
  * @param workerHeapMb      heap of each child JVM, in MiB (default 768)
  * @param workers           most child JVMs at once (default: the number of processors)
- * @param filesPerWorker    files a child JVM parses before it is replaced by a fresh one (default 500)
+ * @param filesPerWorker    files a child JVM parses before it is replaced by a fresh one (default 10,000, as Tika's
+ *                          own pipes: a fresh child spends seconds of CPU compiling its parsers again; a file whose
+ *                          child runs out of memory or dies after others is retried in a fresh one)
  */
 @ConfigurationProperties("vanban.parse")
 public record ParseConfig(
@@ -29,7 +31,7 @@ public record ParseConfig(
         @Bindable(defaultValue = "900") int timeoutSeconds,
         @Bindable(defaultValue = "768") int workerHeapMb,
         @Bindable(defaultValue = "0") int workers,
-        @Bindable(defaultValue = "500") int filesPerWorker) {
+        @Bindable(defaultValue = "10000") int filesPerWorker) {
 
     @Creator
     public ParseConfig {

@@ -119,8 +119,26 @@ class HostileFilesTest {
             byte[] html = ("<html><body>" + para.repeat(400_000) + "</body></html>").getBytes(StandardCharsets.UTF_8);
             ParseFailure f = assertThrows(ParseFailure.class, () -> parser.parse(html, "big.html"));
             assertEquals(ParseFailure.Kind.OUT_OF_MEMORY, f.kind(), f.getMessage());
+            assertEquals(1, parser.started(), "a fresh child that runs out of memory is not tried again");
             byte[] docx = HostileFiles.docx("Kế hoạch số 7/KH-UBND");
             assertTrue(parser.parse(docx, "a.docx").text().contains("Kế hoạch số 7/KH-UBND"));
+        }
+    }
+
+    @Test
+    void aFileThatAUsedParserRunsOutOfMemoryOnIsTriedOnceInAFreshOne() throws Exception {
+        ParseConfig config = new ParseConfig(200_000_000, false, "vie", 300, true, 300, 64, 1, 100);
+        try (IsolatedParser parser = isolated(config)) {
+            assertTrue(parser.parse(HostileFiles.docx("Kế hoạch số 7/KH-UBND"), "a.docx").text().contains("7/KH-UBND"));
+            assertEquals(1, parser.started());
+            String para = "<p>Ủy ban nhân dân tỉnh giao các sở, ban, ngành thực hiện nhiệm vụ trước ngày 20/7/2023.</p>\n";
+            byte[] html = ("<html><body>" + para.repeat(400_000) + "</body></html>").getBytes(StandardCharsets.UTF_8);
+            // the child that parsed the first file runs out of memory: what it kept from before might be the cause,
+            // so a fresh child gets the file once more, and runs out of memory too: now the file is the cause
+            ParseFailure f = assertThrows(ParseFailure.class, () -> parser.parse(html, "big.html"));
+            assertEquals(ParseFailure.Kind.OUT_OF_MEMORY, f.kind(), f.getMessage());
+            assertEquals(2, parser.started(), "the first child and the fresh one that parsed the file again");
+            assertTrue(parser.parse(HostileFiles.docx("Báo cáo số 9/BC-UBND"), "b.docx").text().contains("9/BC-UBND"));
         }
     }
 

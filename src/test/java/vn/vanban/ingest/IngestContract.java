@@ -183,6 +183,42 @@ abstract class IngestContract {
         assertEquals(1, search.searchItems("2099/QĐ-UBND", "cited", 0, 10).total());
     }
 
+    @Test
+    void aBatchParsesAheadAndStillReportsEveryFileInOrder() throws Exception {
+        // office files go to parser children a group ahead of what each worker stores: a bad file among them, and a
+        // copy of a file parsed while the first is not yet stored, come out as they would one by one
+        Path dir = Files.createTempDirectory(app.dataDir, "ahead");
+        for (String format : List.of("docx", "odt", "pdf", "doc", "rtf")) {
+            for (Path p : Fixtures.files("dev-office/" + format)) {
+                Files.copy(p, dir.resolve(format + "_" + p.getFileName()));
+            }
+        }
+        byte[] docx = Fixtures.bytes("dev-office/docx/001_6f21706be8332ce4.docx");
+        Files.write(dir.resolve("docx_000_broken.docx"), java.util.Arrays.copyOf(docx, docx.length / 3));
+        Files.write(dir.resolve("docx_001_copy.docx"), docx);
+        byte[] random = new byte[8192];
+        new Random(11).nextBytes(random);
+        Files.write(dir.resolve("odt_000_random.bin"), random);
+        List<Path> files = FolderWatcher.listFiles(dir);
+        List<IngestOutcome> outcomes = app.bean(BatchIngest.class).run(files, 2, false, o -> { });
+
+        assertEquals(files.size(), outcomes.size());
+        Map<String, String> kinds = new java.util.TreeMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            IngestOutcome o = outcomes.get(i);
+            assertEquals(files.get(i).getFileName().toString(), o.fileName(), "outcomes in input order");
+            kinds.merge(o.status() == IngestOutcome.Status.FAILED ? o.failureKind() : o.status().name(), "x", String::concat);
+        }
+        int office = files.size() - 3;
+        assertEquals(Map.of("ADDED", "x".repeat(office), "UNCHANGED", "x", "CORRUPT", "x", "UNSUPPORTED", "x"), kinds);
+        assertEquals(office, documents.count());
+        assertEquals(2, failures.count());
+        assertEquals(new HashSet<>(documents.findCurrentIds()), index.ids());
+        long copy = outcomes.get(files.indexOf(dir.resolve("docx_001_copy.docx"))).id();
+        assertEquals(outcomes.get(files.indexOf(dir.resolve("docx_001_6f21706be8332ce4.docx"))).id(), copy,
+                "the copy and the file are one document");
+    }
+
     private IngestOutcome text(String name, String body) {
         return ingest.ingest("test:" + name, name + ".txt", body.getBytes(StandardCharsets.UTF_8), false);
     }
