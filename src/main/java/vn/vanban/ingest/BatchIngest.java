@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * Ingests many files with a pool of workers, committing the index every {@value #COMMIT_EVERY} files and at the
- * end. Outcomes come back in input order; {@code onEach} is called from the workers as files finish.
+ * end. Each worker has its next files read and parsed (office files in the parser children) while it analyses and
+ * stores the ones before, so a parse overlaps the in-process work on another file; parses at once stay at most one a
+ * worker. Outcomes come back in input order; {@code onEach} is called from the workers as files finish.
  */
 @Singleton
 public class BatchIngest {
