@@ -95,7 +95,7 @@ public final class DocumentParser {
         if (type == null) {
             type = detectType(detector, bytes, md);
         }
-        if (!type.startsWith("text/")) {
+        if (!type.startsWith("text/") && !containerMagic(bytes)) {
             // UTF-16 text without a byte order mark can begin with bytes that look like an image's magic number
             java.nio.charset.Charset cs = VietnameseEncodingDetector.detect(bytes, Math.min(bytes.length, 65536));
             if (cs != null && cs.name().startsWith("UTF-16")) {
@@ -103,6 +103,21 @@ public final class DocumentParser {
             }
         }
         return type;
+    }
+
+    /** Magic numbers of the office containers (PDF, ZIP, OLE2, RTF): no UTF-16 Vietnamese text begins with them. */
+    private static final byte[][] CONTAINER_MAGIC = {
+            "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII), {'P', 'K', 3, 4},
+            {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1},
+            "{\\rtf".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
+
+    private static boolean containerMagic(byte[] bytes) {
+        for (byte[] magic : CONTAINER_MAGIC) {
+            if (bytes.length >= magic.length && java.util.Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detectType(Detector detector, byte[] bytes, Metadata md) {
