@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * Ingests many files with a pool of workers, committing the index every {@value #COMMIT_EVERY} files and at the
  * end. Each worker has its next files read and parsed (office files in the parser children) while it analyses and
- * stores the ones before, so a parse overlaps the in-process work on another file; parses at once stay at most one a
- * worker. Outcomes come back in input order; {@code onEach} is called from the workers as files finish.
+ * stores the ones before, so a parse overlaps the in-process work on another file; files parse at once on no more
+ * threads than there are workers. Outcomes come back in input order; {@code onEach} is called from the workers as files finish.
  */
 @Singleton
 public class BatchIngest {
@@ -58,7 +58,7 @@ public class BatchIngest {
         // one factory for the pool: vanban-ingest-0, -1, … (a builder per thread named every worker -0)
         ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("vanban-ingest-", 0).daemon().factory());
         // each worker reads and parses (in parser children) up to a group of files ahead while it analyses and stores
-        // the ones before, on as many threads as there are workers: parses at once stay at most one a worker
+        // the ones before, on as many threads as there are workers: no more parses at once than workers
         ExecutorService ahead = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("vanban-parse-ahead-", 0).daemon().factory());
         try {
             List<Future<?>> running = new ArrayList<>(workers);
