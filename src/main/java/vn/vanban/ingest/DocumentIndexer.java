@@ -106,6 +106,17 @@ public class DocumentIndexer {
         }
     }
 
+    /**
+     * Brings document {@code id}, found held by the database, into the indexes as it stands there: indexed with its
+     * items when it is a current version, and the version {@code replaced} (if any) taken out when it no longer is
+     * one. For a file whose row turned out to be there already at its insert — another worker's, or this ingest's own
+     * commit whose reply was lost; either way, writing it again is a no-op when it is indexed.
+     */
+    public void putHeld(long id, java.util.Optional<Long> replaced) {
+        documents.findById(id).filter(StoredDocument::currentVersion).ifPresent(this::put);
+        replaced.filter(p -> documents.findById(p).map(d -> !d.currentVersion()).orElse(true)).ifPresent(this::delete);
+    }
+
     /** Removes document {@code id} and its items. */
     public void delete(long id) {
         index.delete(id);

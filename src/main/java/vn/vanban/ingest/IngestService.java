@@ -270,7 +270,10 @@ public class IngestService {
                 saved = null;
                 Optional<Long> now = documents.findIdBySha256(r.sha());
                 if (now.isPresent()) {
-                    // another worker stored the same bytes between our check and our insert
+                    // another worker stored the same bytes between our check and our insert — or this ingest did, the
+                    // reply to its commit lost (a connection dropped after it; a Galera node failed over to that had
+                    // not applied it yet when the row was read back): what the database holds is indexed
+                    indexer.putHeld(now.get(), previous.map(StoredDocument::id));
                     return new IngestOutcome(IngestOutcome.Status.UNCHANGED, r.source(), r.fileName(), now.get(), null, null, null);
                 }
                 if (attempt >= 5 || !isTransient(e)) {

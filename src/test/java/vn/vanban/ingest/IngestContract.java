@@ -219,6 +219,28 @@ abstract class IngestContract {
                 "the copy and the file are one document");
     }
 
+    @Test
+    void aFileFoundHeldAtItsInsertIsIndexedAsTheDatabaseHoldsIt() throws Exception {
+        // what a commit whose reply was lost leaves (a connection dropped after it, or a Galera node failed over to that
+        // had not applied it yet when the row was read back): the row is there, the index never got it; the retry's
+        // insert then meets the row, and the document is indexed from the database
+        byte[] bytes = Fixtures.bytes("dev/004_cb4c592277384d8b.txt");
+        IngestService.Prepared prepared = ingest.prepare("test:a", "a.txt", bytes, false);
+        IngestOutcome stored = ingest.ingest("test:b", "b.txt", bytes, false);
+        assertEquals(IngestOutcome.Status.ADDED, stored.status());
+        DocumentIndexer indexer = app.bean(DocumentIndexer.class);
+        indexer.delete(stored.id());
+        indexer.commit();
+        assertEquals(Set.of(), index.ids());
+
+        IngestOutcome again = ingest.store(List.of(prepared)).get(0);
+        indexer.commit();
+        assertEquals(IngestOutcome.Status.UNCHANGED, again.status());
+        assertEquals(stored.id(), again.id());
+        assertEquals(Set.of(stored.id()), index.ids());
+        assertEquals(1, search.search("thong tin co so", 0, 10).total());
+    }
+
     private IngestOutcome text(String name, String body) {
         return ingest.ingest("test:" + name, name + ".txt", body.getBytes(StandardCharsets.UTF_8), false);
     }
