@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@link ParseFailure.Kind#OUT_OF_MEMORY} or {@link ParseFailure.Kind#CRASHED}) and never the service. Children are
  * kept warm and reused, at most {@link ParseConfig#workers()} at once, each replaced after
  * {@link ParseConfig#filesPerWorker()} files; a file whose child runs out of memory or dies after parsing others is
- * tried once more in a fresh child (what the others left behind may be the cause). Plain text, which only our own decoder reads, is parsed in process, as
- * is everything when isolation is switched off. Thread-safe.
+ * tried once more in a fresh child (what the others left behind may be the cause). Plain text, which only our own
+ * decoder reads, is parsed in process, as is everything when isolation is switched off. Thread-safe.
  */
 @Singleton
 public final class IsolatedParser implements AutoCloseable {
@@ -106,7 +106,7 @@ public final class IsolatedParser implements AutoCloseable {
                 return w.parse(bytes, fileName, type);
             } catch (ParseFailure e) {
                 boolean childGone = e.kind() == ParseFailure.Kind.OUT_OF_MEMORY || e.kind() == ParseFailure.Kind.CRASHED;
-                if (childGone && w.files > 0 && !fresh) {
+                if (childGone && w.files > 0 && !fresh && !closed) {
                     throw new Retry(e);
                 }
                 throw e;
