@@ -42,8 +42,13 @@ class BenchCommandTest {
         assertTrue(m.find(), printed);
         assertTrue(Double.parseDouble(m.group(1)) > 0, printed);
         assertEquals("0", m.group(2), printed);
-        // office files: each side warmed by a pass, then the median of timed passes; nothing fails
-        Matcher office = Pattern.compile("vanban ingest *: +([0-9.]+) files/s .*, (\\d+) failed; parse in child JVMs").matcher(printed);
+        // office files: each side warmed by --warmup passes, then every timed pass printed with the CPU of each side
+        // (the ingest's parser children counted), then the medians; nothing fails
+        Matcher pass = Pattern.compile("pass 2: bare Tika [0-9.]+ s \\(CPU [0-9.]+ s\\), vanban ingest [0-9.]+ s \\(CPU [0-9.]+ s "
+                + "here \\+ ([0-9.]+) s in parser children\\)").matcher(printed);
+        assertTrue(pass.find(), printed);
+        assertTrue(Double.parseDouble(pass.group(1)) > 0, "the DOCX files are parsed in children: " + printed);
+        Matcher office = Pattern.compile("vanban ingest *: +([0-9.]+) files/s .*, (\\d+) failed; parse in a child JVM").matcher(printed);
         assertTrue(office.find(), printed);
         assertEquals("0", office.group(2), printed);
         assertTrue(printed.contains("ingest / bare Tika throughput:"), printed);
