@@ -425,11 +425,11 @@ public class BenchCommand implements Callable<Integer> {
             System.out.printf("  bare Tika parse : %6.1f files/s %6.2f MB/s (median %.2f s, CPU %.2f s)%n", files.size() / t,
                     bytes / 1e6 / t, t, median(tikaCpu));
             System.out.printf("  vanban ingest   : %6.1f files/s %6.2f MB/s (median %.2f s, CPU %.2f s + %.2f s in parser "
-                    + "children, %d failed; parse in a child JVM a file ahead of normalize, extract, store, index)%n",
+                    + "children, %d failed; parse in a child JVM, up to a group of files ahead of normalize, extract, store, index)%n",
                     files.size() / i, bytes / 1e6 / i, i, median(ingestCpu), median(childCpu), repo.failed);
             System.out.printf("  ingest / bare Tika throughput: %.2f (CPU: %.2f)%n", t / i,
                     median(tikaCpu) / (median(ingestCpu) + median(childCpu)));
-            breakdown(repo.context, files, i);
+            breakdown(repo.context, files);
         }
     }
 
@@ -437,10 +437,9 @@ public class BenchCommand implements Callable<Integer> {
      * Where an ingest's time goes, file by file through the same beans (one more pass, untimed above): the parse in
      * the child JVM, the analysis (normalize and extract), the Lucene indexing of what the analysis gives (into a
      * scratch index with the product's analyzer and fields). A batch parses the next files while its worker does the
-     * rest, so what is left of the ingest's time past the longer of the two is at least storing, the originals, the
-     * items index and the commit.
+     * rest, so these are not parts of the ingest's time to subtract from it.
      */
-    private static void breakdown(ApplicationContext context, List<Path> files, double ingestSeconds) throws Exception {
+    private static void breakdown(ApplicationContext context, List<Path> files) throws Exception {
         var parser = context.getBean(vn.vanban.parse.IsolatedParser.class);
         var analysis = context.getBean(vn.vanban.analysis.DocumentAnalysis.class);
         long parseNs = 0;
@@ -476,11 +475,11 @@ public class BenchCommand implements Callable<Integer> {
         double p = parseNs / 1e9;
         double a = analysisNs / 1e9;
         double x = indexNs / 1e9;
-        // in a batch the parse of the next files overlaps the worker's work on the ones before: the in-process part
-        // is what the worker's time holds beside the parse
-        System.out.printf("  where the ingest's time goes (one more pass, file by file): parse in child JVM %.2f s; in "
-                + "process analysis %.2f s, Lucene %.2f s, store, originals, items, commit ~%.2f s (a batch parses the "
-                + "next files while the worker does these)%n", p, a, x, Math.max(0, ingestSeconds - Math.max(p, a + x)));
+        // file by file, measured: in a batch the parse of the next files overlaps the worker's work on the ones before,
+        // so these do not add up to the ingest's time, and what storing takes is not read off as a remainder
+        System.out.printf("  where the work goes (one more pass, file by file): parse in child JVM %.2f s; in process "
+                + "analysis %.2f s, Lucene %.2f s (a batch parses the next files while the worker does these, stores "
+                + "and commits)%n", p, a, x);
     }
 
     /**
