@@ -56,6 +56,52 @@ public final class IsolatedParser implements AutoCloseable {
         this.config = config;
         this.local = local;
         this.slots = new Semaphore(config.workers(), true);
+        sweepTempDirs(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Prefix of a child's temporary directory, followed by the parent's process id. */
+    static final String TEMP_PREFIX = "vanban-parse-";
+
+    /**
+     * Deletes the temporary directories of children whose parent process is gone (killed before it could delete
+     * them); those of live processes, this one's included, are left alone.
+     */
+    public static void sweepTempDirs(Path tmp) {
+        try (java.nio.file.DirectoryStream<Path> dirs = java.nio.file.Files.newDirectoryStream(tmp, TEMP_PREFIX + "*")) {
+            for (Path d : dirs) {
+                String rest = d.getFileName().toString().substring(TEMP_PREFIX.length());
+                int dash = rest.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    continue; // not one of ours
+                }
+                deleteTree(d);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot sweep parser temporary directories in {}: {}", tmp, e.toString());
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it, as far as it can. */
+    static void deleteTree(Path dir) {
+        if (dir == null || !java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    java.nio.file.Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.debug("cannot delete {}: {}", p, e.toString());
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.debug("cannot delete {}: {}", dir, e.toString());
+        }
     }
 
     /** Parses {@code bytes} named {@code fileName}, in a child JVM unless it is plain text or isolation is off. */
@@ -138,8 +184,18 @@ public final class IsolatedParser implements AutoCloseable {
 
     private Worker start() throws ParseFailure {
         started.incrementAndGet();
+        // a temporary directory of its own, deleted when it ends: a child stopped mid-parse (time limit, memory,
+        // crash) cannot delete the copies Tika and Tesseract make of the file, and they would pile up in /tmp
+        Path tmp;
+        try {
+            tmp = java.nio.file.Files.createTempDirectory(TEMP_PREFIX + ProcessHandle.current().pid() + "-");
+        } catch (IOException e) {
+            throw new ParseFailure(ParseFailure.Kind.CRASHED, "cannot make a temporary directory for a parser process: "
+                    + e.getMessage(), e);
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Djava.io.tmpdir=" + tmp);
         cmd.add("-Xmx" + config.workerHeapMb() + "m");
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-XX:+UseSerialGC");
@@ -154,11 +210,12 @@ public final class IsolatedParser implements AutoCloseable {
         cmd.add(ParseWorker.class.getName());
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            Worker w = new Worker(p);
+            Worker w = new Worker(p, tmp);
             all.add(w);
             w.awaitReady();
             return w;
         } catch (IOException e) {
+            deleteTree(tmp);
             throw new ParseFailure(ParseFailure.Kind.CRASHED, "cannot start a parser process: " + e.getMessage(), e);
         }
     }
@@ -176,12 +233,14 @@ public final class IsolatedParser implements AutoCloseable {
     /** One child JVM and its pipes. Used by one thread at a time. */
     private final class Worker {
         final Process process;
+        final Path tmp;
         final DataOutputStream in;
         final DataInputStream out;
         int files;
 
-        Worker(Process process) {
+        Worker(Process process, Path tmp) {
             this.process = process;
+            this.tmp = tmp;
             this.in = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
             this.out = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
         }
@@ -206,7 +265,7 @@ public final class IsolatedParser implements AutoCloseable {
             AtomicBoolean timedOut = new AtomicBoolean();
             ScheduledFuture<?> stop = timer.schedule(() -> {
                 timedOut.set(true);
-                process.destroyForcibly();
+                destroyTree(process);
             }, config.timeoutSeconds(), TimeUnit.SECONDS);
             try {
                 in.writeUTF(fileName == null ? "" : clipUtf(fileName));
@@ -259,20 +318,39 @@ public final class IsolatedParser implements AutoCloseable {
                 in.close();
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (IOException | InterruptedException e) {
                 process.destroyForcibly();
             }
+            ended();
         }
 
         void kill() {
-            process.destroyForcibly();
+            destroyTree(process);
             try {
                 process.waitFor(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            ended();
         }
+
+        /** Once the child has ended: its temporary files go with it. */
+        private void ended() {
+            if (!process.isAlive()) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /**
+     * Stops a child and what it started (Tesseract, reading a scan): a process orphaned by its parent's end would
+     * run on, and write into a directory already deleted.
+     */
+    private static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** A file name short enough for writeUTF (64 KiB of modified UTF-8). */

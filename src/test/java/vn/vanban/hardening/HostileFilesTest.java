@@ -101,14 +101,61 @@ class HostileFilesTest {
     void aParserPastItsTimeIsStoppedAndTheNextFileParses() throws Exception {
         // OCR of a scanned page takes seconds: with a one-second limit the child is stopped
         ParseConfig config = new ParseConfig(10_000_000, true, "vie", 300, true, 2, 512, 1, 100);
+        java.util.Set<Path> before = parserTempDirs();
+        java.util.Set<Path> tikaBefore = tikaTempFiles();
         try (IsolatedParser parser = isolated(config)) {
             byte[] scan = Fixtures.bytes("dev-office/scanned/003_c24bcc14e8e31b22.scanned.pdf");
             ParseFailure f = assertThrows(ParseFailure.class, () -> parser.parse(scan, "scan.pdf"));
             assertEquals(ParseFailure.Kind.TIMEOUT, f.kind(), f.getMessage());
             assertTrue(f.getMessage().contains("vanban.parse.timeout-seconds"));
+            // the child stopped mid-OCR could not delete its copies of the scan: its temporary directory went with it
+            assertEquals(java.util.Set.of(), newDirs(before), "no temporary files left by the stopped child");
+            java.util.Set<Path> tika = tikaTempFiles();
+            tika.removeAll(tikaBefore);
+            assertEquals(java.util.Set.of(), tika, "none in the shared temporary directory either");
             byte[] docx = HostileFiles.docx("Quyết định số 5/QĐ-UBND");
             assertTrue(parser.parse(docx, "a.docx").text().contains("Quyết định số 5/QĐ-UBND"));
+            assertEquals(1, newDirs(before).size(), "the live child's temporary directory");
         }
+        assertEquals(java.util.Set.of(), newDirs(before), "a child closed takes its temporary directory with it");
+    }
+
+    /** The temporary directories of this process's parser children. */
+    static java.util.Set<Path> parserTempDirs() throws java.io.IOException {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            String mine = "vanban-parse-" + ProcessHandle.current().pid() + "-";
+            return s.filter(p -> p.getFileName().toString().startsWith(mine)).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    /** Tika's temporary files in the shared temporary directory. */
+    static java.util.Set<Path> tikaTempFiles() throws java.io.IOException {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("apache-tika-"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
+    static java.util.Set<Path> newDirs(java.util.Set<Path> before) throws java.io.IOException {
+        java.util.Set<Path> now = new java.util.HashSet<>(parserTempDirs());
+        now.removeAll(before);
+        return now;
+    }
+
+    @Test
+    void theTemporaryDirectoriesOfAParentThatDiedAreSwept(@TempDir Path tmp) throws Exception {
+        // a process id that no process has now: the pid of a child that has ended
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        gone.waitFor();
+        Path dead = Files.createDirectories(tmp.resolve("vanban-parse-" + gone.pid() + "-1/x"));
+        Files.writeString(dead.resolve("apache-tika-1.tmp"), "left by a killed child");
+        Path live = Files.createDirectories(tmp.resolve("vanban-parse-" + ProcessHandle.current().pid() + "-2"));
+        Path other = Files.createDirectories(tmp.resolve("vanban-parse-notapid"));
+        IsolatedParser.sweepTempDirs(tmp);
+        assertFalse(Files.exists(dead.getParent()), "the dead parent's directory is deleted");
+        assertTrue(Files.exists(live), "a live process's directory stays");
+        assertTrue(Files.exists(other), "a directory not named by a process id stays");
     }
 
     @Test
