@@ -208,7 +208,10 @@ public class SearchService implements DocumentSearch {
         }
         // the total is counted above: the best hits need no count of their own, so Lucene may skip hits that cannot
         // enter them (block-max WAND) from the n-th on, not only after the first thousand
-        return new FirstPass(searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, n)), all, total);
+        // which documents match is settled: they are ranked without reading the phrases' positions again
+        Query scoring = FirstPassScoring.of(searcher, query, all);
+        return new FirstPass(searcher.search(scoring == null ? query : scoring,
+                new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, n)), all, total);
     }
 
     /**
