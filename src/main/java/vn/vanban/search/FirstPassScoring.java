@@ -48,6 +48,13 @@ final class FirstPassScoring {
         if (scoring == null) {
             return new Matched(matched);
         }
+        long hits = 0;
+        for (FacetsCollector.MatchingDocs m : matched.getMatchingDocs()) {
+            hits += m.totalHits();
+        }
+        if (hits == searcher.getIndexReader().numDocs()) {
+            return scoring; // every document matches: the scoring query (which only relaxes the matching one) too
+        }
         // every matched document matches the scoring query too (it only relaxes the matching one), which leads
         return new BooleanQuery.Builder().add(scoring, BooleanClause.Occur.MUST)
                 .add(new Matched(matched), BooleanClause.Occur.FILTER).build();

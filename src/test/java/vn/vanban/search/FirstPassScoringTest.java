@@ -92,6 +92,27 @@ class FirstPassScoringTest {
                     Query scoring = FirstPassScoring.of(searcher, q, searcher.search(q, new FacetsCollectorManager()));
                     assertEquals(q.toString().contains("\""), scoring != null, q + " ranked as " + scoring);
                 }
+                // a query every document matches: ranked without the filter of what matched, all of them still there
+                Query everything = new BooleanQuery.Builder()
+                        .add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.SHOULD)
+                        .add(phrase, BooleanClause.Occur.SHOULD).build();
+                SearchService.FirstPass all = SearchService.firstPass(searcher, everything, 1000);
+                assertEquals(400, all.total());
+                Set<Integer> docs = new HashSet<>();
+                for (ScoreDoc sd : all.topDocs().scoreDocs) {
+                    docs.add(sd.doc);
+                }
+                assertEquals(400, docs.size());
+                Query scoring = FirstPassScoring.of(searcher, everything, searcher.search(everything, new FacetsCollectorManager()));
+                assertTrue(!scoring.toString().contains("matched("), scoring.toString());
+                // those holding the phrase's words rank first
+                Query phraseWords = new BooleanQuery.Builder().add(new TermQuery(new Term("body", "bao")), BooleanClause.Occur.MUST)
+                        .add(new TermQuery(new Term("body", "hiem")), BooleanClause.Occur.MUST).build();
+                Set<Integer> withPhrase = new HashSet<>();
+                for (ScoreDoc sd : searcher.search(phraseWords, 1000).scoreDocs) {
+                    withPhrase.add(sd.doc);
+                }
+                assertTrue(withPhrase.contains(all.topDocs().scoreDocs[0].doc));
             }
         }
     }
