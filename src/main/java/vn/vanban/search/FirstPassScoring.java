@@ -13,6 +13,7 @@ import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -86,6 +87,7 @@ final class FirstPassScoring {
             int kept = 0;
             int minimum = bq.getMinimumNumberShouldMatch();
             boolean same = true;
+            boolean required = false;
             for (BooleanClause c : bq.clauses()) {
                 if (c.occur() == BooleanClause.Occur.MUST_NOT || c.occur() == BooleanClause.Occur.FILTER) {
                     same = false; // the matched documents passed them already
@@ -102,12 +104,22 @@ final class FirstPassScoring {
                 same &= inner == c.query();
                 // required words stay required, a minimum to match stays: Lucene's conjunctions skip best that way
                 out.add(inner, c.occur());
+                required |= c.occur() == BooleanClause.Occur.MUST;
                 kept++;
             }
             if (same) {
                 return bq;
             }
-            return kept == 0 ? null : out.setMinimumNumberShouldMatch(minimum).build();
+            if (kept == 0) {
+                return null;
+            }
+            if (!required && bq.clauses().stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST
+                    || c.occur() == BooleanClause.Occur.FILTER)) {
+                // the required clauses all left (filters, or nothing to score): something must stay required, or
+                // the optional clauses would become required and the ranking query stricter than the matching one
+                out.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+            }
+            return out.setMinimumNumberShouldMatch(minimum).build();
         }
         return q; // terms, constant scores, everything else: as it is
     }

@@ -73,6 +73,12 @@ class FirstPassScoringTest {
                         atLeast,
                         new BooleanQuery.Builder().add(new TermQuery(new Term("body", "bao")), BooleanClause.Occur.MUST)
                                 .add(new TermQuery(new Term("body", "hiem")), BooleanClause.Occur.MUST).build(),
+                        // a required clause that only filters: it scores nothing, yet what it lets through must stay
+                        new BooleanQuery.Builder().add(new BooleanQuery.Builder()
+                                        .add(new TermQuery(new Term("body", "bao")), BooleanClause.Occur.FILTER)
+                                        .add(new TermQuery(new Term("body", "xa")), BooleanClause.Occur.FILTER).build(),
+                                        BooleanClause.Occur.MUST)
+                                .add(phrase, BooleanClause.Occur.SHOULD).build(),
                         new BooleanQuery.Builder().add(atLeast, BooleanClause.Occur.MUST)
                                 .add(new PhraseQuery("body", "quy", "hiem"), BooleanClause.Occur.MUST_NOT).build());
                 for (Query q : queries) {
