@@ -88,19 +88,8 @@ public final class IsolatedParser implements AutoCloseable {
 
     /** Deletes {@code dir} and everything in it, as far as it can. */
     static void deleteTree(Path dir) {
-        if (dir == null || !java.nio.file.Files.exists(dir)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    java.nio.file.Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.debug("cannot delete {}: {}", p, e.toString());
-                }
-            });
-        } catch (IOException | java.io.UncheckedIOException e) {
-            LOG.debug("cannot delete {}: {}", dir, e.toString());
+        if (dir != null && !org.apache.commons.io.FileUtils.deleteQuietly(dir.toFile())) {
+            LOG.debug("cannot delete all of {}", dir);
         }
     }
 

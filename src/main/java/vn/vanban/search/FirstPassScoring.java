@@ -37,10 +37,11 @@ final class FirstPassScoring {
     }
 
     /**
-     * The query that ranks the hits {@code matched} holds: {@code query}'s scoring clauses, phrases as their words,
-     * restricted to those hits; null when {@code query} holds no phrase (it scores as cheaply as it can already).
+     * The query that ranks the hits {@code matched} holds ({@code hits} of them): {@code query}'s scoring clauses,
+     * phrases as their words, restricted to those hits; null when {@code query} holds no phrase (it scores as cheaply
+     * as it can already).
      */
-    static Query of(IndexSearcher searcher, Query query, FacetsCollector matched) throws IOException {
+    static Query of(IndexSearcher searcher, Query query, FacetsCollector matched, long hits) throws IOException {
         boolean[] changed = new boolean[1];
         Query scoring = scoring(searcher.rewrite(query), changed);
         if (!changed[0]) {
@@ -48,10 +49,6 @@ final class FirstPassScoring {
         }
         if (scoring == null) {
             return new Matched(matched);
-        }
-        long hits = 0;
-        for (FacetsCollector.MatchingDocs m : matched.getMatchingDocs()) {
-            hits += m.totalHits();
         }
         if (hits == searcher.getIndexReader().numDocs()) {
             return scoring; // every document matches: the scoring query (which only relaxes the matching one) too
@@ -124,7 +121,7 @@ final class FirstPassScoring {
         return q; // terms, constant scores, everything else: as it is
     }
 
-    /** The documents a facet pass collected, each with a score of 0 (a filter). */
+    /** The documents a facet pass collected, each with the same score (used as a filter, it scores nothing). */
     static final class Matched extends Query {
         private final Map<Object, FacetsCollector.MatchingDocs> byLeaf = new IdentityHashMap<>();
 

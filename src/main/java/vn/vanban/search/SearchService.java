@@ -209,7 +209,7 @@ public class SearchService implements DocumentSearch {
         // the total is counted above: the best hits need no count of their own, so Lucene may skip hits that cannot
         // enter them (block-max WAND) from the n-th on, not only after the first thousand
         // which documents match is settled: they are ranked without reading the phrases' positions again
-        Query scoring = FirstPassScoring.of(searcher, query, all);
+        Query scoring = FirstPassScoring.of(searcher, query, all, total);
         return new FirstPass(searcher.search(scoring == null ? query : scoring,
                 new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, n)), all, total);
     }

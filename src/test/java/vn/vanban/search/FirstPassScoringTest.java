@@ -95,7 +95,7 @@ class FirstPassScoringTest {
                     }
                     assertEquals(expected, got, q.toString());
                     // ranked apart when it holds a phrase; as it is when it holds none (required words skip well)
-                    Query scoring = FirstPassScoring.of(searcher, q, searcher.search(q, new FacetsCollectorManager()));
+                    Query scoring = FirstPassScoring.of(searcher, q, searcher.search(q, new FacetsCollectorManager()), expected.size());
                     assertEquals(q.toString().contains("\""), scoring != null, q + " ranked as " + scoring);
                 }
                 // a query every document matches: ranked without the filter of what matched, all of them still there
@@ -109,7 +109,7 @@ class FirstPassScoringTest {
                     docs.add(sd.doc);
                 }
                 assertEquals(400, docs.size());
-                Query scoring = FirstPassScoring.of(searcher, everything, searcher.search(everything, new FacetsCollectorManager()));
+                Query scoring = FirstPassScoring.of(searcher, everything, searcher.search(everything, new FacetsCollectorManager()), 400);
                 assertTrue(!scoring.toString().contains("matched("), scoring.toString());
                 // those holding the phrase's words rank first
                 Query phraseWords = new BooleanQuery.Builder().add(new TermQuery(new Term("body", "bao")), BooleanClause.Occur.MUST)
