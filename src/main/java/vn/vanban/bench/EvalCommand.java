@@ -163,9 +163,7 @@ public class EvalCommand implements Callable<Integer> {
                     met(worst, TARGET_KIND), number, TARGET_NUMBER, met(number, TARGET_NUMBER), twins, TARGET_TWINS,
                     met(twins, TARGET_TWINS));
         } finally {
-            try (Stream<Path> s = Files.walk(work)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.apache.commons.io.FileUtils.deleteQuietly(work.toFile());
         }
         return 0;
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,9 +123,7 @@ public class HardeningCommand implements Callable<Integer> {
             }
         } finally {
             if (temporary) {
-                try (Stream<Path> s = Files.walk(dir)) {
-                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                org.apache.commons.io.FileUtils.deleteQuietly(dir.toFile());
             }
         }
         report.forEach(System.out::println);

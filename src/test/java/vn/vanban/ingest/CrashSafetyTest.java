@@ -34,8 +34,7 @@ class CrashSafetyTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
-    void killMidBatchLosesAndDuplicatesNothing(Databases db) throws Exception {
-        Path work = Files.createTempDirectory("vanban-crash");
+    void killMidBatchLosesAndDuplicatesNothing(Databases db, @org.junit.jupiter.api.io.TempDir Path work) throws Exception {
         Path batch = Files.createDirectories(work.resolve("batch"));
         Set<String> expectedShas = new HashSet<>();
         int n = 0;

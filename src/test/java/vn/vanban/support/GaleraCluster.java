@@ -260,10 +260,6 @@ public final class GaleraCluster implements AutoCloseable {
                 }
             }
         }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temporary directory is harmless
-        }
+        org.apache.commons.io.FileUtils.deleteQuietly(dir.toFile()); // a leftover temporary directory is harmless
     }
 }

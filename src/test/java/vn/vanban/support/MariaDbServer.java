@@ -151,11 +151,7 @@ public final class MariaDbServer {
                     Thread.currentThread().interrupt();
                 }
                 current.destroyForcibly();
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException ignored) {
-                    // a leftover temporary directory is harmless
-                }
+                org.apache.commons.io.FileUtils.deleteQuietly(dir.toFile()); // a leftover temporary directory is harmless
             }));
             waitForSocket(p, socket, dir);
             run(List.of("mariadb", "--no-defaults", "--socket=" + socket, "-uroot", "-e",

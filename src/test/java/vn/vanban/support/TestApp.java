@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import vn.vanban.config.Contexts;
 
 /** A Vanban context with all its data in a temporary directory, on the given database. Close it to clean up. */
@@ -81,10 +79,6 @@ public final class TestApp implements AutoCloseable {
         context.findBean(io.micronaut.runtime.server.EmbeddedServer.class)
                 .filter(io.micronaut.runtime.server.EmbeddedServer::isRunning).ifPresent(io.micronaut.runtime.server.EmbeddedServer::stop);
         context.close();
-        try (Stream<Path> s = Files.walk(dataDir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp dir is harmless
-        }
+        org.apache.commons.io.FileUtils.deleteQuietly(dataDir.toFile()); // a leftover temp dir is harmless
     }
 }

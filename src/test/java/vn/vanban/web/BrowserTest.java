@@ -78,12 +78,8 @@ class BrowserTest {
         if (profile != null) {
             // the browser's profile is the test's own: leave nothing in the temporary directory (best effort: a
             // browser process still closing may hold a file a moment longer)
-            try (var files = Files.walk(profile)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                System.err.println("could not remove the browser profile " + profile + ": " + e);
+            if (!org.apache.commons.io.FileUtils.deleteQuietly(profile.toFile())) {
+                System.err.println("could not remove the browser profile " + profile);
             }
         }
     }
@@ -371,11 +367,11 @@ class BrowserTest {
     }
 
     @Test
-    void uploadSeveralFilesThenFindThem() throws Exception {
+    void uploadSeveralFilesThenFindThem(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         signIn(app.user(vn.vanban.auth.Role.EDITOR));
         open("/tai-len");
         Path docx = Fixtures.path("dev-office/docx/002_4722339fd0f083dc.docx").toAbsolutePath();
-        Path broken = Files.createTempFile("hong", ".docx");
+        Path broken = tmp.resolve("hong.docx");
         Files.write(broken, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
         browser.findElement(By.id("files")).sendKeys(docx + "\n" + broken);
         browser.findElement(By.cssSelector("form.upload button")).click();
