@@ -402,8 +402,10 @@ public class LoadBenchCommand implements Callable<Integer> {
             Map<String, String> p = params(encoded);
             String q = p.getOrDefault("q", "");
             Query base = q.isBlank() ? new org.apache.lucene.search.MatchAllDocsQuery() : factory.build(q);
+            // each term looked up once for all passes, as the service does
+            vn.vanban.search.SharedTermStates terms = new vn.vanban.search.SharedTermStates(searcher);
             DrillDownQuery ddq = new DrillDownQuery(DocumentIndex.FACETS, q.isBlank() ? base
-                    : vn.vanban.search.SearchService.matchingQuery(factory, searcher, q));
+                    : vn.vanban.search.SearchService.matchingQuery(factory, terms, q));
             for (String dim : List.of("type", "province", "field")) {
                 if (p.containsKey(dim)) {
                     ddq.add(dim, p.get(dim));
@@ -428,7 +430,7 @@ public class LoadBenchCommand implements Callable<Integer> {
                     ? vn.vanban.search.SearchService.FirstPass.of(FacetsCollectorManager.search(searcher, query, 10,
                             new org.apache.lucene.search.Sort(date, org.apache.lucene.search.SortField.FIELD_SCORE), true,
                             new FacetsCollectorManager()))
-                    : vn.vanban.search.SearchService.firstPass(searcher, query, vn.vanban.search.SearchService.RESCORE_WINDOW);
+                    : vn.vanban.search.SearchService.firstPass(searcher, query, vn.vanban.search.SearchService.RESCORE_WINDOW, terms);
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fr.facetsCollector());
             for (String dim : IndexFields.FACETS) {
                 try {
@@ -441,7 +443,7 @@ public class LoadBenchCommand implements Callable<Integer> {
                 base = vn.vanban.search.SearchService.rankingQuery(factory, searcher, q, fr.topDocs().scoreDocs);
             }
             TopDocs top = byDate ? fr.topDocs()
-                    : vn.vanban.search.SearchService.rescorer(base).rescore(searcher, fr.topDocs(), 10);
+                    : vn.vanban.search.SearchService.rescorer(terms.apply(base)).rescore(searcher, fr.topDocs(), 10);
             if (!q.isBlank() && top.scoreDocs.length > 0) {
                 int[] ids = new int[top.scoreDocs.length];
                 for (int i = 0; i < ids.length; i++) {

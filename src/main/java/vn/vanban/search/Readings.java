@@ -102,8 +102,11 @@ final class Readings {
         return changed ? out.toString() : null;
     }
 
-    /** Words {@code from} to {@code to} of the query, as a pattern over folded text, and the weight of a vote. */
-    private record Run(Pattern pattern, int from, int to, int weight) {
+    /**
+     * Words {@code from} to {@code to} of the query, as a pattern over folded text, its first word, and the weight of
+     * a vote.
+     */
+    private record Run(Pattern pattern, String first, int from, int to, int weight) {
     }
 
     private static void addRun(List<Run> runs, List<String> folded, int from, int to, int weight) {
@@ -117,25 +120,27 @@ final class Readings {
             regex.append(i > from ? "[\\s\\u00a0]+" : "").append('(').append(Pattern.quote(folded.get(i))).append(')');
         }
         regex.append("(?![\\p{L}\\p{N}])");
-        runs.add(new Run(Pattern.compile(regex.toString()), from, to, weight));
+        runs.add(new Run(Pattern.compile(regex.toString()), folded.get(from), from, to, weight));
     }
 
     /** Adds the run's weight to the spelling of each of its words wherever the run stands in the text. */
     private static void vote(String text, String foldedText, Run run, List<Map<String, Integer>> votes) {
         Matcher m = run.pattern().matcher(foldedText);
         int n = 0;
-        for (int at = 0; n < PER_DOCUMENT && at <= foldedText.length() && m.find(at); ) {
-            if (m.start() > 0 && wordChar(foldedText.codePointBefore(m.start()))) {
-                at = m.start() + 1; // the run starts inside a word: look again from the next character
+        // the run is tried only where its first word stands (a plain search, many times faster than the pattern's
+        // own scan of a long text), and not inside a word
+        for (int at = foldedText.indexOf(run.first()); n < PER_DOCUMENT && at >= 0;
+             at = foldedText.indexOf(run.first(), at + 1)) {
+            if (at > 0 && wordChar(foldedText.codePointBefore(at)) || !m.region(at, foldedText.length()).lookingAt()) {
                 continue;
             }
-            at = m.end();
             n++;
             for (int g = 1; g <= run.to() - run.from(); g++) {
                 String spelling = Normalizer.normalize(text.substring(m.start(g), m.end(g)), Normalizer.Form.NFC)
                         .toLowerCase(java.util.Locale.ROOT);
                 votes.get(run.from() + g - 1).merge(spelling, run.weight(), Integer::sum);
             }
+            at = m.end() - 1; // the next occurrence starts after this one
         }
     }
 

@@ -99,13 +99,14 @@ public class SearchService implements DocumentSearch {
         };
         String sortName = order.name().toLowerCase(java.util.Locale.ROOT);
         return index.withSearcher(searcher -> {
+            SharedTermStates terms = new SharedTermStates(searcher); // each term looked up once a search
             // what matches, cheaply over every hit (for facets and the total); the ranking boosts only on the best
-            Query query = filtered(words ? matchingQuery(queries, searcher, r.query()) : new MatchAllDocsQuery(), r);
-            FirstPass fr = sort == null ? firstPass(searcher, query, Math.max(window, RESCORE_WINDOW))
+            Query query = filtered(words ? matchingQuery(queries, terms, r.query()) : new MatchAllDocsQuery(), r);
+            FirstPass fr = sort == null ? firstPass(searcher, query, Math.max(window, RESCORE_WINDOW), terms)
                     : FirstPass.of(FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager()));
             Query base = words ? (sort == null ? rankingQuery(queries, searcher, r.query(), fr.topDocs().scoreDocs)
                     : queries.build(r.query())) : new MatchAllDocsQuery();
-            TopDocs top = sort == null && words ? rescoredHead(searcher, base, fr.topDocs(), window) : fr.topDocs();
+            TopDocs top = sort == null && words ? rescoredHead(searcher, terms.apply(base), fr.topDocs(), window) : fr.topDocs();
             Map<String, List<SearchResult.FacetCount>> facets = facets(searcher, fr.facetsCollector());
             ScoreDoc[] all = top.scoreDocs;
             int from = Math.min(page * size, all.length);
@@ -201,6 +202,12 @@ public class SearchService implements DocumentSearch {
      * postings that cannot enter them (block-max WAND), which it cannot do while a collector wants every hit scored.
      */
     public static FirstPass firstPass(IndexSearcher searcher, Query query, int n) throws IOException {
+        return firstPass(searcher, query, n, new SharedTermStates(searcher));
+    }
+
+    /** As {@link #firstPass(IndexSearcher, Query, int)}, each term's statistics taken from (or added to) {@code terms}. */
+    public static FirstPass firstPass(IndexSearcher searcher, Query query, int n, SharedTermStates terms) throws IOException {
+        query = terms.apply(query);
         FacetsCollector all = searcher.search(query, new FacetsCollectorManager());
         long total = 0;
         for (FacetsCollector.MatchingDocs m : all.getMatchingDocs()) {
@@ -210,7 +217,7 @@ public class SearchService implements DocumentSearch {
         // enter them (block-max WAND) from the n-th on, not only after the first thousand
         // which documents match is settled: they are ranked without reading the phrases' positions again
         Query scoring = FirstPassScoring.of(searcher, query, all, total);
-        return new FirstPass(searcher.search(scoring == null ? query : scoring,
+        return new FirstPass(searcher.search(scoring == null ? query : terms.apply(scoring),
                 new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, n)), all, total);
     }
 
@@ -219,10 +226,14 @@ public class SearchService implements DocumentSearch {
      * the index than their folded forms ("bão" beside all the "bảo"), so the hits holding them reach the ranking.
      */
     public static Query matchingQuery(QueryFactory queries, IndexSearcher searcher, String userQuery) {
-        IndexReader reader = searcher.getIndexReader();
+        return matchingQuery(queries, new SharedTermStates(searcher), userQuery);
+    }
+
+    /** As {@link #matchingQuery(QueryFactory, IndexSearcher, String)}, the terms counted through {@code terms}. */
+    public static Query matchingQuery(QueryFactory queries, SharedTermStates terms, String userQuery) {
         return matchingQuery(queries, userQuery, (field, t) -> {
             try {
-                return reader.docFreq(new org.apache.lucene.index.Term(field, t));
+                return terms.docFreq(new org.apache.lucene.index.Term(field, t));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
