@@ -59,6 +59,17 @@ final class FirstPassScoring {
     }
 
     /**
+     * Whether the hits of {@code query} are worth ranking apart from finding them: only when it reads word positions
+     * (a phrase outside its exclusions), which ranking them by {@link #of} does not read again. A query without one
+     * would read the same postings twice: it is ranked in the pass that finds its hits.
+     */
+    static boolean ranksApart(IndexSearcher searcher, Query query) throws IOException {
+        boolean[] changed = new boolean[1];
+        scoring(searcher.rewrite(query), changed);
+        return changed[0];
+    }
+
+    /**
      * {@code q} as it scores: phrases as the sum of their words; clauses that only decide matching (exclusions,
      * filters) left out; null for a query that adds nothing to the score.
      */

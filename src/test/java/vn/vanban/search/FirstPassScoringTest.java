@@ -97,6 +97,14 @@ class FirstPassScoringTest {
                     // ranked apart when it holds a phrase; as it is when it holds none (required words skip well)
                     Query scoring = FirstPassScoring.of(searcher, q, searcher.search(q, new FacetsCollectorManager()), expected.size());
                     assertEquals(q.toString().contains("\""), scoring != null, q + " ranked as " + scoring);
+                    assertEquals(scoring != null, FirstPassScoring.ranksApart(searcher, q), q.toString());
+                    if (scoring == null) {
+                        // no phrase: found and ranked in one pass, in the order Lucene ranks the query
+                        ScoreDoc[] plain = searcher.search(q, 1000).scoreDocs;
+                        for (int i = 0; i < plain.length; i++) {
+                            assertEquals(plain[i].doc, fp.topDocs().scoreDocs[i].doc, q + " rank " + i);
+                        }
+                    }
                 }
                 // a query every document matches: ranked without the filter of what matched, all of them still there
                 Query everything = new BooleanQuery.Builder()
