@@ -401,6 +401,7 @@ public class SearchService implements DocumentSearch {
     public static UnifiedHighlighter snippetHighlighter(IndexSearcher searcher, org.apache.lucene.analysis.Analyzer analyzer) {
         return withExactField(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withScorer(new CompactPassageScorer())
                 .withMaxLength(1_000_000)
                 .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
                         new org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator(' '), PASSAGE_CHARS, 0.5f))
@@ -563,6 +564,7 @@ public class SearchService implements DocumentSearch {
                 }
                 snippets = UnifiedHighlighter.builder(searcher, items.analyzer())
                         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                        .withScorer(new CompactPassageScorer())
                         .withHighlightPhrasesStrictly(false).withHandleMultiTermQuery(false).build()
                         .highlightFields(new String[] {IndexFields.BODY_FOLDED}, base, ids, new int[] {2})
                         .get(IndexFields.BODY_FOLDED);
