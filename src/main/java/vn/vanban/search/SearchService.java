@@ -594,10 +594,6 @@ public class SearchService implements DocumentSearch {
     public static final int RESCORE_WINDOW = 100;
 
     /**
-     * Re-ranks first-pass hits by {@code full}'s score (the matching query plus every boost), so the window is in
-     * the order the full query would give; a hit the full query does not match keeps its first score.
-     */
-    /**
      * The first {@code window} of {@code firstPass}: its first {@link #RESCORE_WINDOW} ranked again by {@code full}, the
      * rest after them in first-pass order. The head is the same whatever the window, so every page of one search is cut
      * from the same order: rescoring the whole window, which grows with the page, ranked the head differently page by
@@ -617,6 +613,10 @@ public class SearchService implements DocumentSearch {
         return new TopDocs(firstPass.totalHits, out);
     }
 
+    /**
+     * Re-ranks first-pass hits by {@code full}'s score (the matching query plus every boost), so the window is in
+     * the order the full query would give; a hit the full query does not match keeps its first score.
+     */
     public static QueryRescorer rescorer(Query full) {
         return new QueryRescorer(full) {
             @Override
