@@ -15,7 +15,8 @@ import vn.vanban.normalize.Folding;
  * The document numbers a query names, in the forms staff type them, and the query's other words. A full số ký hiệu in
  * any spelling ("125/2026/NĐ-CP", "125/2026/nd-cp", "125-2026-nđ-cp", "2099 QĐ-UBND"); a number with its year
  * ("125/2026", "66.17/2026"), with the type word that says what it numbers when one starts the query or stands
- * just before the number ("nghị định 125/2026", "NĐ 152/2026", "thong tu 20/2021", "bo luat lao dong 45/2019").
+ * just before the number ("nghị định 125/2026", "NĐ 152/2026", "thong tu 20/2021", "bo luat lao dong 45/2019"), a
+ * type's code glued to its number too ("NĐ152/2026", "QĐ2099").
  * The type words come from the document-type table (names, variants, symbol codes). Immutable and thread-safe.
  */
 final class NumberQuery {
@@ -50,6 +51,9 @@ final class NumberQuery {
     private static final Pattern NUMBER_YEAR = Pattern.compile(
             "(?<![\\p{L}\\d/.])(\\d{1,5}(?:\\.\\d{1,3})?[a-zA-Z]?)[ \\t]*/[ \\t]*((?:19|20)\\d{2})(?![\\d/\\p{L}])");
 
+    /** Letters glued to the digits after them ("NĐ161/2026", "QĐ2099"): a type's code typed without its space. */
+    private static final Pattern GLUED = Pattern.compile("(?<![\\p{L}\\d/.&-])(\\p{L}{1,6})(?=\\d)");
+
     private final Map<String, Set<String>> typedForms;
     private final int longestForm;
 
@@ -61,6 +65,10 @@ final class NumberQuery {
 
     Parsed parse(String query) {
         String q = Normalizer.normalize(query == null ? "" : query, Normalizer.Form.NFC).strip();
+        // a type's code glued to its number is read as if typed apart; other letters before digits ("covid19", the
+        // "QH14" of a symbol, after its slash) stay as they are
+        q = GLUED.matcher(q).replaceAll(m -> Matcher.quoteReplacement(
+                typedForms.containsKey(Folding.fold(m.group(1))) ? m.group(1) + " " : m.group(1)));
         q = DASHED.matcher(q).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "/" + m.group(2) + "/"
                 + m.group(3).toUpperCase(Locale.ROOT) + "-" + m.group(4).toUpperCase(Locale.ROOT)));
         q = LOWER_SYMBOL.matcher(q).replaceAll(m -> Matcher.quoteReplacement(upperSymbol(m.group())));

@@ -60,7 +60,7 @@ class NumberLookupTest extends SearchFixture {
     @ParameterizedTest
     @ValueSource(strings = {"125/2026/NĐ-CP", "125/2026/ND-CP", "125/2026/nd-cp", "125-2026-nđ-cp", "125/2026",
             "nghị định 125/2026", "Nghị định số 125/2026", "NĐ 125/2026", "nd 125/2026", "nghi dinh 125/2026",
-            "nghị định 125/2026 đổi mới sáng tạo", "nghi dinh 125/2026 doi moi sang tao"})
+            "nghị định 125/2026 đổi mới sáng tạo", "nghi dinh 125/2026 doi moi sang tao", "NĐ125/2026", "nd125/2026"})
     void theBearerComesFirstAboveTheDocumentCitingIt(String q) {
         List<Long> hits = top(q);
         assertEquals(ids.get("nd125"), hits.get(0), q + " -> " + hits);
@@ -86,6 +86,8 @@ class NumberLookupTest extends SearchFixture {
     void aNumberAloneRightAfterItsTypeWordFindsItsDocument() {
         assertEquals(ids.get("nd125"), top("nghị định 125").get(0));
         assertEquals(ids.get("tt12"), top("thông tư 12").get(0));
+        assertEquals(ids.get("tt12"), top("TT12").get(0), "the type's code glued to the number");
+        assertEquals(List.of(), search.search("covid19", 0, 10).numbers(), "letters that are no type's code stay glued");
         assertEquals(ids.get("citing"), top("kế hoạch 15").get(0), "an individual plan, numbered 15/KH-UBND");
         assertEquals(List.of(new SearchResult.NumberFound("125", 1, 0)), search.search("NĐ 125", 0, 10).numbers());
         assertEquals(List.of(), search.search("125 đổi mới", 0, 10).numbers(), "a number with no type word is a word");
