@@ -40,6 +40,8 @@ public class Vanban implements Runnable {
             CommandLine cli = Contexts.asksHelp(effective) ? new CommandLine(Vanban.class)
                     : new CommandLine(Vanban.class, new MicronautFactory(context));
             cli.registerConverter(java.time.LocalDate.class, vn.vanban.cli.CliErrors::date);
+            // "vanban search tiền lương -thưởng": a word typed with a minus is the query's exclusion, not an option
+            cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
             cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
                 cmd.getErr().println("lỗi: " + vn.vanban.cli.CliErrors.explain(e));
                 return 1;

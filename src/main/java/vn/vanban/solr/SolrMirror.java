@@ -41,12 +41,16 @@ public class SolrMirror implements IndexMirror {
     /** How long writes pause after one failed. */
     static final Duration PAUSE = Duration.ofSeconds(30);
 
-    private final SolrPending pending;
+    /**
+     * Asked for at the first write: a command that only searches (which opens no database, so that it runs beside a
+     * server holding the embedded one) makes no note and needs none.
+     */
+    private final jakarta.inject.Provider<SolrPending> pending;
 
     public SolrMirror(@Value("${vanban.solr.urls:}") String urls, @Value("${vanban.solr.zk:}") String zk,
                       @Value("${vanban.solr.collection:vanban}") String collection,
                       @Value("${vanban.solr.shards:2}") int shards, @Value("${vanban.solr.replicas:2}") int replicas,
-                      SolrPending pending) {
+                      jakarta.inject.Provider<SolrPending> pending) {
         this.pending = pending;
         this.urls = Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
         this.zk = zk.isBlank() ? null : zk.strip();
@@ -186,7 +190,7 @@ public class SolrMirror implements IndexMirror {
      */
     private void write(Op op) {
         if (op.documentId() != null) {
-            pending.add(op.documentId());
+            pending.get().add(op.documentId());
         }
         if (paused() || closing) {
             return; // noted: sent when the cluster answers again
@@ -278,7 +282,7 @@ public class SolrMirror implements IndexMirror {
         }
         if (!done.isEmpty()) {
             try {
-                pending.done(done);
+                pending.get().done(done);
             } catch (RuntimeException e) {
                 LOG.debug("could not clear the notes of documents sent to SolrCloud (sent again later): {}", e.toString());
             }
