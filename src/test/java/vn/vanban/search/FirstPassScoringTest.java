@@ -36,6 +36,33 @@ import org.junit.jupiter.api.Test;
 class FirstPassScoringTest {
 
     @Test
+    void aQueryRankedInOnePassCountsEveryHit() throws Exception {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer()).setMaxBufferedDocs(500))) {
+                for (int i = 0; i < 2500; i++) { // more hits than Lucene counts exactly by default (1,000)
+                    Document d = new Document();
+                    d.add(new TextField("body", "bao hiem" + (i % 3 == 0 ? " xa" : ""), Field.Store.NO));
+                    w.addDocument(d);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                Query q = new BooleanQuery.Builder().add(new TermQuery(new Term("body", "bao")), BooleanClause.Occur.MUST)
+                        .add(new TermQuery(new Term("body", "xa")), BooleanClause.Occur.SHOULD).build();
+                assertTrue(!FirstPassScoring.ranksApart(searcher, q), "no phrase: one pass");
+                SearchService.FirstPass fp = SearchService.firstPass(searcher, q, 100);
+                assertEquals(2500, fp.total());
+                assertEquals(100, fp.topDocs().scoreDocs.length);
+                long faceted = 0;
+                for (var m : fp.facetsCollector().getMatchingDocs()) {
+                    faceted += m.totalHits();
+                }
+                assertEquals(2500, faceted, "the facets see every hit");
+            }
+        }
+    }
+
+    @Test
     void theFirstPassHoldsExactlyWhatTheQueryMatches() throws Exception {
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
             Random r = new Random(11);
